@@ -1,0 +1,52 @@
+package studio.backprop.engine.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import studio.backprop.engine.train.Settings;
+
+/** --key=value flags after the command word; training keys go to {@link Settings}, the rest are the CLI's own. */
+final class Flags {
+    private static final String[] OWN = {"out", "model", "input", "values", "quiet"};
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    static Flags parse(String[] args) {
+        Flags f = new Flags();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) throw new IllegalArgumentException("expected --key=value, got '" + a + "'");
+            int eq = a.indexOf('=');
+            String key = eq < 0 ? a.substring(2) : a.substring(2, eq);
+            String value = eq < 0 ? "" : a.substring(eq + 1);
+            if (!Settings.isKey(key) && !java.util.Arrays.asList(OWN).contains(key)) {
+                throw new IllegalArgumentException("unknown flag --" + key + " (see --help)");
+            }
+            f.values.put(key, value);
+        }
+        return f;
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    String get(String key) {
+        return values.get(key);
+    }
+
+    String require(String key) {
+        if (!has(key) || get(key).isEmpty()) throw new IllegalArgumentException("--" + key + " is required");
+        return get(key);
+    }
+
+    Map<String, String> settingsOverrides() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) if (Settings.isKey(e.getKey())) m.put(e.getKey(), e.getValue());
+        return m;
+    }
+
+    Settings settings() {
+        Settings s = new Settings();
+        for (Map.Entry<String, String> e : settingsOverrides().entrySet()) s.set(e.getKey(), e.getValue());
+        return s;
+    }
+}

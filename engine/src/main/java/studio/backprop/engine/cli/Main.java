@@ -1,0 +1,215 @@
+package studio.backprop.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.data.Encoding;
+import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Table;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelException;
+import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.EpochReport;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Metrics;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.engine.train.Trainer;
+
+/** The JVM command line: train, eval, predict. Flags use the keys of the page's URL. */
+public final class Main {
+    private final PrintStream out;
+
+    private Main(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out).run(args, System.err));
+    }
+
+    /** Returns the process exit code: 0 done, 1 bad input, 2 training diverged. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return new Main(out).run(args, err);
+    }
+
+    private int run(String[] args, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            help();
+            return 0;
+        }
+        try {
+            String command = args[0];
+            Flags flags = Flags.parse(args);
+            switch (command) {
+                case "train": return train(flags);
+                case "eval": return eval(flags);
+                case "predict": return predict(flags);
+                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict or --help)");
+            }
+        } catch (IllegalArgumentException | CsvException | ModelException | IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void help() {
+        out.println("Backprop Studio engine: train and use small neural networks.");
+        out.println();
+        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm] [--quiet]");
+        out.println("       java -jar engine.jar eval    --model=FILE [--data=... to evaluate on other data]");
+        out.println("       java -jar engine.jar predict --model=FILE (--input=ROWS.csv | --values=v1,v2,...)");
+        out.println();
+        out.println("Training settings (the same keys as the web app's URL):");
+        for (String[] k : Settings.KEYS) {
+            out.printf(Locale.ROOT, "  --%-9s %s%s%n", k[0], k[2], k[1].isEmpty() ? "" : " [" + k[1] + "]");
+        }
+        out.println();
+        out.println("The last line of train and eval is one JSON object with the epochs, losses, accuracy");
+        out.println("(classification) or RMSE and R^2 (regression), and the weightsHash of the parameters.");
+        out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
+    }
+
+    private int train(Flags flags) throws IOException, CsvException, ModelException {
+        Settings settings = flags.settings();
+        if (settings.get("epochs").isEmpty()) settings.set("epochs", "100");
+        int epochs = settings.integer("epochs", 0, 1_000_000);
+        Experiment ex = Experiment.create(settings, tableText(settings.get("data")));
+        Trainer trainer = ex.trainer;
+        int every = Math.max(1, epochs / 10);
+        while (trainer.epoch() < epochs && trainer.status() == Trainer.Status.RUNNING) {
+            trainer.stepEpoch();
+            if (!flags.has("quiet") && (trainer.epoch() % every == 0 || trainer.epoch() == epochs)) {
+                EpochReport r = ex.evaluate();
+                out.println(String.format(Locale.ROOT, "epoch %d  train loss %.5f  test loss %.5f%s",
+                        r.epoch, r.train.loss, r.test.loss, ex.model.classes.length > 0
+                                ? String.format(Locale.ROOT, "  test accuracy %.4f", r.test.accuracy)
+                                : String.format(Locale.ROOT, "  test R2 %.4f", r.test.r2)));
+            }
+        }
+        boolean diverged = trainer.status() == Trainer.Status.DIVERGED;
+        if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
+        if (flags.has("out")) {
+            writeModel(ex.model, flags.get("out"));
+            if (!flags.has("quiet")) out.println("model written to " + flags.get("out"));
+        }
+        out.println(summary(ex.evaluate(), ex.model));
+        return diverged ? 2 : 0;
+    }
+
+    private int eval(Flags flags) throws IOException, CsvException, ModelException {
+        Model model = readModel(flags.require("model"));
+        Settings settings = new Settings();
+        for (var e : model.settings.asMap().entrySet()) settings.set(e.getKey(), e.getValue());
+        for (var e : flags.settingsOverrides().entrySet()) settings.set(e.getKey(), e.getValue());
+        Experiment ex = Experiment.create(settings, tableText(settings.get("data")));
+        int classes = model.classes.length;
+        double[][] x = ex.test.x;
+        Metrics test = Metrics.evaluate(model.network, ex.loss, model.prepare(x), ex.testY, classes);
+        Metrics train = Metrics.evaluate(model.network, ex.loss, model.prepare(ex.train.x), ex.trainY, classes);
+        int epochs = settings.get("epochs").isEmpty() ? 0 : settings.integer("epochs", 0, 1_000_000);
+        out.println(summary(new EpochReport(epochs, 0, train, test), model));
+        return 0;
+    }
+
+    private int predict(Flags flags) throws IOException, CsvException, ModelException {
+        Model model = readModel(flags.require("model"));
+        Encoding enc = model.encoding;
+        List<String[]> rows = new ArrayList<>();
+        if (flags.has("values")) {
+            rows.add(flags.get("values").split(",", -1));
+        } else {
+            Table t = Table.parse(read(Path.of(flags.require("input"))), "auto");
+            int[] cols = new int[enc.columns.size()];
+            for (int c = 0; c < cols.length; c++) cols[c] = t.column(enc.columns.get(c).name);
+            for (String[] r : t.rows) {
+                String[] cells = new String[cols.length];
+                for (int c = 0; c < cols.length; c++) cells[c] = r[cols[c]];
+                rows.add(cells);
+            }
+        }
+        double[][] encoded = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) encoded[i] = enc.encode(rows.get(i), null);
+        double[][] outputs = model.predict(encoded);
+        boolean classifier = model.classes.length > 0;
+        out.println(classifier ? "prediction," + String.join(",", probabilityNames(model)) : String.join(",", model.targetNames));
+        for (double[] a : outputs) {
+            StringBuilder sb = new StringBuilder();
+            if (classifier) {
+                sb.append(csvCell(model.classes[Metrics.predictedClass(a)]));
+                if (a.length == 1) sb.append(',').append(1 - a[0]).append(',').append(a[0]);
+                else for (double v : a) sb.append(',').append(v);
+            } else {
+                for (int j = 0; j < a.length; j++) sb.append(j > 0 ? "," : "").append(a[j]);
+            }
+            out.println(sb);
+        }
+        return 0;
+    }
+
+    private static String[] probabilityNames(Model model) {
+        String[] names = new String[model.classes.length];
+        for (int i = 0; i < names.length; i++) names[i] = csvCell("p(" + model.classes[i] + ")");
+        return names;
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static String summary(EpochReport r, Model model) {
+        StringBuilder sb = new StringBuilder("{\"epochs\":").append(r.epoch);
+        sb.append(",\"trainLoss\":").append(num(r.train.loss)).append(",\"testLoss\":").append(num(r.test.loss));
+        if (model.classes.length > 0) {
+            sb.append(",\"trainAccuracy\":").append(num(r.train.accuracy)).append(",\"testAccuracy\":").append(num(r.test.accuracy));
+        } else {
+            sb.append(",\"testRmse\":").append(num(r.test.rmse)).append(",\"testR2\":").append(num(r.test.r2));
+        }
+        return sb.append(",\"weightsHash\":\"").append(WeightsHash.of(model.network)).append("\"}").toString();
+    }
+
+    private static String num(double v) {
+        return v - v == 0 ? Double.toString(v) : "null";
+    }
+
+    /** The CSV text behind a data setting: a built-in table, a file, or null for a generated set. */
+    private static String tableText(String data) throws IOException, CsvException {
+        if (Generators.isGenerated(data)) return null;
+        if (BuiltIn.isTable(data)) {
+            try (var in = BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + BuiltIn.fileName(data))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        Path p = Path.of(data);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, "
+                    + String.join(", ", BuiltIn.TABLES) + ")");
+        }
+        return read(p);
+    }
+
+    private static String read(Path p) throws IOException {
+        if (Files.size(p) > 200_000_000) throw new IllegalArgumentException(p + " is larger than 200 MB");
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    private static Model readModel(String file) throws IOException, ModelException {
+        byte[] bytes = Files.readAllBytes(Path.of(file));
+        if (bytes.length > 0 && bytes[0] == '{') return ModelJson.read(new String(bytes, StandardCharsets.UTF_8));
+        return ModelBinary.read(bytes);
+    }
+
+    private static void writeModel(Model model, String file) throws IOException {
+        Path p = Path.of(file);
+        if (file.endsWith(".json")) Files.writeString(p, ModelJson.write(model), StandardCharsets.UTF_8);
+        else Files.write(p, ModelBinary.write(model));
+    }
+}

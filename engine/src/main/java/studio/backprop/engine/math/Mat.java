@@ -1,0 +1,36 @@
+package studio.backprop.engine.math;
+
+/**
+ * A mini-batch matrix: one row per sample, so row i of A holds the seed's column vector
+ * A^(i) laid on its side. Rows are separate arrays because HotSpot vectorises loops over a
+ * whole row slice; {@code rows} may be less than the allocated capacity (a short last batch).
+ */
+public final class Mat {
+    public final double[][] row;
+    public final int cols;
+    public int rows;
+
+    public Mat(int capacity, int cols) {
+        this.row = new double[capacity][cols];
+        this.cols = cols;
+        this.rows = capacity;
+    }
+
+    public int capacity() {
+        return row.length;
+    }
+
+    public double get(int i, int j) {
+        return row[i][j];
+    }
+
+    public void zero() {
+        for (int i = 0; i < rows; i++) java.util.Arrays.fill(row[i], 0.0);
+    }
+
+    public static Mat of(double[][] values) {
+        Mat m = new Mat(values.length, values.length == 0 ? 0 : values[0].length);
+        for (int i = 0; i < values.length; i++) System.arraycopy(values[i], 0, m.row[i], 0, m.cols);
+        return m;
+    }
+}

@@ -1,0 +1,102 @@
+package studio.backprop.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import studio.backprop.engine.data.Encoding;
+import studio.backprop.engine.data.Features;
+import studio.backprop.engine.data.Normalizer;
+import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.Loss;
+import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Modules;
+import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.train.Settings;
+
+/**
+ * Hard limits on what a model file may hold, and the checks that both readers (binary and
+ * JSON) run before they build a {@link Model}: every size, name and cross-reference.
+ */
+public final class Limits {
+    private Limits() {}
+
+    public static final int MAX_STRING = 10_000;
+    public static final int MAX_LIST = 10_000;
+    public static final int MAX_MODULES = 64;
+    public static final int MAX_WIDTH = 4096;
+    public static final int MAX_PARAMS = 4_000_000;
+
+    public static void check(boolean ok, String message) throws ModelException {
+        if (!ok) throw new ModelException(message);
+    }
+
+    public static int count(long n, int max, String what) throws ModelException {
+        check(n >= 0 && n <= max, what + " must be 0 to " + max + ", found " + n);
+        return (int) n;
+    }
+
+    public static Module module(String kind, int m, int n) throws ModelException {
+        if (kind.equals("linear")) {
+            count(m, MAX_WIDTH, "linear input width");
+            count(n, MAX_WIDTH, "linear output width");
+            check(m > 0 && n > 0, "linear widths must be positive");
+            return new Linear(m, n);
+        }
+        try {
+            return Modules.activation(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("unknown module kind '" + kind + "'");
+        }
+    }
+
+    public static Model build(Map<String, String> settingsMap, List<Encoding.Column> columns, int[] features,
+                              Normalizer normalizer, String[] targetNames, String[] classes, String loss,
+                              int inputs, List<Module> modules) throws ModelException {
+        Settings settings = new Settings();
+        for (Map.Entry<String, String> e : settingsMap.entrySet()) {
+            check(Settings.isKey(e.getKey()), "unknown setting '" + e.getKey() + "'");
+            settings.set(e.getKey(), e.getValue());
+        }
+        for (Encoding.Column c : columns) {
+            if (c.categories != null) count(c.categories.length, 1000, "categories of column '" + c.name + "'");
+        }
+        Encoding encoding = new Encoding(columns);
+        for (int f : features) check(f >= 0 && f < Features.KEYS.length, "unknown feature index " + f);
+        check(features.length == 0 || columns.size() == 2, "2-D features need exactly 2 columns");
+        int width = features.length == 0 ? encoding.inputNames().length : features.length;
+        check(width == inputs, "the network takes " + inputs + " inputs but the encoding gives " + width);
+        check(normalizer.shift.length == inputs && normalizer.scale.length == inputs, "normalisation size does not match the inputs");
+        for (int j = 0; j < inputs; j++) {
+            check(finite(normalizer.shift[j]) && finite(normalizer.scale[j]) && normalizer.scale[j] != 0, "normalisation values must be finite, scales non-zero");
+        }
+        Loss lossFn;
+        try {
+            lossFn = Loss.of(loss);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("unknown loss '" + loss + "'");
+        }
+        check(!modules.isEmpty(), "the network has no modules");
+        long params = 0;
+        int w = inputs;
+        for (Module m : modules) {
+            if (m instanceof Linear) {
+                Linear lin = (Linear) m;
+                check(lin.m == w, "a linear module expects " + lin.m + " inputs but gets " + w);
+                w = lin.n;
+                params += (long) lin.m * lin.n + lin.n;
+            }
+        }
+        check(params <= MAX_PARAMS, "the network has more than " + MAX_PARAMS + " parameters");
+        String last = modules.get(modules.size() - 1).kind();
+        check(lossFn.pairedOutput() == null || lossFn.pairedOutput().equals(last), loss + " needs a " + lossFn.pairedOutput() + " output, found " + last);
+        check(classes.length == 0 || classes.length >= 2, "a classifier needs at least 2 classes");
+        if (classes.length > 0) check(w == classes.length || (w == 1 && classes.length == 2), w + " outputs do not fit " + classes.length + " classes");
+        else check(w == targetNames.length, w + " outputs do not fit " + targetNames.length + " targets");
+        Network net = new Network(inputs, new ArrayList<>(modules));
+        return new Model(settings, encoding, features, normalizer, targetNames, classes, loss, net);
+    }
+
+    static boolean finite(double v) {
+        return v - v == 0;
+    }
+}

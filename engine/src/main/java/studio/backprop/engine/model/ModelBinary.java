@@ -1,0 +1,196 @@
+package studio.backprop.engine.model;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import studio.backprop.engine.data.Encoding;
+import studio.backprop.engine.data.Normalizer;
+import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.Module;
+
+/**
+ * The compact model form: "BPSM", a version byte, then big-endian fields. Weights, biases and
+ * normalisation are raw 64-bit IEEE doubles, so a round trip is exact. Layout, version 1:
+ * settings (u16 n, n key/value strings), encoding (u16 n columns: name, u16 categories + 1,
+ * 0 for numeric, then the category strings), features (u8 n, n u8), normalisation (kind,
+ * u32 n, n shifts, n scales), targets (u16 n strings), classes (u16 n strings), loss,
+ * network (u32 inputs, u16 modules: kind, and for linear u32 m, u32 n, m*n W, n W0).
+ * Strings are u16 byte length + UTF-8.
+ */
+public final class ModelBinary {
+    private ModelBinary() {}
+
+    private static final byte[] MAGIC = {'B', 'P', 'S', 'M'};
+
+    public static byte[] write(Model model) {
+        Out out = new Out();
+        out.buf.write(MAGIC, 0, 4);
+        out.u8(Model.VERSION);
+        Map<String, String> settings = model.settings.asMap();
+        out.u16(settings.size());
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            out.str(e.getKey());
+            out.str(e.getValue());
+        }
+        out.u16(model.encoding.columns.size());
+        for (Encoding.Column c : model.encoding.columns) {
+            out.str(c.name);
+            out.u16(c.categories == null ? 0 : c.categories.length + 1);
+            if (c.categories != null) for (String cat : c.categories) out.str(cat);
+        }
+        out.u8(model.features.length);
+        for (int f : model.features) out.u8(f);
+        out.str(model.normalizer.kind);
+        out.u32(model.normalizer.shift.length);
+        for (double v : model.normalizer.shift) out.f64(v);
+        for (double v : model.normalizer.scale) out.f64(v);
+        out.strings(model.targetNames);
+        out.strings(model.classes);
+        out.str(model.loss);
+        out.u32(model.network.inputs);
+        List<Module> modules = model.network.modules();
+        out.u16(modules.size());
+        for (Module m : modules) {
+            out.str(m.kind());
+            if (m instanceof Linear) {
+                Linear lin = (Linear) m;
+                out.u32(lin.m);
+                out.u32(lin.n);
+                for (double[] r : lin.W.value) for (double v : r) out.f64(v);
+                for (double v : lin.W0.value[0]) out.f64(v);
+            }
+        }
+        return out.buf.toByteArray();
+    }
+
+    public static Model read(byte[] bytes) throws ModelException {
+        In in = new In(bytes);
+        for (byte b : MAGIC) Limits.check(in.u8() == b, "not a Backprop Studio model (bad magic bytes)");
+        int version = in.u8();
+        Limits.check(version == Model.VERSION, "model version " + version + " is not supported (this app reads version " + Model.VERSION + ")");
+        Map<String, String> settings = new LinkedHashMap<>();
+        int ns = Limits.count(in.u16(), 64, "settings count");
+        for (int i = 0; i < ns; i++) settings.put(in.str(), in.str());
+        int nc = Limits.count(in.u16(), Limits.MAX_LIST, "column count");
+        List<Encoding.Column> columns = new ArrayList<>();
+        for (int i = 0; i < nc; i++) {
+            String name = in.str();
+            int cats = Limits.count(in.u16(), 1001, "category count");
+            String[] categories = cats == 0 ? null : new String[cats - 1];
+            for (int j = 0; j < cats - 1; j++) categories[j] = in.str();
+            columns.add(new Encoding.Column(name, categories));
+        }
+        int[] features = new int[Limits.count(in.u8(), 7, "feature count")];
+        for (int i = 0; i < features.length; i++) features[i] = in.u8();
+        String normKind = in.str();
+        int nn = Limits.count(in.u32(), Limits.MAX_LIST, "normalisation size");
+        double[] shift = in.f64s(nn), scale = in.f64s(nn);
+        String[] targets = in.strings();
+        String[] classes = in.strings();
+        String loss = in.str();
+        int inputs = Limits.count(in.u32(), Limits.MAX_LIST, "input count");
+        int nm = Limits.count(in.u16(), Limits.MAX_MODULES, "module count");
+        List<Module> modules = new ArrayList<>();
+        long params = 0;
+        for (int i = 0; i < nm; i++) {
+            String kind = in.str();
+            if (kind.equals("linear")) {
+                int m = Limits.count(in.u32(), Limits.MAX_WIDTH, "linear input width");
+                int n = Limits.count(in.u32(), Limits.MAX_WIDTH, "linear output width");
+                params += (long) m * n + n;
+                Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
+                Limits.check(in.remaining() >= ((long) m * n + n) * 8, "the file ends inside the weights of module " + (i + 1));
+                Linear lin = (Linear) Limits.module(kind, m, n);
+                for (double[] r : lin.W.value) in.f64s(r);
+                in.f64s(lin.W0.value[0]);
+                modules.add(lin);
+            } else {
+                modules.add(Limits.module(kind, 0, 0));
+            }
+        }
+        Limits.check(in.remaining() == 0, "unexpected " + in.remaining() + " bytes after the model");
+        for (Module m : modules) {
+            for (studio.backprop.engine.nn.Param p : m.params()) {
+                for (double[] r : p.value) for (double v : r) Limits.check(Limits.finite(v), "weights must be finite numbers");
+            }
+        }
+        return Limits.build(settings, columns, features, new Normalizer(normKind, shift, scale), targets, classes, loss, inputs, modules);
+    }
+
+    private static final class Out {
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+
+        void u8(int v) { buf.write(v); }
+        void u16(int v) { buf.write(v >>> 8); buf.write(v); }
+        void u32(int v) { u16(v >>> 16); u16(v & 0xFFFF); }
+
+        void f64(double v) {
+            long bits = Double.doubleToRawLongBits(v);
+            u32((int) (bits >>> 32));
+            u32((int) bits);
+        }
+
+        void str(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            u16(b.length);
+            buf.write(b, 0, b.length);
+        }
+
+        void strings(String[] ss) {
+            u16(ss.length);
+            for (String s : ss) str(s);
+        }
+    }
+
+    private static final class In {
+        private final byte[] b;
+        private int pos;
+
+        In(byte[] b) { this.b = b; }
+
+        int remaining() { return b.length - pos; }
+
+        int u8() throws ModelException {
+            Limits.check(pos < b.length, "the model is truncated at byte " + pos);
+            return b[pos++] & 0xFF;
+        }
+
+        int u16() throws ModelException { return (u8() << 8) | u8(); }
+
+        long u32() throws ModelException { return ((long) u16() << 16) | u16(); }
+
+        double f64() throws ModelException {
+            long hi = u32(), lo = u32();
+            return Double.longBitsToDouble((hi << 32) | lo);
+        }
+
+        double[] f64s(int n) throws ModelException {
+            Limits.check(remaining() >= (long) n * 8, "the model is truncated at byte " + pos);
+            double[] v = new double[n];
+            f64s(v);
+            return v;
+        }
+
+        void f64s(double[] into) throws ModelException {
+            for (int i = 0; i < into.length; i++) into[i] = f64();
+        }
+
+        String str() throws ModelException {
+            int n = Limits.count(u16(), Limits.MAX_STRING, "string length");
+            Limits.check(remaining() >= n, "the model is truncated inside a string at byte " + pos);
+            String s = new String(b, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        String[] strings() throws ModelException {
+            int n = Limits.count(u16(), 1000, "name count");
+            String[] out = new String[n];
+            for (int i = 0; i < n; i++) out[i] = str();
+            return out;
+        }
+    }
+}

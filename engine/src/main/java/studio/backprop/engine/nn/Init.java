@@ -1,0 +1,47 @@
+package studio.backprop.engine.nn;
+
+import java.util.List;
+import studio.backprop.engine.math.Rng;
+
+/**
+ * Weight initialisation. Glorot (Xavier) keeps the variance of tanh/sigmoid layers at
+ * 2 / (m + n); He keeps that of ReLU layers at 2 / m. "auto" picks He when the module after
+ * a Linear is a ReLU kind, Glorot otherwise. Biases W0 start at zero.
+ */
+public final class Init {
+    private Init() {}
+
+    public static final String[] SCHEMES = {"auto", "xavier-uniform", "xavier-normal", "he-uniform", "he-normal", "zero"};
+
+    public static void apply(Network net, String scheme, Rng rng) {
+        List<Module> ms = net.modules();
+        for (int l = 0; l < ms.size(); l++) {
+            if (!(ms.get(l) instanceof Linear)) continue;
+            Linear lin = (Linear) ms.get(l);
+            String s = scheme;
+            if (s.equals("auto")) {
+                String next = l + 1 < ms.size() ? ms.get(l + 1).kind() : "";
+                s = next.equals("relu") || next.equals("leaky-relu") ? "he-uniform" : "xavier-uniform";
+            }
+            fill(lin.W.value, s, lin.m, lin.n, rng);
+            for (double[] r : lin.W0.value) java.util.Arrays.fill(r, 0.0);
+        }
+    }
+
+    private static void fill(double[][] w, String scheme, int m, int n, Rng rng) {
+        double variance;
+        switch (scheme) {
+            case "xavier-uniform": case "xavier-normal": variance = 2.0 / (m + n); break;
+            case "he-uniform": case "he-normal": variance = 2.0 / m; break;
+            case "zero": variance = 0; break;
+            default: throw new IllegalArgumentException("unknown init '" + scheme + "'");
+        }
+        boolean uniform = scheme.endsWith("uniform");
+        double limit = Math.sqrt(3.0 * variance), sd = Math.sqrt(variance);
+        for (double[] r : w) {
+            for (int j = 0; j < r.length; j++) {
+                r[j] = variance == 0 ? 0.0 : uniform ? rng.uniform(-limit, limit) : sd * rng.nextGaussian();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package studio.backprop.engine.train;
+
+import studio.backprop.engine.math.Mat;
+import studio.backprop.engine.nn.Loss;
+import studio.backprop.engine.nn.Network;
+
+/** Loss, accuracy and confusion (classification), RMSE and R^2 (regression) over a data part. */
+public final class Metrics {
+    public final double loss;
+    public final double accuracy;
+    public final double rmse;
+    public final double r2;
+    /** confusion[true][predicted]; empty for regression. */
+    public final int[][] confusion;
+
+    private Metrics(double loss, double accuracy, double rmse, double r2, int[][] confusion) {
+        this.loss = loss;
+        this.accuracy = accuracy;
+        this.rmse = rmse;
+        this.r2 = r2;
+        this.confusion = confusion;
+    }
+
+    private static final int CHUNK = 256;
+
+    /**
+     * x: network inputs, y: loss targets; classes: 0 for regression. Runs the network forward
+     * in chunks, so it uses the network's own buffers.
+     */
+    public static Metrics evaluate(Network net, Loss loss, double[][] x, double[][] y, int classes) {
+        int n = x.length;
+        if (n == 0) return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, new int[0][0]);
+        int[][] confusion = new int[classes][classes];
+        double lossSum = 0, sse = 0, count = 0;
+        int correct = 0;
+        double[] mean = new double[y[0].length];
+        for (double[] t : y) for (int j = 0; j < mean.length; j++) mean[j] += t[j] / n;
+        double sst = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int rows = Math.min(CHUNK, n - from);
+            Mat in = net.input(rows);
+            for (int i = 0; i < rows; i++) System.arraycopy(x[from + i], 0, in.row[i], 0, in.cols);
+            Mat out = net.forward();
+            Mat z = net.activation(net.modules().size() - 1);
+            for (int i = 0; i < rows; i++) {
+                double[] a = out.row[i], t = y[from + i];
+                lossSum += loss.value(z.row[i], a, t);
+                if (classes > 0) {
+                    int predicted = predictedClass(a), actual = actualClass(t);
+                    confusion[actual][predicted]++;
+                    if (predicted == actual) correct++;
+                } else {
+                    for (int j = 0; j < a.length; j++) {
+                        sse += (a[j] - t[j]) * (a[j] - t[j]);
+                        sst += (t[j] - mean[j]) * (t[j] - mean[j]);
+                        count++;
+                    }
+                }
+            }
+        }
+        if (classes > 0) return new Metrics(lossSum / n, (double) correct / n, Double.NaN, Double.NaN, confusion);
+        return new Metrics(lossSum / n, Double.NaN, Math.sqrt(sse / count), sst > 0 ? 1 - sse / sst : Double.NaN, confusion);
+    }
+
+    /** One sigmoid output: class 1 when it reaches 0.5; several outputs: the largest. */
+    public static int predictedClass(double[] a) {
+        if (a.length == 1) return a[0] >= 0.5 ? 1 : 0;
+        int best = 0;
+        for (int j = 1; j < a.length; j++) if (a[j] > a[best]) best = j;
+        return best;
+    }
+
+    private static int actualClass(double[] t) {
+        return t.length == 1 ? (t[0] >= 0.5 ? 1 : 0) : predictedClass(t);
+    }
+}

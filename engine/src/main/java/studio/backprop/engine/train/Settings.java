@@ -1,0 +1,122 @@
+package studio.backprop.engine.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import studio.backprop.engine.data.Numbers;
+
+/**
+ * Every setting of a training run, as text under the keys that the CLI flags (--key=value),
+ * the page's URL hash (#key=value&...) and model files share. One table of keys, defaults
+ * and help serves reading, writing and --help.
+ */
+public final class Settings {
+    public static final String[][] KEYS = {
+        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|iris|wine|cancer|digits|PATH.csv"},
+        {"target", "", "target column of a CSV (default: the last)"},
+        {"inputs", "", "input columns of a CSV, comma separated (default: all but the target)"},
+        {"missing", "drop", "rows with missing values: drop, or mean (fill with the column mean)"},
+        {"samples", "500", "number of points of a generated 2-D set"},
+        {"noise", "0", "noise of a generated 2-D set, 0 to 0.5"},
+        {"split", "0.5", "fraction of the samples used for training; the rest is the test part"},
+        {"features", "x1,x2", "inputs of a 2-D set: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"},
+        {"norm", "auto", "input normalisation: auto, none, standard, minmax"},
+        {"layers", "8,8", "hidden layer widths, e.g. 8,8 (empty: no hidden layer)"},
+        {"act", "tanh", "hidden activation, or one per layer: tanh, relu, leaky-relu, sigmoid, sine, identity"},
+        {"loss", "auto", "auto, mse, bce (sigmoid output), ce (softmax output)"},
+        {"opt", "sgd", "optimiser: sgd, momentum, adam"},
+        {"lr", "0.03", "learning rate"},
+        {"batch", "10", "mini-batch size (1: per-sample SGD)"},
+        {"reduce", "sum", "batch gradient: sum (the seed's) or mean of the per-sample gradients"},
+        {"reg", "none", "regularisation: none, l1, l2"},
+        {"rate", "0", "regularisation rate"},
+        {"init", "auto", "auto, xavier-uniform, xavier-normal, he-uniform, he-normal, zero"},
+        {"seed", "1", "seed of data generation, split, initialisation and shuffling"},
+        {"epochs", "", "stop after this many epochs (CLI default 100; page: until paused)"},
+    };
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    public Settings() {
+        for (String[] k : KEYS) values.put(k[0], k[1]);
+    }
+
+    public static boolean isKey(String key) {
+        for (String[] k : KEYS) if (k[0].equals(key)) return true;
+        return false;
+    }
+
+    public Settings set(String key, String value) {
+        if (!isKey(key)) throw new IllegalArgumentException("unknown setting '" + key + "'");
+        if (value.length() > 10_000) throw new IllegalArgumentException("setting '" + key + "' is too long");
+        values.put(key, value);
+        return this;
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) throw new IllegalArgumentException("unknown setting '" + key + "'");
+        return v;
+    }
+
+    public Map<String, String> asMap() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    public double number(String key, double min, double max) {
+        double v = Numbers.parse(get(key));
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(key + " must be a number from " + fmt(min) + " to " + fmt(max) + ", got '" + get(key) + "'");
+        }
+        return v;
+    }
+
+    public int integer(String key, int min, int max) {
+        double v = number(key, min, max);
+        if (v != Math.floor(v)) throw new IllegalArgumentException(key + " must be a whole number, got '" + get(key) + "'");
+        return (int) v;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.floor(v) && Math.abs(v) < 1e9 ? Integer.toString((int) v) : Double.toString(v);
+    }
+
+    /** Hidden widths from "8,8"; empty for "". */
+    public int[] layers() {
+        String s = get("layers").trim();
+        if (s.isEmpty()) return new int[0];
+        String[] parts = s.split(",");
+        if (parts.length > 10) throw new IllegalArgumentException("at most 10 hidden layers, got " + parts.length);
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            double v = Numbers.parse(parts[i]);
+            if (!(v >= 1 && v <= 1024) || v != Math.floor(v)) {
+                throw new IllegalArgumentException("layer widths must be whole numbers from 1 to 1024, got '" + parts[i] + "'");
+            }
+            out[i] = (int) v;
+        }
+        return out;
+    }
+
+    /** One activation per hidden layer; a single name applies to all. */
+    public String[] activations(int layers) {
+        String[] parts = get("act").split(",");
+        String[] out = new String[layers];
+        for (int i = 0; i < layers; i++) out[i] = parts.length == 1 ? parts[0].trim() : i < parts.length ? parts[i].trim() : "";
+        if (parts.length != 1 && parts.length != layers) {
+            throw new IllegalArgumentException("act lists " + parts.length + " activations for " + layers + " layers");
+        }
+        return out;
+    }
+
+    /** "key=value" pairs joined by '&amp;', values escaped by {@code escape}; only keys that differ from their default. */
+    public String toQuery(java.util.function.UnaryOperator<String> escape) {
+        StringBuilder sb = new StringBuilder();
+        for (String[] k : KEYS) {
+            String v = values.get(k[0]);
+            if (v.equals(k[1])) continue;
+            if (sb.length() > 0) sb.append('&');
+            sb.append(k[0]).append('=').append(escape.apply(v));
+        }
+        return sb.toString();
+    }
+}
