@@ -168,6 +168,7 @@ public final class Table {
                 columns.add(new Encoding.Column(names[c], null));
             } else {
                 String[] cats = categories(c, kept);
+                if (cats.length == 0) throw new CsvException(0, 0, "column '" + names[c] + "' has no values; leave it out of the inputs");
                 if (cats.length > 1000) throw new CsvException(0, 0, "column '" + names[c] + "' has more than 1000 categories");
                 fillWith[c] = mostFrequent(c, kept);
                 columns.add(new Encoding.Column(names[c], cats));

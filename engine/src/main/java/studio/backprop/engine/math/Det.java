@@ -78,9 +78,9 @@ public final class Det {
             if (x >= pow2(step)) { x *= pow2(-step); k += step; }
         }
         if (x < 1.0) {
-            x *= pow2(54); k -= 54; // lift subnormals first
+            if (x < pow2(-1022)) { x *= pow2(54); k -= 54; } // lift subnormals first
             for (int step = 512; step >= 1; step >>= 1) {
-                if (x < pow2(1 - step) && k - step >= -1074) { x *= pow2(step); k -= step; }
+                if (x < pow2(-step)) { x *= pow2(step); k -= step; }
             }
             while (x < 1.0) { x *= 2.0; k -= 1; }
         }
@@ -119,6 +119,7 @@ public final class Det {
         return e / (1.0 + e);
     }
 
+    private static final double TWO_PI = 6.283185307179586;
     private static final double INV_PIO2 = 6.36619772367581382433e-01;
     private static final double PIO2_1 = 1.57079632673412561417e+00;
     private static final double PIO2_2 = 6.07710050630396597660e-11;
@@ -148,6 +149,9 @@ public final class Det {
     /** sin(x + shift * pi/2): reduce by multiples of pi/2, then one of the two kernels. */
     private static double sinCos(double x, int shift) {
         if (x != x || x == Double.POSITIVE_INFINITY || x == Double.NEGATIVE_INFINITY) return Double.NaN;
+        // Beyond 2^40 the three-part reduction runs out of bits: first take off whole turns
+        // (inexact, as any argument this large must be, but finite and the same everywhere).
+        while (x > 1.0995e12 || x < -1.0995e12) x -= Math.floor(x / TWO_PI) * TWO_PI;
         double n = Math.floor(x * INV_PIO2 + 0.5);
         // Cody-Waite reduction with pi/2 split in three parts; exact for |x| < 2^19 * pi/2
         // and still deterministic (if less accurate) beyond.

@@ -1,0 +1,80 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.backprop.engine.cli.Main;
+
+class CliTest {
+    private record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.trim().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainPrintsJsonLastAndWritesAModelThatEvalAndPredictRead(@TempDir Path dir) {
+        String model = dir.resolve("m.json").toString();
+        Run train = run("train", "--data=xor", "--layers=4", "--epochs=20", "--seed=3", "--out=" + model);
+        assertEquals(0, train.code, train.err);
+        assertTrue(train.lastLine().matches("\\{\"epochs\":20,\"trainLoss\":[0-9.E-]+,\"testLoss\":[0-9.E-]+,"
+                + "\"trainAccuracy\":[0-9.]+,\"testAccuracy\":[0-9.]+,\"weightsHash\":\"[0-9a-f]{16}\"}"), train.lastLine());
+        Run eval = run("eval", "--model=" + model);
+        assertEquals(0, eval.code, eval.err);
+        String hash = train.lastLine().replaceAll(".*\"weightsHash\":\"([0-9a-f]+)\".*", "$1");
+        assertTrue(eval.lastLine().contains(hash));
+        assertEquals(train.lastLine().replaceAll(".*\"testAccuracy\":([0-9.]+).*", "$1"),
+                eval.lastLine().replaceAll(".*\"testAccuracy\":([0-9.]+).*", "$1"));
+        Run predict = run("predict", "--model=" + model, "--values=3,3");
+        assertEquals(0, predict.code, predict.err);
+        assertEquals("prediction,p(0),p(1)", predict.out.split("\n")[0]);
+    }
+
+    @Test
+    void binaryModelsAndRegressionSummaries(@TempDir Path dir) throws Exception {
+        String model = dir.resolve("m.bpsm").toString();
+        Run train = run("train", "--data=plane", "--layers=", "--lr=0.003", "--epochs=5", "--quiet", "--out=" + model);
+        assertEquals(0, train.code, train.err);
+        assertTrue(train.lastLine().contains("\"testRmse\":") && train.lastLine().contains("\"testR2\":"));
+        assertFalse(train.lastLine().contains("Accuracy"));
+        assertEquals('B', Files.readAllBytes(Path.of(model))[0]);
+        assertEquals(0, run("eval", "--model=" + model).code);
+    }
+
+    @Test
+    void csvFilesTrainAndPredict(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("fruit.csv");
+        Files.writeString(csv, "colour,size,fruit\nred,1,apple\ngreen,2,pear\nred,1.5,apple\nblue,4,pear\nred,1.2,apple\ngreen,3,pear\n");
+        String model = dir.resolve("m.json").toString();
+        Run train = run("train", "--data=" + csv, "--target=fruit", "--layers=4", "--epochs=5", "--out=" + model);
+        assertEquals(0, train.code, train.err);
+        Run predict = run("predict", "--model=" + model, "--input=" + csv);
+        assertEquals(0, predict.code, predict.err);
+        assertEquals(7, predict.out.trim().split("\n").length);
+    }
+
+    @Test
+    void helpAndErrors() {
+        Run help = run("--help");
+        assertEquals(0, help.code);
+        assertTrue(help.out.contains("--layers") && help.out.contains("train"));
+        Run bad = run("train", "--colour=blue");
+        assertEquals(1, bad.code);
+        assertEquals("error: unknown flag --colour (see --help)\n", bad.err);
+        Run missing = run("train", "--data=nope.csv");
+        assertEquals(1, missing.code);
+        assertTrue(missing.err.startsWith("error: no data set or file 'nope.csv'"));
+    }
+}

@@ -1,0 +1,160 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.data.DataSet;
+import studio.backprop.engine.data.Numbers;
+import studio.backprop.engine.data.Table;
+import studio.backprop.engine.math.Rng;
+
+class CsvTest {
+    private static Table.Converted convert(String text) throws CsvException {
+        return Table.parse(text, "auto").toDataSet("upload", new Table.Choice());
+    }
+
+    @Test
+    void readsQuotesDoubledQuotesCrlfAndBom() throws Exception {
+        String text = "\uFEFFname,\"size, cm\",kind\r\n\"a \"\"big\"\" one\",1.5,x\r\nb,\"2\",y\r\nc,3,x\r\n";
+        Table t = Table.parse(text, "auto");
+        assertTrue(t.hasHeader);
+        assertArrayEquals(new String[] {"name", "size, cm", "kind"}, t.names);
+        assertEquals("a \"big\" one", t.rows[0][0]);
+        assertTrue(t.numeric[1]);
+        assertFalse(t.numeric[0]);
+    }
+
+    @Test
+    void quotedFieldsMayHoldLineBreaks() throws Exception {
+        Table t = Table.parse("a,b\n\"line\none\",1\nx,2\n", "auto");
+        assertEquals("line\none", t.rows[0][0]);
+        assertEquals(4, t.lines[1]);
+    }
+
+    @Test
+    void detectsHeaderOrNone() throws Exception {
+        assertFalse(Table.parse("1,2,a\n3,4,b\n", "auto").hasHeader);
+        assertTrue(Table.parse("x,y,label\n3,4,b\n5,6,c\n", "auto").hasHeader);
+        assertEquals("column 1", Table.parse("1,2\n3,4\n", "auto").names[0]);
+    }
+
+    @Test
+    void oneHotEncodesCategoricalInputsAndLabelsCategoricalTargets() throws Exception {
+        Table.Converted c = convert("colour,size,fruit\nred,1,apple\ngreen,2,pear\nred,3,apple\nblue,4,pear\n");
+        DataSet d = c.data;
+        assertArrayEquals(new String[] {"colour=blue", "colour=green", "colour=red", "size"}, d.inputNames);
+        assertArrayEquals(new String[] {"apple", "pear"}, d.classes);
+        assertArrayEquals(new double[] {0, 0, 1, 1}, d.x[0]);
+        assertEquals(1, d.label(1));
+    }
+
+    @Test
+    void numericTargetIsRegressionUnlessFewIntegers() throws Exception {
+        assertFalse(convert("a,t\n1,0.5\n2,1.5\n3,2.5\n").data.isClassification());
+        assertTrue(convert("a,t\n1,0\n2,1\n3,2\n").data.isClassification());
+    }
+
+    @Test
+    void missingValuesAreDroppedOrFilledWithTheMean() throws Exception {
+        String text = "a,b,t\n1,NA,x\n2,4,y\n?,6,x\n4,8,y\n5,5,x\n";
+        Table t = Table.parse(text, "auto");
+        Table.Converted dropped = t.toDataSet("d", new Table.Choice());
+        assertEquals(3, dropped.data.size());
+        assertEquals(2, dropped.dropped);
+        Table.Choice fill = new Table.Choice();
+        fill.missing = "mean";
+        Table.Converted filled = t.toDataSet("d", fill);
+        assertEquals(5, filled.data.size());
+        assertEquals(5.75, filled.data.x[0][1]); // mean of 4, 6, 8, 5
+        assertEquals(3.0, filled.data.x[2][0]); // mean of 1, 2, 4, 5
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a,b\\n1,\"2\\n3,4\\n|line 2, column 2: quoted field is never closed",
+        "a,b\\n1,\"2\"x\\n3,4\\n|line 2, column 2: unexpected character 'x' after a closing quote",
+        "a,b\\n1,2\\n3\\n|line 3, column 2: row has 1 fields but the first row has 2",
+        "a,b\\n1,2,3\\n|line 2, column 3: row has 3 fields but the first row has 2",
+        "a,b\\n1,x\"y\\n|line 2, column 2: quote inside an unquoted field (quote the whole field and double the quote)",
+        "\\n\\n|the file is empty",
+        "a,b\\n|the file has a header but no data rows",
+        "x,y\\n1,a\\n2,a\\n|target 'y' has only one class",
+    })
+    void malformedInputsGetClearMessages(String input, String message) {
+        String text = input.replace("\\n", "\n");
+        CsvException e = assertThrows(CsvException.class, () -> Table.parse(text, "yes").toDataSet("f", new Table.Choice()));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void unknownTargetColumnIsNamed() throws Exception {
+        Table t = Table.parse("a,b\n1,2\n3,4\n", "auto");
+        Table.Choice c = new Table.Choice();
+        c.target = "z";
+        CsvException e = assertThrows(CsvException.class, () -> t.toDataSet("f", c));
+        assertEquals("no column named 'z' (columns: a, b)", e.getMessage());
+    }
+
+    @Test
+    void numbersParseExactlyForCsvNumbers() {
+        Rng rng = new Rng(4);
+        for (int i = 0; i < 100_000; i++) {
+            double v = Math.round(rng.uniform(-1e6, 1e6) * 1e4) / 1e4;
+            String s = Double.toString(v);
+            if (s.contains("E")) continue;
+            assertEquals(Double.parseDouble(s), Numbers.parse(s), s);
+        }
+        assertEquals(1.5e-7, Numbers.parse("1.5e-7"));
+        assertEquals(-0.001, Numbers.parse("-1E-3"));
+        assertTrue(Double.isNaN(Numbers.parse("1.2.3")));
+        assertTrue(Double.isNaN(Numbers.parse("0x10")));
+        assertTrue(Double.isNaN(Numbers.parse("Infinity")));
+    }
+
+    /** Random and mutated inputs: only CsvException may come out, never anything else. */
+    @Test
+    void fuzzNeverThrowsAnythingButCsvException() throws Exception {
+        int iterations = Integer.getInteger("fuzz.iterations", 100_000);
+        String[] seeds = {
+            Files.readString(Path.of("../../shared/data/iris.csv")).substring(0, 600),
+            "a,\"b\"\"c\",d\r\n1,2,x\r\n\"3\",4,y\r\n",
+            "colour,size,fruit\nred,1,apple\ngreen,NA,pear\n?,3,apple\n",
+        };
+        String alphabet = ",\"\r\n;\t0123456789.-eE?aN \uFEFF";
+        Rng rng = new Rng(99);
+        for (int i = 0; i < iterations; i++) {
+            StringBuilder sb = new StringBuilder(seeds[rng.nextInt(seeds.length)]);
+            int edits = 1 + rng.nextInt(8);
+            for (int e = 0; e < edits && sb.length() > 0; e++) {
+                int at = rng.nextInt(sb.length());
+                char c = alphabet.charAt(rng.nextInt(alphabet.length()));
+                switch (rng.nextInt(3)) {
+                    case 0: sb.setCharAt(at, c); break;
+                    case 1: sb.insert(at, c); break;
+                    default: sb.deleteCharAt(at);
+                }
+            }
+            if (i % 10 == 0) {
+                sb.setLength(0);
+                int len = rng.nextInt(60);
+                for (int k = 0; k < len; k++) sb.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            try {
+                Table.Choice choice = new Table.Choice();
+                choice.missing = rng.nextInt(2) == 0 ? "drop" : "mean";
+                Table.Converted c = Table.parse(text, "auto").toDataSet("fuzz", choice);
+                assertEquals(c.data.x.length, c.data.y.length);
+            } catch (CsvException expected) {
+                assertNotNull(expected.getMessage());
+            } catch (RuntimeException e) {
+                fail("input " + text.replace("\n", "\\n") + " threw " + e, e);
+            }
+        }
+    }
+}

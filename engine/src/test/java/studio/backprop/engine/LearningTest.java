@@ -1,0 +1,49 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.train.EpochReport;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+
+/** Seeded runs that must learn; the settings are the ones the README documents. */
+class LearningTest {
+    static EpochReport train(String flags) throws Exception {
+        Settings s = new Settings();
+        for (String kv : flags.split(" ")) {
+            String[] p = kv.split("=", 2);
+            s.set(p[0], p.length > 1 ? p[1] : "");
+        }
+        String data = s.get("data");
+        String text = Generators.isGenerated(data) ? null
+                : new String(BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + BuiltIn.fileName(data)).readAllBytes(), "UTF-8");
+        Experiment ex = Experiment.create(s, text);
+        int epochs = s.integer("epochs", 1, 10000);
+        while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
+        return ex.evaluate();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "data=spiral layers=16,16 opt=adam lr=0.01 epochs=500",
+        "data=iris layers=8 split=0.7 epochs=100",
+        "data=wine layers=16 act=relu opt=adam lr=0.01 batch=16 epochs=50",
+        "data=cancer layers=16 act=relu opt=adam lr=0.01 batch=16 epochs=50",
+        "data=digits layers=32 act=relu opt=adam lr=0.01 batch=32 epochs=30",
+    })
+    void classifiersReach95PercentTestAccuracy(String flags) throws Exception {
+        EpochReport r = train(flags);
+        assertTrue(r.test.accuracy >= 0.95, flags + ": test accuracy " + r.test.accuracy);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"data=plane layers= lr=0.003 epochs=50"})
+    void planeRegressionReachesR2Of099(String flags) throws Exception {
+        EpochReport r = train(flags);
+        assertTrue(r.test.r2 >= 0.99, flags + ": test R^2 " + r.test.r2);
+    }
+}
