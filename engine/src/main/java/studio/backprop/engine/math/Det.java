@@ -93,7 +93,7 @@ public final class Det {
         double t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
         double r = t2 + t1;
         double hfsq = 0.5 * f * f;
-        return k * LN2_HI - ((hfsq - (s * (hfsq + r) + k * LN2_LO)) - f);
+        return k * LN2_HI - ((hfsq - (s * (hfsq - (-r)) + k * LN2_LO)) - f); // -(-r): see kernelCos
     }
 
     /** log(1 + e^x) without overflow: the softplus that stable cross-entropy needs. */
@@ -177,6 +177,11 @@ public final class Det {
         double r = z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * C6)))));
         double hz = 0.5 * z;
         double w = 1.0 - hz;
-        return w + (((1.0 - w) - hz) + (z * r - x * y));
+        // fdlibm's w + (((1 - w) - hz) + (z r - x y)). TeaVM's JavaScript output drops the
+        // parentheses of a sum on the right of '+' and of a product on the right of '*' (as
+        // if doubles were associative), so such a sum is written as a difference with a
+        // negated operand, which it keeps. The three-way browser test guards all of this.
+        double tail = ((1.0 - w) - hz) - (-(z * r - x * y));
+        return w - (-tail);
     }
 }

@@ -25,7 +25,7 @@ public abstract class Activation implements Module {
     @Override public void backward(Mat u, Mat v, Mat dLdv, Mat dLdu) {
         for (int i = 0; i < u.rows; i++) {
             double[] z = u.row[i], a = v.row[i], g = dLdv.row[i], out = dLdu.row[i];
-            for (int j = 0; j < u.cols; j++) out[j] = g[j] * derivative(z[j], a[j]);
+            for (int j = 0; j < u.cols; j++) out[j] = derivative(z[j], a[j]) * g[j]; // see Det.kernelCos
         }
     }
 }

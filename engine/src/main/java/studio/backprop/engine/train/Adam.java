@@ -40,7 +40,9 @@ public final class Adam implements Optimizer {
                 for (int j = 0; j < w.length; j++) {
                     mr[j] = beta1 * mr[j] + (1 - beta1) * g[j];
                     vr[j] = beta2 * vr[j] + (1 - beta2) * g[j] * g[j];
-                    w[j] -= lr * (mr[j] * c1) / (Math.sqrt(vr[j] * c2) + eps);
+                    // left to right on purpose: TeaVM's JavaScript output drops the
+                    // parentheses of a product on the right of '*' (see Det.kernelCos)
+                    w[j] -= mr[j] * c1 / (Math.sqrt(vr[j] * c2) + eps) * lr;
                 }
             }
         }

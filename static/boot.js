@@ -1,0 +1,46 @@
+// Picks the engine build: WebAssembly (GC) where the browser supports it, else JavaScript;
+// ?backend=js|wasm (or #backend=...) forces one. Then loads the page program of that build.
+(function () {
+  'use strict';
+  function param(name) {
+    var fromQuery = new URLSearchParams(location.search).get(name);
+    return fromQuery || new URLSearchParams(location.hash.slice(1)).get(name);
+  }
+  // The smallest module with a GC struct type: it validates only where WebAssembly GC is supported.
+  var gcModule = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 0x5f, 1, 0x7f, 0]);
+  var wasmGc = typeof WebAssembly === 'object' && WebAssembly.validate(gcModule);
+  var forced = param('backend');
+  var backend = forced === 'js' ? 'js' : forced === 'wasm' && wasmGc ? 'wasm' : wasmGc ? 'wasm' : 'js';
+
+  // The strictest policy each build allows: no inline script, nothing from other origins.
+  // TeaVM's WebAssembly GC runtime builds its JavaScript glue with new Function, so that
+  // build also needs 'unsafe-eval'; the JavaScript build does not.
+  var policy = document.createElement('meta');
+  policy.httpEquiv = 'Content-Security-Policy';
+  policy.content = "default-src 'self'; script-src 'self'" + (backend === 'wasm' ? " 'wasm-unsafe-eval' 'unsafe-eval'" : '')
+      + "; style-src 'self'; img-src 'self' data: blob:; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  document.head.appendChild(policy);
+
+  function fail(what, error) {
+    if (error) console.error(error);
+    var box = document.querySelector('[data-testid="error"]');
+    box.textContent = 'Could not load the ' + what + (error ? ' (' + error + ')' : '') + '. Reload the page to try again.';
+    box.hidden = false;
+  }
+  function script(src, then) {
+    var s = document.createElement('script');
+    s.src = src;
+    s.onload = then;
+    s.onerror = function () { fail(src); };
+    document.head.appendChild(s);
+  }
+  if (backend === 'wasm') {
+    script('wasm/runtime.js', function () {
+      TeaVM.wasmGC.load('wasm/page.wasm').then(function (teavm) {
+        teavm.exports.main(['wasm']);
+      }, function (e) { fail('WebAssembly build', e); });
+    });
+  } else {
+    script('js/page.js', function () { main(['js']); });
+  }
+})();

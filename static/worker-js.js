@@ -1,0 +1,3 @@
+// The training worker, JavaScript build.
+importScripts('js/worker.js');
+main([]);

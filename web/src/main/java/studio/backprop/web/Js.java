@@ -1,0 +1,69 @@
+package studio.backprop.web;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * The few JavaScript operations that the page and the worker share, written as plain
+ * JavaScript so that they behave the same in the JS and the WebAssembly build. Messages
+ * between page and worker are plain objects with string keys.
+ */
+public final class Js {
+    private Js() {}
+
+    @JSFunctor
+    public interface Callback extends JSObject {
+        void call(JSObject value);
+    }
+
+    @JSFunctor
+    public interface Action extends JSObject {
+        void run();
+    }
+
+    @JSBody(script = "return {};")
+    public static native JSObject object();
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    public static native void set(JSObject o, String k, double v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    public static native void set(JSObject o, String k, String v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    public static native void set(JSObject o, String k, JSObject v);
+
+    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
+    public static native void set(JSObject o, String k, boolean v);
+
+    @JSBody(params = {"o", "k"}, script = "var v = o[k]; return typeof v === 'number' ? v : NaN;")
+    public static native double number(JSObject o, String k);
+
+    @JSBody(params = {"o", "k"}, script = "var v = o[k]; return typeof v === 'string' ? v : null;")
+    public static native String string(JSObject o, String k);
+
+    @JSBody(params = {"o", "k"}, script = "var v = o[k]; return v === undefined ? null : v;")
+    public static native JSObject get(JSObject o, String k);
+
+    @JSBody(params = {"o", "k"}, script = "return o[k] === true;")
+    public static native boolean flag(JSObject o, String k);
+
+    @JSBody(params = {"values"}, script = "return new Float64Array(values);")
+    public static native JSObject float64(double[] values);
+
+    @JSBody(params = {"a"}, script = "return a.length;")
+    public static native int length(JSObject a);
+
+    @JSBody(params = {"a", "i"}, script = "return a[i];")
+    public static native double at(JSObject a, int i);
+
+    @JSBody(params = {"f", "ms"}, script = "return setTimeout(f, ms);")
+    public static native int setTimeout(Action f, double ms);
+
+    @JSBody(script = "return performance.now();")
+    public static native double now();
+
+    @JSBody(params = "s", script = "console.error(s);")
+    public static native void error(String s);
+}

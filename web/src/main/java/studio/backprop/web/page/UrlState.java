@@ -1,0 +1,41 @@
+package studio.backprop.web.page;
+
+import org.teavm.jso.JSBody;
+import studio.backprop.engine.train.Settings;
+
+/**
+ * The settings in the URL hash, with the CLI's keys, plus the page's own keys: backend and
+ * play. One table ({@link Settings#KEYS}) drives reading and writing.
+ */
+final class UrlState {
+    private UrlState() {}
+
+    static void read(State state) {
+        String hash = hash();
+        if (hash.startsWith("#")) hash = hash.substring(1);
+        for (String pair : hash.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            String key = decode(pair.substring(0, eq)), value = decode(pair.substring(eq + 1));
+            if (Settings.isKey(key)) state.settings.set(key, value);
+            else if (key.equals("play")) state.autoplay = value.equals("1");
+        }
+    }
+
+    static void write(State state) {
+        String query = state.settings.toQuery(UrlState::encode);
+        replaceHash(query.isEmpty() ? "" : "#" + query);
+    }
+
+    @JSBody(script = "return location.hash;")
+    private static native String hash();
+
+    @JSBody(params = "h", script = "history.replaceState(null, '', h || location.pathname + location.search);")
+    private static native void replaceHash(String h);
+
+    @JSBody(params = "s", script = "try { return decodeURIComponent(s.replace(/\\+/g, ' ')); } catch (e) { return s; }")
+    private static native String decode(String s);
+
+    @JSBody(params = "s", script = "return encodeURIComponent(s).replace(/%2C/g, ',');")
+    private static native String encode(String s);
+}

@@ -1,0 +1,146 @@
+package studio.backprop.web.worker;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.engine.train.Trainer;
+import studio.backprop.web.Js;
+
+/**
+ * The training worker: it owns the experiment, trains in slices of a few milliseconds (so
+ * that pause and step messages get through), and posts snapshots for the page to draw. The
+ * page never trains.
+ */
+public final class WorkerMain {
+    /** Training time per slice before the worker yields to its message queue. */
+    private static final double SLICE_MS = 20;
+
+    private static Experiment experiment;
+    private static boolean playing;
+    private static int stopAtEpoch = -1;
+    private static boolean loopScheduled;
+    private static Snapshots snapshots;
+
+    private WorkerMain() {}
+
+    public static void main(String[] args) {
+        onMessage(WorkerMain::handle);
+        JSObject ready = Js.object();
+        Js.set(ready, "type", "ready");
+        post(ready);
+    }
+
+    private static void handle(JSObject msg) {
+        String type = Js.string(msg, "type");
+        try {
+            switch (type) {
+                case "init": init(Js.get(msg, "settings"), Js.string(msg, "csv"), Js.number(msg, "stopAtEpoch")); break;
+                case "play": play(); break;
+                case "pause": pause(); break;
+                case "step": step(Js.string(msg, "unit")); break;
+                case "lr": if (experiment != null) experiment.trainer.learningRate = Js.number(msg, "value"); break;
+                default: Js.error("worker: unknown message " + type);
+            }
+        } catch (IllegalArgumentException | CsvException e) {
+            playing = false;
+            postError(e.getMessage());
+        }
+    }
+
+    private static void init(JSObject values, String csv, double stopAt) throws CsvException {
+        playing = false;
+        experiment = null;
+        Settings settings = new Settings();
+        for (String[] key : Settings.KEYS) {
+            String v = Js.string(values, key[0]);
+            if (v != null) settings.set(key[0], v);
+        }
+        String data = settings.get("data");
+        String text = csv;
+        if (text == null && !Generators.isGenerated(data)) {
+            if (!BuiltIn.isTable(data)) throw new IllegalArgumentException("data set '" + data + "' is not built in; upload it as a CSV file");
+            text = fetchText("data/" + BuiltIn.fileName(data));
+            if (text == null) throw new IllegalArgumentException("could not load data/" + BuiltIn.fileName(data));
+        }
+        experiment = Experiment.create(settings, text);
+        stopAtEpoch = stopAt > 0 ? (int) stopAt : -1;
+        snapshots = new Snapshots(experiment);
+        post(snapshots.setup());
+        post(snapshots.snapshot("idle", true));
+    }
+
+    private static void play() {
+        if (experiment == null || experiment.trainer.status() == Trainer.Status.DIVERGED) return;
+        playing = true;
+        schedule();
+    }
+
+    private static void pause() {
+        playing = false;
+        if (experiment != null) post(snapshots.snapshot("paused", true));
+    }
+
+    private static void step(String unit) {
+        if (experiment == null) return;
+        playing = false;
+        Trainer t = experiment.trainer;
+        if ("epoch".equals(unit)) t.stepEpoch();
+        else t.step();
+        post(snapshots.snapshot(statusName(), true));
+    }
+
+    private static void schedule() {
+        if (loopScheduled) return;
+        loopScheduled = true;
+        Js.setTimeout(WorkerMain::loop, 0);
+    }
+
+    private static void loop() {
+        loopScheduled = false;
+        if (!playing || experiment == null) return;
+        Trainer t = experiment.trainer;
+        double start = Js.now();
+        boolean stopped = false;
+        while (Js.now() - start < SLICE_MS) {
+            boolean epochEnded = t.step();
+            if (t.status() == Trainer.Status.DIVERGED || (epochEnded && t.epoch() == stopAtEpoch)) {
+                stopped = true;
+                break;
+            }
+        }
+        if (stopped) {
+            playing = false;
+            post(snapshots.snapshot(statusName(), true));
+            return;
+        }
+        if (snapshots.due()) post(snapshots.snapshot("training", false));
+        schedule();
+    }
+
+    private static String statusName() {
+        if (experiment.trainer.status() == Trainer.Status.DIVERGED) return "diverged";
+        return playing ? "training" : "paused";
+    }
+
+    private static void postError(String message) {
+        JSObject m = Js.object();
+        Js.set(m, "type", "error");
+        Js.set(m, "message", message == null ? "unexpected error" : message);
+        post(m);
+    }
+
+    @JSBody(params = "m", script = "self.postMessage(m);")
+    static native void post(JSObject m);
+
+    @JSBody(params = "f", script = "self.onmessage = function(e) { f(e.data); };")
+    private static native void onMessage(Js.Callback f);
+
+    /** Synchronous XHR is allowed in workers and blocks only this worker, never the page. */
+    @JSBody(params = "url", script = "try { var x = new XMLHttpRequest(); x.open('GET', url, false); x.send();"
+            + " return x.status === 200 || x.status === 0 ? x.responseText : null; } catch (e) { return null; }")
+    private static native String fetchText(String url);
+}

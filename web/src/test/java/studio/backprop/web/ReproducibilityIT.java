@@ -1,0 +1,49 @@
+package studio.backprop.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+
+/** The same seed and settings give the same weights on the JVM, in the JS build and in the Wasm build. */
+class ReproducibilityIT {
+    static String jvmHash(String query) throws Exception {
+        Settings s = new Settings();
+        for (String kv : query.split("&")) {
+            String[] p = kv.split("=", 2);
+            s.set(p[0], p[1]);
+        }
+        String data = s.get("data");
+        String text = Generators.isGenerated(data) ? null : new String(
+                BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + BuiltIn.fileName(data)).readAllBytes(), StandardCharsets.UTF_8);
+        Experiment ex = Experiment.create(s, text);
+        int epochs = s.integer("epochs", 1, 100000);
+        while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
+        return WeightsHash.of(ex.model.network);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "data=spiral&layers=8,8&act=tanh&lr=0.03&batch=10&seed=7&epochs=25",
+        "data=moons&noise=0.2&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=6,5&act=sine,sigmoid&opt=adam&lr=0.01&batch=7&init=xavier-normal&seed=3&epochs=15",
+        "data=digits&layers=16&act=relu&opt=momentum&lr=0.001&batch=32&reduce=mean&reg=l2&rate=0.001&seed=11&epochs=3",
+        "data=sine&layers=8&act=leaky-relu&opt=adam&lr=0.01&reg=l1&rate=0.0001&init=he-normal&seed=5&epochs=10",
+    })
+    void jvmJsAndWasmAgreeBitForBit(String query) throws Exception {
+        String expected = jvmHash(query);
+        for (String backend : new String[] {"js", "wasm"}) {
+            try (Browser b = new Browser()) {
+                b.open("?backend=" + backend + "#" + query + "&play=1");
+                int epochs = Integer.parseInt(query.replaceAll(".*epochs=(\\d+).*", "$1"));
+                b.waitUpTo(90).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == epochs);
+                assertEquals(expected, b.value("weights-hash"), backend + " after " + epochs + " epochs of " + query);
+            }
+        }
+    }
+}

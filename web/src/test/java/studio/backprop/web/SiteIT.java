@@ -1,0 +1,67 @@
+package studio.backprop.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The first live page on both engine builds: it loads cleanly, trains, and stays responsive. */
+class SiteIT {
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void loadsWithoutConsoleErrorsAndShowsTheBackend(String backend) throws Exception {
+        try (Browser b = new Browser()) {
+            b.open("?backend=" + backend);
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            assertEquals(backend, b.value("backend"));
+            assertEquals("idle", b.value("status"));
+            assertEquals("0", b.value("epoch"));
+            assertEquals("false", b.byTestId("play").getAttribute("aria-pressed"));
+            b.screenshot("loaded-" + backend);
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void playTrainsInTheWorkerAndTheLossFalls(String backend) throws Exception {
+        try (Browser b = new Browser()) {
+            b.open("?backend=" + backend + "#data=circle&layers=4&opt=adam&lr=0.01");
+            b.waitUpTo(20).until(d -> !Double.isNaN(b.number("train-loss")));
+            double initial = b.number("train-loss");
+            b.byTestId("play").click();
+            b.waitUpTo(10).until(d -> "training".equals(b.value("status")));
+            assertEquals("true", b.byTestId("play").getAttribute("aria-pressed"));
+            b.waitUpTo(30).until(d -> b.number("epoch") >= 30);
+            b.byTestId("play").click();
+            b.waitUpTo(10).until(d -> "paused".equals(b.value("status")));
+            double epoch = b.number("epoch");
+            assertTrue(b.number("train-loss") < initial * 0.7, "loss " + initial + " -> " + b.number("train-loss"));
+            assertTrue(b.number("test-accuracy") > 0.9, "test accuracy " + b.number("test-accuracy"));
+            b.byTestId("step").click();
+            b.waitUpTo(10).until(d -> b.number("epoch") >= epoch);
+            b.screenshot("trained-" + backend);
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "wasm"})
+    void pageThreadStaysResponsiveWhileTraining(String backend) throws Exception {
+        try (Browser b = new Browser()) {
+            b.open("?backend=" + backend + "#data=spiral&layers=32,32,32&play=1");
+            b.waitUpTo(20).until(d -> "training".equals(b.value("status")) && b.number("epoch") > 2);
+            @SuppressWarnings("unchecked")
+            List<Number> gaps = (List<Number>) b.driver.executeAsyncScript(
+                    "var done = arguments[0], gaps = [], last = 0, start = performance.now();"
+                    + "function frame(t) { if (last) gaps.push(t - last); last = t;"
+                    + "  if (t - start < 3000) requestAnimationFrame(frame); else done(gaps); }"
+                    + "requestAnimationFrame(frame);");
+            double max = gaps.stream().mapToDouble(Number::doubleValue).max().orElse(Double.NaN);
+            assertTrue(gaps.size() > 100, "only " + gaps.size() + " frames in 3 s");
+            assertTrue(max < 50, "longest gap between animation frames " + max + " ms");
+            assertEquals("training", b.value("status"));
+        }
+    }
+}
