@@ -3,6 +3,7 @@ package studio.backprop.web;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Float64Array;
 
 /**
  * The few JavaScript operations that the page and the worker share, written as plain
@@ -49,14 +50,13 @@ public final class Js {
     @JSBody(params = {"o", "k"}, script = "return o[k] === true;")
     public static native boolean flag(JSObject o, String k);
 
-    @JSBody(params = {"values"}, script = "return new Float64Array(values);")
-    public static native JSObject float64(double[] values);
+    public static JSObject float64(double[] values) {
+        return Float64Array.copyFromJavaArray(values);
+    }
 
-    @JSBody(params = {"a"}, script = "return a.length;")
-    public static native int length(JSObject a);
-
-    @JSBody(params = {"a", "i"}, script = "return a[i];")
-    public static native double at(JSObject a, int i);
+    public static double[] doubles(JSObject float64Array) {
+        return ((Float64Array) float64Array).copyToJavaArray();
+    }
 
     @JSBody(params = {"f", "ms"}, script = "return setTimeout(f, ms);")
     public static native int setTimeout(Action f, double ms);

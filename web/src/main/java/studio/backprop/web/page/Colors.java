@@ -8,25 +8,13 @@ package studio.backprop.web.page;
 final class Colors {
     private Colors() {}
 
-    static final String CLASS0 = "#e8710a";
-    static final String CLASS1 = "#1a73e8";
-
-    /** t in [-1, 1] to "rgb(...)". */
-    static String diverging(double t) {
+    /** t in [-1, 1] to an opaque pixel, as the int that little-endian RGBA bytes make. */
+    static int diverging(double t) {
         if (t != t) t = 0;
         t = Math.max(-1, Math.min(1, t));
-        int r, g, b;
-        if (t < 0) {
-            double s = -t;
-            r = mix(255, 245, s);
-            g = mix(255, 147, s);
-            b = mix(255, 34, s);
-        } else {
-            r = mix(255, 8, t);
-            g = mix(255, 119, t);
-            b = mix(255, 189, t);
-        }
-        return "rgb(" + r + "," + g + "," + b + ")";
+        double s = t < 0 ? -t : t;
+        int r = mix(255, t < 0 ? 245 : 8, s), g = mix(255, t < 0 ? 147 : 119, s), b = mix(255, t < 0 ? 34 : 189, s);
+        return 0xFF000000 | (b << 16) | (g << 8) | r;
     }
 
     private static int mix(int from, int to, double s) {

@@ -1,10 +1,12 @@
 package studio.backprop.web.page;
 
 import java.util.List;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.typedarrays.Float64Array;
 
-/** Curves over epochs: train (solid) and test (dashed) for one column of the history. */
+/** Curves over epochs: train (solid) and test (dashed) for one column pair of the history. */
 final class CurveView {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
@@ -19,48 +21,33 @@ final class CurveView {
     }
 
     void render(List<double[]> history) {
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        g.setStrokeStyle("#dadce0");
-        g.setLineWidth(1);
-        for (int i = 1; i < 4; i++) {
-            g.beginPath();
-            g.moveTo(0, h * i / 4);
-            g.lineTo(w, h * i / 4);
-            g.stroke();
-        }
-        if (history.size() < 1) return;
-        double maxEpoch = Math.max(1, history.get(history.size() - 1)[0]);
+        int n = history.size();
+        double[] xy = new double[3 * n];
+        double maxEpoch = n == 0 ? 1 : Math.max(1, history.get(n - 1)[0]);
         double max = unitRange ? 1 : 0;
-        if (!unitRange) {
-            for (double[] p : history) {
+        for (int i = 0; i < n; i++) {
+            double[] p = history.get(i);
+            xy[3 * i] = p[0] / maxEpoch;
+            xy[3 * i + 1] = p[trainColumn];
+            xy[3 * i + 2] = p[trainColumn + 1];
+            if (!unitRange) {
                 if (p[trainColumn] == p[trainColumn]) max = Math.max(max, p[trainColumn]);
                 if (p[trainColumn + 1] == p[trainColumn + 1]) max = Math.max(max, p[trainColumn + 1]);
             }
         }
-        if (!(max > 0)) return;
-        line(history, trainColumn, maxEpoch, max, w, h, "#1a73e8", false);
-        line(history, trainColumn + 1, maxEpoch, max, w, h, "#e8710a", true);
+        draw(g, Float64Array.copyFromJavaArray(xy), max > 0 ? max : 1, canvas.getWidth(), canvas.getHeight());
     }
 
-    private void line(List<double[]> history, int col, double maxEpoch, double max, double w, double h, String color, boolean dashed) {
-        g.setStrokeStyle(color);
-        g.setLineWidth(2);
-        g.beginPath();
-        boolean started = false;
-        for (double[] p : history) {
-            double v = p[col];
-            if (v != v) continue;
-            double x = p[0] / maxEpoch * (w - 4) + 2, y = h - 2 - Math.min(v, max) / max * (h - 4);
-            if (started) g.lineTo(x, y);
-            else g.moveTo(x, y);
-            started = true;
-        }
-        if (dashed) setDash(g, 6, 4);
-        g.stroke();
-        if (dashed) setDash(g, 0, 0);
-    }
-
-    @org.teavm.jso.JSBody(params = {"g", "a", "b"}, script = "g.setLineDash(a > 0 ? [a, b] : []);")
-    private static native void setDash(CanvasRenderingContext2D g, double a, double b);
+    /** xy holds (x in [0, 1], train, test) triples; NaN values leave gaps. */
+    @JSBody(params = {"g", "xy", "max", "w", "h"}, script =
+            "g.clearRect(0, 0, w, h); g.strokeStyle = '#dadce0'; g.lineWidth = 1; g.setLineDash([]);"
+            + "for (var k = 1; k < 4; k++) { g.beginPath(); g.moveTo(0, h * k / 4); g.lineTo(w, h * k / 4); g.stroke(); }"
+            + "[[1, '#1a73e8', []], [2, '#e8710a', [6, 4]]].forEach(function (s) {"
+            + "  g.strokeStyle = s[1]; g.lineWidth = 2; g.setLineDash(s[2]); g.beginPath(); var started = false;"
+            + "  for (var i = 0; i < xy.length; i += 3) { var v = xy[i + s[0]]; if (v !== v) continue;"
+            + "    var x = xy[i] * (w - 4) + 2, y = h - 2 - Math.min(v, max) / max * (h - 4);"
+            + "    if (started) g.lineTo(x, y); else g.moveTo(x, y); started = true; }"
+            + "  g.stroke(); });"
+            + "g.setLineDash([]);")
+    private static native void draw(CanvasRenderingContext2D g, Float64Array xy, double max, int w, int h);
 }

@@ -8,9 +8,14 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class Dom {
     private Dom() {}
 
+    private static final java.util.Map<String, HTMLElement> cache = new java.util.HashMap<>();
+
     static HTMLElement byTestId(String id) {
-        HTMLElement e = HTMLDocument.current().querySelector("[data-testid=\"" + id + "\"]");
+        HTMLElement e = cache.get(id);
+        if (e != null) return e;
+        e = HTMLDocument.current().querySelector("[data-testid=\"" + id + "\"]");
         if (e == null) throw new IllegalStateException("page has no element data-testid=" + id);
+        cache.put(id, e);
         return e;
     }
 

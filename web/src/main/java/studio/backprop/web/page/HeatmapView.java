@@ -1,12 +1,17 @@
 package studio.backprop.web.page;
 
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
 
 /** The network's output over the 2-D input plane, with the data points on top. */
 final class HeatmapView {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
+    private int[] pixels = new int[0];
 
     HeatmapView(HTMLCanvasElement canvas) {
         this.canvas = canvas;
@@ -19,33 +24,48 @@ final class HeatmapView {
         if (!s.planar) return;
         int n = s.grid;
         if (s.output.length == n * n && n > 0) {
-            double cw = w / n, ch = h / n;
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < n; c++) {
-                    double v = s.output[r * n + c];
-                    g.setFillStyle(Colors.diverging(s.classification() ? 2 * v - 1 : v));
-                    g.fillRect(Math.floor(c * cw), Math.floor(r * ch), Math.ceil(cw) + 1, Math.ceil(ch) + 1);
-                }
+            if (pixels.length != n * n) pixels = new int[n * n];
+            for (int i = 0; i < pixels.length; i++) {
+                double v = s.output[i];
+                pixels[i] = Colors.diverging(s.classification() ? 2 * v - 1 : v);
             }
+            drawScaled(g, Int32Array.copyFromJavaArray(pixels), n, w, h);
         }
         points(s, s.trainPoints, false, w, h);
         if (showTest) points(s, s.testPoints, true, w, h);
     }
 
+    /** One n x n image, smoothly scaled to the canvas: the grid is coarse, the boundary is not. */
+    @JSBody(params = {"g", "pixels", "n", "w", "h"}, script =
+            "var c = g.__grid || (g.__grid = document.createElement('canvas'));"
+            + "c.width = n; c.height = n;"
+            + "var rgba = new Uint8ClampedArray(Int32Array.from(pixels).buffer);"
+            + "c.getContext('2d').putImageData(new ImageData(rgba, n, n), 0, 0);"
+            + "g.imageSmoothingEnabled = true; g.drawImage(c, 0, 0, w, h);")
+    private static native void drawScaled(CanvasRenderingContext2D g, JSObject pixels, int n, double w, double h);
+
+    /** Class 1 as circles, class 0 as squares (regression: coloured by value); test points outlined dark. */
     private void points(State s, double[] p, boolean test, double w, double h) {
-        double radius = Math.max(2.5, w / 140);
-        for (int i = 0; i + 2 < p.length; i += 3) {
-            double x = (p[i] + s.extent) / (2 * s.extent) * w, y = (s.extent - p[i + 1]) / (2 * s.extent) * h;
-            double v = p[i + 2];
-            boolean one = s.classification() ? v >= 0.5 : v >= 0;
-            g.setFillStyle(s.classification() ? (one ? Colors.CLASS1 : Colors.CLASS0) : Colors.diverging(v));
-            g.setStrokeStyle(test ? "#202124" : "#ffffff");
-            g.setLineWidth(test ? 1.5 : 1);
-            g.beginPath();
-            if (one) g.arc(x, y, radius, 0, 2 * Math.PI);
-            else g.rect(x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
-            g.fill();
-            g.stroke();
+        int[] colors = new int[p.length / 3];
+        boolean[] circle = new boolean[colors.length];
+        for (int i = 0; i < colors.length; i++) {
+            double v = p[3 * i + 2];
+            circle[i] = s.classification() ? v >= 0.5 : v >= 0;
+            colors[i] = s.classification() ? (circle[i] ? CLASS1 : CLASS0) : Colors.diverging(v);
         }
+        drawPoints(g, Float64Array.copyFromJavaArray(p), Int32Array.copyFromJavaArray(colors), circle, s.extent, w, h, test);
     }
+
+    private static final int CLASS1 = 0xFFE8731A, CLASS0 = 0xFF0A71E8;
+
+    @JSBody(params = {"g", "p", "colors", "circle", "extent", "w", "h", "test"}, script =
+            "var r = Math.max(2.5, w / 140); g.strokeStyle = test ? '#202124' : '#ffffff'; g.lineWidth = test ? 1.5 : 1;"
+            + "for (var i = 0; i < colors.length; i++) {"
+            + "  var x = (p[3 * i] + extent) / (2 * extent) * w, y = (extent - p[3 * i + 1]) / (2 * extent) * h, c = colors[i];"
+            + "  g.fillStyle = 'rgb(' + (c & 255) + ',' + ((c >> 8) & 255) + ',' + ((c >> 16) & 255) + ')';"
+            + "  g.beginPath();"
+            + "  if (circle[i]) g.arc(x, y, r, 0, 2 * Math.PI); else g.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);"
+            + "  g.fill(); g.stroke(); }")
+    private static native void drawPoints(CanvasRenderingContext2D g, Float64Array p, Int32Array colors, boolean[] circle,
+                                          double extent, double w, double h, boolean test);
 }

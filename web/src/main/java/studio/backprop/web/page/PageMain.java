@@ -132,8 +132,8 @@ public final class PageMain {
             state.trainSize = (int) Js.number(m, "trainSize");
             state.testSize = (int) Js.number(m, "testSize");
             if (state.planar) {
-                state.trainPoints = doubles(Js.get(m, "train"));
-                state.testPoints = doubles(Js.get(m, "test"));
+                state.trainPoints = Js.doubles(Js.get(m, "train"));
+                state.testPoints = Js.doubles(Js.get(m, "test"));
                 state.grid = (int) Js.number(m, "grid");
                 state.extent = Js.number(m, "extent");
             }
@@ -152,7 +152,7 @@ public final class PageMain {
             String hash = Js.string(m, "hash");
             if (hash != null) state.hash = hash;
             JSObject output = Js.get(m, "output");
-            if (output != null) state.output = doubles(output);
+            if (output != null) state.output = Js.doubles(output);
             if (state.history.isEmpty() || state.history.get(state.history.size() - 1)[0] != state.epoch) {
                 state.history.add(new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy});
                 if (state.history.size() > 2000) thin();
@@ -216,12 +216,6 @@ public final class PageMain {
 
     private static String[] lines(String s) {
         return s == null || s.isEmpty() ? new String[0] : s.split("\n");
-    }
-
-    private static double[] doubles(JSObject a) {
-        double[] out = new double[Js.length(a)];
-        for (int i = 0; i < out.length; i++) out[i] = Js.at(a, i);
-        return out;
     }
 
     @JSBody(params = "e", script = "return e.value;")

@@ -1,0 +1,53 @@
+package studio.backprop.engine.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import studio.backprop.engine.train.Trainer;
+import studio.backprop.engine.train.Workload;
+
+/**
+ * JVM training throughput per workload: median samples/s and GFLOP/s over several timed runs,
+ * after a warm-up. Usage: Bench [--seconds=2] [--runs=5] [workload ...]
+ */
+public final class Bench {
+    private Bench() {}
+
+    /** Samples per second of one timed run of about {@code seconds}. */
+    public static double run(Workload w, double seconds) {
+        Trainer t = w.trainer(1);
+        long start = System.nanoTime(), deadline = start + (long) (seconds * 1e9);
+        long samples = 0;
+        while (System.nanoTime() < deadline) {
+            long before = t.samples();
+            for (int i = 0; i < 8; i++) t.step();
+            samples += t.samples() - before;
+        }
+        return samples / ((System.nanoTime() - start) / 1e9);
+    }
+
+    public static void main(String[] args) {
+        double seconds = 2;
+        int runs = 5;
+        List<String> names = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--seconds=")) seconds = Double.parseDouble(a.substring(10));
+            else if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
+            else names.add(a);
+        }
+        if (names.isEmpty()) names.addAll(Arrays.asList(Workload.NAMES));
+        System.out.printf(Locale.ROOT, "%-11s %8s %14s %9s   (JVM, median of %d runs of %.1f s)%n", "workload", "params", "samples/s", "GFLOP/s", runs, seconds);
+        for (String name : names) {
+            Workload w = Workload.of(name);
+            run(w, Math.min(seconds, 1)); // warm-up: let the JIT compile the kernels
+            double[] rates = new double[runs];
+            for (int r = 0; r < runs; r++) rates[r] = run(w, seconds);
+            Arrays.sort(rates);
+            double median = rates[runs / 2];
+            Trainer t = w.trainer(1);
+            System.out.printf(Locale.ROOT, "%-11s %8d %14.0f %9.2f%n", name, t.network().parameterCount(), median,
+                    median * w.flopsPerSample(t) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package studio.backprop.engine.train;
+
+import studio.backprop.engine.math.Rng;
+import studio.backprop.engine.nn.Init;
+import studio.backprop.engine.nn.Network;
+
+/**
+ * The benchmark workloads: fixed architectures trained with plain SGD on seeded synthetic
+ * data, so every platform runs exactly the same arithmetic. FLOPs per sample are counted as
+ * 6 x parameters (forward 2, backward 2, weight grad 2).
+ */
+public final class Workload {
+    public final String name;
+    public final int[] widths;
+    public final String hidden, output, loss;
+    public final int batch;
+
+    private Workload(String name, int[] widths, String hidden, String output, String loss, int batch) {
+        this.name = name;
+        this.widths = widths;
+        this.hidden = hidden;
+        this.output = output;
+        this.loss = loss;
+        this.batch = batch;
+    }
+
+    public static final String[] NAMES = {"playground", "digits", "mnist", "wide"};
+
+    public static Workload of(String name) {
+        switch (name) {
+            case "playground": return new Workload(name, new int[] {2, 8, 8, 1}, "tanh", "sigmoid", "bce", 10);
+            case "digits": return new Workload(name, new int[] {64, 32, 10}, "relu", "softmax", "ce", 32);
+            case "mnist": return new Workload(name, new int[] {784, 128, 10}, "relu", "softmax", "ce", 32);
+            case "wide": return new Workload(name, new int[] {784, 512, 512, 10}, "relu", "softmax", "ce", 128);
+            default: throw new IllegalArgumentException("unknown workload '" + name + "' (playground, digits, mnist, wide)");
+        }
+    }
+
+    /** A trainer over 2048 synthetic samples (uniform inputs, random labels), seeded. */
+    public Trainer trainer(int seed) {
+        int inputs = widths[0], outputs = widths[widths.length - 1];
+        int[] hiddenWidths = java.util.Arrays.copyOfRange(widths, 1, widths.length - 1);
+        String[] acts = new String[hiddenWidths.length];
+        java.util.Arrays.fill(acts, hidden);
+        Network net = Network.build(inputs, hiddenWidths, acts, outputs, output);
+        Rng rng = new Rng(seed);
+        Init.apply(net, "auto", rng);
+        int n = 2048;
+        double[][] x = new double[n][inputs], y = new double[n][outputs];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < inputs; j++) x[i][j] = rng.uniform(-1, 1);
+            if (outputs == 1) y[i][0] = rng.nextInt(2);
+            else y[i][rng.nextInt(outputs)] = 1;
+        }
+        return new Trainer(net, studio.backprop.engine.nn.Loss.of(loss), new Sgd(), 0.001, batch, true, "none", 0, x, y, seed);
+    }
+
+    public double flopsPerSample(Trainer t) {
+        return 6.0 * t.network().parameterCount();
+    }
+}
