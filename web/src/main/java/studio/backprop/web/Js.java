@@ -38,13 +38,13 @@ public final class Js {
     @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
     public static native void set(JSObject o, String k, boolean v);
 
-    @JSBody(params = {"o", "k"}, script = "var v = o[k]; return typeof v === 'number' ? v : NaN;")
+    @JSBody(params = {"o", "k"}, script = "var js_v = o[k]; return typeof js_v === 'number' ? js_v : NaN;")
     public static native double number(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var v = o[k]; return typeof v === 'string' ? v : null;")
+    @JSBody(params = {"o", "k"}, script = "var js_v = o[k]; return typeof js_v === 'string' ? js_v : null;")
     public static native String string(JSObject o, String k);
 
-    @JSBody(params = {"o", "k"}, script = "var v = o[k]; return v === undefined ? null : v;")
+    @JSBody(params = {"o", "k"}, script = "var js_v = o[k]; return js_v === undefined ? null : js_v;")
     public static native JSObject get(JSObject o, String k);
 
     @JSBody(params = {"o", "k"}, script = "return o[k] === true;")

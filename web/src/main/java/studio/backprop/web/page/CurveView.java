@@ -41,12 +41,12 @@ final class CurveView {
     /** xy holds (x in [0, 1], train, test) triples; NaN values leave gaps. */
     @JSBody(params = {"g", "xy", "max", "w", "h"}, script =
             "g.clearRect(0, 0, w, h); g.strokeStyle = '#dadce0'; g.lineWidth = 1; g.setLineDash([]);"
-            + "for (var k = 1; k < 4; k++) { g.beginPath(); g.moveTo(0, h * k / 4); g.lineTo(w, h * k / 4); g.stroke(); }"
-            + "[[1, '#1a73e8', []], [2, '#e8710a', [6, 4]]].forEach(function (s) {"
-            + "  g.strokeStyle = s[1]; g.lineWidth = 2; g.setLineDash(s[2]); g.beginPath(); var started = false;"
-            + "  for (var i = 0; i < xy.length; i += 3) { var v = xy[i + s[0]]; if (v !== v) continue;"
-            + "    var x = xy[i] * (w - 4) + 2, y = h - 2 - Math.min(v, max) / max * (h - 4);"
-            + "    if (started) g.lineTo(x, y); else g.moveTo(x, y); started = true; }"
+            + "for (var js_k = 1; js_k < 4; js_k++) { g.beginPath(); g.moveTo(0, h * js_k / 4); g.lineTo(w, h * js_k / 4); g.stroke(); }"
+            + "[[1, '#1a73e8', []], [2, '#e8710a', [6, 4]]].forEach(function (js_s) {"
+            + "  g.strokeStyle = js_s[1]; g.lineWidth = 2; g.setLineDash(js_s[2]); g.beginPath(); var js_started = false;"
+            + "  for (var js_i = 0; js_i < xy.length; js_i += 3) { var js_v = xy[js_i + js_s[0]]; if (js_v !== js_v) continue;"
+            + "    var js_x = xy[js_i] * (w - 4) + 2, js_y = h - 2 - Math.min(js_v, max) / max * (h - 4);"
+            + "    if (js_started) g.lineTo(js_x, js_y); else g.moveTo(js_x, js_y); js_started = true; }"
             + "  g.stroke(); });"
             + "g.setLineDash([]);")
     private static native void draw(CanvasRenderingContext2D g, Float64Array xy, double max, int w, int h);

@@ -35,13 +35,16 @@ final class HeatmapView {
         if (showTest) points(s, s.testPoints, true, w, h);
     }
 
+    // JSBody scripts name their locals js_*: TeaVM renames the parameters to short names
+    // (b, c, ...) that a short local would shadow.
+
     /** One n x n image, smoothly scaled to the canvas: the grid is coarse, the boundary is not. */
     @JSBody(params = {"g", "pixels", "n", "w", "h"}, script =
-            "var c = g.__grid || (g.__grid = document.createElement('canvas'));"
-            + "c.width = n; c.height = n;"
-            + "var rgba = new Uint8ClampedArray(Int32Array.from(pixels).buffer);"
-            + "c.getContext('2d').putImageData(new ImageData(rgba, n, n), 0, 0);"
-            + "g.imageSmoothingEnabled = true; g.drawImage(c, 0, 0, w, h);")
+            "var js_grid = g.__grid || (g.__grid = document.createElement('canvas'));"
+            + "js_grid.width = n; js_grid.height = n;"
+            + "var js_rgba = new Uint8ClampedArray(Int32Array.from(pixels).buffer);"
+            + "js_grid.getContext('2d').putImageData(new ImageData(js_rgba, n, n), 0, 0);"
+            + "g.imageSmoothingEnabled = true; g.drawImage(js_grid, 0, 0, w, h);")
     private static native void drawScaled(CanvasRenderingContext2D g, JSObject pixels, int n, double w, double h);
 
     /** Class 1 as circles, class 0 as squares (regression: coloured by value); test points outlined dark. */
@@ -59,12 +62,14 @@ final class HeatmapView {
     private static final int CLASS1 = 0xFFE8731A, CLASS0 = 0xFF0A71E8;
 
     @JSBody(params = {"g", "p", "colors", "circle", "extent", "w", "h", "test"}, script =
-            "var r = Math.max(2.5, w / 140); g.strokeStyle = test ? '#202124' : '#ffffff'; g.lineWidth = test ? 1.5 : 1;"
-            + "for (var i = 0; i < colors.length; i++) {"
-            + "  var x = (p[3 * i] + extent) / (2 * extent) * w, y = (extent - p[3 * i + 1]) / (2 * extent) * h, c = colors[i];"
-            + "  g.fillStyle = 'rgb(' + (c & 255) + ',' + ((c >> 8) & 255) + ',' + ((c >> 16) & 255) + ')';"
+            "var js_r = Math.max(2.5, w / 140); g.strokeStyle = test ? '#202124' : '#ffffff'; g.lineWidth = test ? 1.5 : 1;"
+            + "for (var js_i = 0; js_i < colors.length; js_i++) {"
+            + "  var js_x = (p[3 * js_i] + extent) / (2 * extent) * w, js_y = (extent - p[3 * js_i + 1]) / (2 * extent) * h;"
+            + "  var js_c = colors[js_i];"
+            + "  g.fillStyle = 'rgb(' + (js_c & 255) + ',' + ((js_c >> 8) & 255) + ',' + ((js_c >> 16) & 255) + ')';"
             + "  g.beginPath();"
-            + "  if (circle[i]) g.arc(x, y, r, 0, 2 * Math.PI); else g.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);"
+            + "  if (circle[js_i]) g.arc(js_x, js_y, js_r, 0, 2 * Math.PI);"
+            + "  else g.rect(js_x - js_r * 0.9, js_y - js_r * 0.9, js_r * 1.8, js_r * 1.8);"
             + "  g.fill(); g.stroke(); }")
     private static native void drawPoints(CanvasRenderingContext2D g, Float64Array p, Int32Array colors, boolean[] circle,
                                           double extent, double w, double h, boolean test);

@@ -140,7 +140,7 @@ public final class WorkerMain {
     private static native void onMessage(Js.Callback f);
 
     /** Synchronous XHR is allowed in workers and blocks only this worker, never the page. */
-    @JSBody(params = "url", script = "try { var x = new XMLHttpRequest(); x.open('GET', url, false); x.send();"
-            + " return x.status === 200 || x.status === 0 ? x.responseText : null; } catch (e) { return null; }")
+    @JSBody(params = "url", script = "try { var js_x = new XMLHttpRequest(); js_x.open('GET', url, false); js_x.send();"
+            + " return js_x.status === 200 || js_x.status === 0 ? js_x.responseText : null; } catch (e) { return null; }")
     private static native String fetchText(String url);
 }
