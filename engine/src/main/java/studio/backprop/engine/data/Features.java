@@ -39,7 +39,7 @@ public final class Features {
     }
 
     public static int[] parse(String csv) {
-        String[] keys = csv.split(",");
+        String[] keys = Text.split(csv, ',');
         int[] idx = new int[keys.length];
         for (int i = 0; i < keys.length; i++) idx[i] = index(keys[i].trim());
         return idx;

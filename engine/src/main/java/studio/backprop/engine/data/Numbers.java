@@ -86,7 +86,7 @@ public final class Numbers {
     /** Cells that mean "no value". */
     public static boolean isMissing(String s) {
         String t = s.trim();
-        return t.isEmpty() || t.equals("?") || t.equalsIgnoreCase("NA") || t.equalsIgnoreCase("N/A")
-                || t.equalsIgnoreCase("NaN") || t.equalsIgnoreCase("null");
+        return t.isEmpty() || t.equals("?") || Text.equalsAscii(t, "NA") || Text.equalsAscii(t, "N/A")
+                || Text.equalsAscii(t, "NaN") || Text.equalsAscii(t, "null");
     }
 }

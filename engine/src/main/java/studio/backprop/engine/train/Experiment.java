@@ -8,6 +8,7 @@ import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.data.Normalizer;
 import studio.backprop.engine.data.Table;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.math.Rng;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.nn.Init;
@@ -87,7 +88,7 @@ public final class Experiment {
         } else {
             Table.Choice choice = new Table.Choice();
             if (!settings.get("target").isEmpty()) choice.target = settings.get("target");
-            if (!settings.get("inputs").isEmpty()) choice.inputs = settings.get("inputs").split(",");
+            if (!settings.get("inputs").isEmpty()) choice.inputs = Text.split(settings.get("inputs"), ',');
             choice.missing = settings.get("missing");
             c = Table.parse(tableText, "auto").toDataSet(data, choice);
         }

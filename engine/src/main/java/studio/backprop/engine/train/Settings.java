@@ -3,6 +3,7 @@ package studio.backprop.engine.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import studio.backprop.engine.data.Numbers;
+import studio.backprop.engine.data.Text;
 
 /**
  * Every setting of a training run, as text under the keys that the CLI flags (--key=value),
@@ -84,7 +85,7 @@ public final class Settings {
     public int[] layers() {
         String s = get("layers").trim();
         if (s.isEmpty()) return new int[0];
-        String[] parts = s.split(",");
+        String[] parts = Text.split(s, ',');
         if (parts.length > 10) throw new IllegalArgumentException("at most 10 hidden layers, got " + parts.length);
         int[] out = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -99,7 +100,7 @@ public final class Settings {
 
     /** One activation per hidden layer; a single name applies to all. */
     public String[] activations(int layers) {
-        String[] parts = get("act").split(",");
+        String[] parts = Text.split(get("act"), ',');
         String[] out = new String[layers];
         for (int i = 0; i < layers; i++) out[i] = parts.length == 1 ? parts[0].trim() : i < parts.length ? parts[i].trim() : "";
         if (parts.length != 1 && parts.length != layers) {

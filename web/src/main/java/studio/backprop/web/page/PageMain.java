@@ -8,6 +8,7 @@ import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.dom.xml.NodeList;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 
@@ -215,7 +216,7 @@ public final class PageMain {
     }
 
     private static String[] lines(String s) {
-        return s == null || s.isEmpty() ? new String[0] : s.split("\n");
+        return s == null || s.isEmpty() ? new String[0] : Text.split(s, '\n');
     }
 
     @JSBody(params = "e", script = "return e.value;")

@@ -1,6 +1,7 @@
 package studio.backprop.web.page;
 
 import org.teavm.jso.JSBody;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Settings;
 
 /**
@@ -13,7 +14,7 @@ final class UrlState {
     static void read(State state) {
         String hash = hash();
         if (hash.startsWith("#")) hash = hash.substring(1);
-        for (String pair : hash.split("&")) {
+        for (String pair : Text.split(hash, '&')) {
             int eq = pair.indexOf('=');
             if (eq <= 0) continue;
             String key = decode(pair.substring(0, eq)), value = decode(pair.substring(eq + 1));
