@@ -59,6 +59,17 @@ public final class PageMain {
             initWorker();
         });
         Dom.byTestId("show-test").addEventListener("change", e -> requestRender());
+        Window.current().addEventListener("hashchange", e -> {
+            state.settings = new Settings();
+            try {
+                UrlState.read(state);
+            } catch (IllegalArgumentException ex) {
+                showError(ex.getMessage());
+            }
+            syncControls();
+            initWorker();
+            if (state.autoplay) worker.send("play");
+        });
         NodeList<? extends HTMLElement> inputs = HTMLDocument.current().querySelectorAll("[data-key]");
         for (int i = 0; i < inputs.getLength(); i++) {
             HTMLElement input = inputs.get(i);
@@ -143,6 +154,7 @@ public final class PageMain {
             state.status = Js.string(m, "status");
             state.epoch = (int) Js.number(m, "epoch");
             state.samples = Js.number(m, "samples");
+            if (state.samples > 0) markFirstStep();
             state.samplesPerSecond = Js.number(m, "samplesPerSecond");
             state.trainLoss = Js.number(m, "trainLoss");
             state.testLoss = Js.number(m, "testLoss");
@@ -218,6 +230,10 @@ public final class PageMain {
     private static String[] lines(String s) {
         return s == null || s.isEmpty() ? new String[0] : Text.split(s, '\n');
     }
+
+    /** Milliseconds from navigation to the first trained batch the page heard of, for the budget test. */
+    @JSBody(script = "if (!document.body.dataset.firstStep) document.body.dataset.firstStep = String(performance.now());")
+    private static native void markFirstStep();
 
     @JSBody(params = "e", script = "return e.value;")
     private static native String getValue(HTMLElement e);

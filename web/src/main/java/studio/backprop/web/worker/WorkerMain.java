@@ -24,6 +24,8 @@ public final class WorkerMain {
     private static int stopAtEpoch = -1;
     private static boolean loopScheduled;
     private static Snapshots snapshots;
+    /** The first slice after play is reported at once, so the page shows progress without delay. */
+    private static boolean firstSlice;
 
     private WorkerMain() {}
 
@@ -76,6 +78,7 @@ public final class WorkerMain {
     private static void play() {
         if (experiment == null || experiment.trainer.status() == Trainer.Status.DIVERGED) return;
         playing = true;
+        firstSlice = true;
         schedule();
     }
 
@@ -117,7 +120,8 @@ public final class WorkerMain {
             post(snapshots.snapshot(statusName(), true));
             return;
         }
-        if (snapshots.due()) post(snapshots.snapshot("training", false));
+        if (snapshots.due() || firstSlice) post(snapshots.snapshot("training", false));
+        firstSlice = false;
         schedule();
     }
 
