@@ -50,6 +50,37 @@ public final class Js {
     @JSBody(params = {"o", "k"}, script = "return o[k] === true;")
     public static native boolean flag(JSObject o, String k);
 
+    @JSBody(script = "return [];")
+    public static native JSObject array();
+
+    @JSBody(params = {"a", "v"}, script = "a.push(v);")
+    public static native void push(JSObject a, String v);
+
+    @JSBody(params = {"a", "v"}, script = "a.push(v);")
+    public static native void push(JSObject a, JSObject v);
+
+    @JSBody(params = "a", script = "return a.length;")
+    public static native int length(JSObject a);
+
+    @JSBody(params = {"a", "i"}, script = "return String(a[i]);")
+    public static native String stringAt(JSObject a, int i);
+
+    @JSBody(params = {"a", "i"}, script = "return a[i];")
+    public static native JSObject at(JSObject a, int i);
+
+    public static JSObject strings(String[] values) {
+        JSObject a = array();
+        for (String v : values) push(a, v);
+        return a;
+    }
+
+    public static String[] strings(JSObject a) {
+        if (a == null) return new String[0];
+        String[] out = new String[length(a)];
+        for (int i = 0; i < out.length; i++) out[i] = stringAt(a, i);
+        return out;
+    }
+
     public static JSObject float64(double[] values) {
         return Float64Array.copyFromJavaArray(values);
     }

@@ -3,12 +3,13 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.dom.xml.NodeList;
-import studio.backprop.engine.data.Text;
+import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 
@@ -21,29 +22,50 @@ public final class PageMain {
     private static final State state = new State();
     private static WorkerClient worker;
     private static HeatmapView heatmap;
+    private static NetworkView network;
     private static CurveView lossCurve, accuracyCurve;
+    private static ConfusionView confusion;
+    private static LayerEditor layers;
+    private static CsvUpload upload;
+    /** The text of the user's CSV file, kept so that reset and setting changes can rebuild the run. */
+    private static String csvText;
     private static boolean frameRequested;
+    private static double networkDrawn;
 
     private PageMain() {}
 
     public static void main(String[] args) {
         state.backend = args.length > 0 && args[0].equals("wasm") ? "wasm" : "js";
+        readUrl();
+        HTMLElement backend = Dom.byTestId("backend");
+        backend.setAttribute("data-value", state.backend);
+        backend.setTextContent(state.backend.equals("wasm") ? "WebAssembly" : "JavaScript");
+        heatmap = new HeatmapView((HTMLCanvasElement) Dom.byTestId("heatmap"));
+        network = new NetworkView((HTMLCanvasElement) Dom.byTestId("network"), Dom.byTestId("network-hover"));
+        lossCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("loss-chart"), 1, false);
+        accuracyCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("accuracy-chart"), 3, true);
+        confusion = new ConfusionView(Dom.byTestId("confusion"));
+        layers = new LayerEditor(Dom.byTestId("layers"), Dom.byTestId("add-layer"), PageMain::change);
+        worker = new WorkerClient(state.backend, PageMain::onWorkerMessage);
+        upload = new CsvUpload(worker, state, (settings, csv) -> {
+            csvText = csv;
+            state.pending = null;
+            apply(settings);
+        });
+        bindControls();
+        initWorker();
+        if (state.autoplay) worker.send("play");
+        requestRender();
+    }
+
+    private static void readUrl() {
+        state.settings = new Settings();
+        state.autoplay = false;
         try {
             UrlState.read(state);
         } catch (IllegalArgumentException e) {
             state.error = e.getMessage();
         }
-        HTMLElement backend = Dom.byTestId("backend");
-        backend.setAttribute("data-value", state.backend);
-        backend.setTextContent(state.backend.equals("wasm") ? "WebAssembly" : "JavaScript");
-        heatmap = new HeatmapView((HTMLCanvasElement) Dom.byTestId("heatmap"));
-        lossCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("loss-chart"), 1, false);
-        accuracyCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("accuracy-chart"), 3, true);
-        bindControls();
-        worker = new WorkerClient(state.backend, PageMain::onWorkerMessage);
-        initWorker();
-        if (state.autoplay) worker.send("play");
-        requestRender();
     }
 
     private static void bindControls() {
@@ -52,29 +74,35 @@ public final class PageMain {
         Dom.byTestId("step-epoch").addEventListener("click", e -> step("epoch"));
         Dom.byTestId("reset").addEventListener("click", e -> initWorker());
         Dom.byTestId("new-seed").addEventListener("click", e -> {
-            int seed = (int) (Math.random() * 1_000_000) + 1;
-            state.settings.set("seed", Integer.toString(seed));
-            syncControls();
-            UrlState.write(state);
-            initWorker();
+            Settings s = LayerEditor.copy(state.settings);
+            s.set("seed", Integer.toString((int) (Math.random() * 1_000_000) + 1));
+            apply(s);
         });
         Dom.byTestId("show-test").addEventListener("change", e -> requestRender());
-        Window.current().addEventListener("hashchange", e -> {
-            state.settings = new Settings();
-            try {
-                UrlState.read(state);
-            } catch (IllegalArgumentException ex) {
-                showError(ex.getMessage());
-            }
+        Dom.byTestId("confirm-apply").addEventListener("click", e -> apply(state.pending));
+        Dom.byTestId("confirm-cancel").addEventListener("click", e -> {
+            state.pending = null;
             syncControls();
-            initWorker();
-            if (state.autoplay) worker.send("play");
+            requestRender();
+        });
+        Dom.byTestId("heatmap").addEventListener("click", e -> tryPoint((MouseEvent) e));
+        Dom.byTestId("try-form").addEventListener("submit", e -> {
+            e.preventDefault();
+            tryRow();
         });
         NodeList<? extends HTMLElement> inputs = HTMLDocument.current().querySelectorAll("[data-key]");
         for (int i = 0; i < inputs.getLength(); i++) {
             HTMLElement input = inputs.get(i);
             input.addEventListener("change", e -> settingChanged(input));
         }
+        NodeList<? extends HTMLElement> features = HTMLDocument.current().querySelectorAll("[data-feature]");
+        for (int i = 0; i < features.getLength(); i++) features.get(i).addEventListener("change", e -> featuresChanged());
+        Window.current().addEventListener("hashchange", e -> {
+            readUrl();
+            syncControls();
+            initWorker();
+            if (state.autoplay) worker.send("play");
+        });
         syncControls();
     }
 
@@ -87,20 +115,38 @@ public final class PageMain {
 
     /** Puts the settings' values into the form. */
     private static void syncControls() {
+        Settings s = state.settings;
         NodeList<? extends HTMLElement> inputs = HTMLDocument.current().querySelectorAll("[data-key]");
         for (int i = 0; i < inputs.getLength(); i++) {
             HTMLElement input = inputs.get(i);
             String key = input.getAttribute("data-key");
-            if (Settings.isKey(key)) setValue(input, state.settings.get(key));
+            if (Settings.isKey(key)) Html.setValue(input, s.get(key));
         }
+        String data = s.get("data");
+        HTMLElement group = Dom.byTestId("upload-group");
+        Html.clear(group);
+        if (!Generators.isGenerated(data) && !BuiltIn.isTable(data)) {
+            group.appendChild(Html.option(data, csvText == null ? data + " (upload it again)" : data, true));
+            Html.setValue(Dom.byTestId("data"), data);
+        }
+        boolean planar = Generators.isGenerated(data);
+        Dom.byTestId("features").setHidden(!planar);
+        HTMLElement noise = HTMLDocument.current().querySelector("[data-planar]");
+        noise.setHidden(!planar);
+        String features = "," + s.get("features") + ",";
+        NodeList<? extends HTMLElement> boxes = HTMLDocument.current().querySelectorAll("[data-feature]");
+        for (int i = 0; i < boxes.getLength(); i++) {
+            Html.setChecked(boxes.get(i), features.contains("," + boxes.get(i).getAttribute("data-feature") + ","));
+        }
+        layers.show(s);
     }
 
     private static void settingChanged(HTMLElement input) {
         String key = input.getAttribute("data-key");
-        String value = getValue(input).trim();
+        String value = Html.value(input).trim();
         try {
-            state.settings.set(key, value);
             if (key.equals("lr")) {
+                state.settings.set("lr", value);
                 double lr = state.settings.number("lr", 0, 100);
                 UrlState.write(state);
                 JSObject m = Js.object();
@@ -109,11 +155,51 @@ public final class PageMain {
                 worker.send(m);
                 return;
             }
-            UrlState.write(state);
-            initWorker();
+            Settings s = LayerEditor.copy(state.settings);
+            s.set(key, value);
+            if (key.equals("data")) {
+                s.set("target", "");
+                s.set("inputs", "");
+            }
+            change(s);
         } catch (IllegalArgumentException e) {
             showError(e.getMessage());
         }
+    }
+
+    private static void featuresChanged() {
+        StringBuilder keys = new StringBuilder();
+        NodeList<? extends HTMLElement> boxes = HTMLDocument.current().querySelectorAll("[data-feature]");
+        for (int i = 0; i < boxes.getLength(); i++) {
+            if (Html.checked(boxes.get(i))) keys.append(keys.length() > 0 ? "," : "").append(boxes.get(i).getAttribute("data-feature"));
+        }
+        if (keys.length() == 0) {
+            showError("Keep at least one input.");
+            syncControls();
+            return;
+        }
+        Settings s = LayerEditor.copy(state.settings);
+        s.set("features", keys.toString());
+        change(s);
+    }
+
+    /** A change that needs a new network: at once when idle, after confirmation while training. */
+    private static void change(Settings changed) {
+        if (state.status.equals("training")) {
+            state.pending = changed;
+            requestRender();
+        } else {
+            apply(changed);
+        }
+    }
+
+    private static void apply(Settings s) {
+        if (s == null) return;
+        state.pending = null;
+        state.settings = s;
+        UrlState.write(state);
+        syncControls();
+        initWorker();
     }
 
     private static void initWorker() {
@@ -124,6 +210,8 @@ public final class PageMain {
         JSObject m = Js.object();
         Js.set(m, "type", "init");
         Js.set(m, "settings", values);
+        String data = state.settings.get("data");
+        if (csvText != null && !Generators.isGenerated(data) && !BuiltIn.isTable(data)) Js.set(m, "csv", csvText);
         String epochs = state.settings.get("epochs");
         try {
             Js.set(m, "stopAtEpoch", epochs.isEmpty() ? 0 : state.settings.integer("epochs", 0, 10_000_000));
@@ -134,47 +222,143 @@ public final class PageMain {
         requestRender();
     }
 
+    private static void tryPoint(MouseEvent e) {
+        if (!state.planar) return;
+        HTMLElement canvas = Dom.byTestId("heatmap");
+        double fx = e.getOffsetX() / (double) Math.max(1, canvas.getClientWidth());
+        double fy = e.getOffsetY() / (double) Math.max(1, canvas.getClientHeight());
+        JSObject m = Js.object();
+        Js.set(m, "type", "predict");
+        Js.set(m, "x1", -state.extent + fx * 2 * state.extent);
+        Js.set(m, "x2", state.extent - fy * 2 * state.extent);
+        worker.send(m);
+    }
+
+    private static void tryRow() {
+        NodeList<? extends HTMLElement> fields = Dom.byTestId("try-inputs").querySelectorAll("[data-column]");
+        String[] cells = new String[fields.getLength()];
+        for (int i = 0; i < cells.length; i++) cells[i] = Html.value(fields.get(i));
+        JSObject m = Js.object();
+        Js.set(m, "type", "predict");
+        Js.set(m, "cells", Js.strings(cells));
+        worker.send(m);
+    }
+
+    /** One field per table column: a number box, or a list of the column's categories. */
+    private static void buildTryForm() {
+        HTMLElement box = Dom.byTestId("try-inputs");
+        Html.clear(box);
+        for (int c = 0; c < state.columns.length; c++) {
+            HTMLElement label = Html.el("label", state.columns[c]);
+            HTMLElement field;
+            if (state.categories[c] == null) {
+                field = Html.el("input");
+                field.setAttribute("type", "text");
+                field.setAttribute("inputmode", "decimal");
+                field.setAttribute("required", "");
+            } else {
+                field = Html.el("select");
+                for (String cat : state.categories[c]) field.appendChild(Html.option(cat, cat, false));
+            }
+            field.setAttribute("data-column", Integer.toString(c));
+            field.setAttribute("data-testid", "try-" + c);
+            label.appendChild(field);
+            box.appendChild(label);
+        }
+    }
+
     private static void onWorkerMessage(JSObject m) {
         String type = Js.string(m, "type");
         if ("setup".equals(type)) {
             state.planar = Js.flag(m, "planar");
-            state.classes = lines(Js.string(m, "classes"));
-            state.inputs = lines(Js.string(m, "inputs"));
+            state.classes = Js.strings(Js.get(m, "classes"));
+            state.inputs = Js.strings(Js.get(m, "inputs"));
+            state.loss = Js.string(m, "loss");
             state.parameters = (int) Js.number(m, "parameters");
             state.trainSize = (int) Js.number(m, "trainSize");
             state.testSize = (int) Js.number(m, "testSize");
+            state.dropped = (int) Js.number(m, "dropped");
+            double[] widths = Js.doubles(Js.get(m, "widths"));
+            state.widths = new int[widths.length];
+            for (int i = 0; i < widths.length; i++) state.widths[i] = (int) widths[i];
+            JSObject columns = Js.get(m, "columns");
+            state.columns = new String[Js.length(columns)];
+            state.categories = new String[state.columns.length][];
+            for (int c = 0; c < state.columns.length; c++) {
+                JSObject col = Js.at(columns, c);
+                state.columns[c] = Js.string(col, "name");
+                JSObject cats = Js.get(col, "categories");
+                state.categories[c] = cats == null ? null : Js.strings(cats);
+            }
             if (state.planar) {
                 state.trainPoints = Js.doubles(Js.get(m, "train"));
                 state.testPoints = Js.doubles(Js.get(m, "test"));
                 state.grid = (int) Js.number(m, "grid");
+                state.neuronGrid = (int) Js.number(m, "neuronGrid");
                 state.extent = Js.number(m, "extent");
+            } else {
+                buildTryForm();
             }
             state.error = "";
         } else if ("snapshot".equals(type)) {
-            state.status = Js.string(m, "status");
-            state.epoch = (int) Js.number(m, "epoch");
-            state.samples = Js.number(m, "samples");
-            if (state.samples > 0) markFirstStep();
-            state.samplesPerSecond = Js.number(m, "samplesPerSecond");
-            state.trainLoss = Js.number(m, "trainLoss");
-            state.testLoss = Js.number(m, "testLoss");
-            state.trainAccuracy = Js.number(m, "trainAccuracy");
-            state.testAccuracy = Js.number(m, "testAccuracy");
-            state.testRmse = Js.number(m, "testRmse");
-            state.testR2 = Js.number(m, "testR2");
-            String hash = Js.string(m, "hash");
-            if (hash != null) state.hash = hash;
-            JSObject output = Js.get(m, "output");
-            if (output != null) state.output = Js.doubles(output);
-            if (state.history.isEmpty() || state.history.get(state.history.size() - 1)[0] != state.epoch) {
-                state.history.add(new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy});
-                if (state.history.size() > 2000) thin();
-            }
+            readSnapshot(m);
         } else if ("error".equals(type)) {
             state.status = "error";
             state.error = Js.string(m, "message");
+        } else if ("table".equals(type)) {
+            upload.showTable(m);
+        } else if ("csv-error".equals(type)) {
+            state.error = Js.string(m, "message");
+        } else if ("prediction".equals(type)) {
+            readPrediction(m);
         }
         requestRender();
+    }
+
+    private static void readSnapshot(JSObject m) {
+        state.status = Js.string(m, "status");
+        state.epoch = (int) Js.number(m, "epoch");
+        state.samples = Js.number(m, "samples");
+        if (state.samples > 0) markFirstStep();
+        state.samplesPerSecond = Js.number(m, "samplesPerSecond");
+        state.trainLoss = Js.number(m, "trainLoss");
+        state.testLoss = Js.number(m, "testLoss");
+        state.trainAccuracy = Js.number(m, "trainAccuracy");
+        state.testAccuracy = Js.number(m, "testAccuracy");
+        state.testRmse = Js.number(m, "testRmse");
+        state.testR2 = Js.number(m, "testR2");
+        String hash = Js.string(m, "hash");
+        if (hash != null) state.hash = hash;
+        JSObject output = Js.get(m, "output");
+        if (output != null) state.output = Js.doubles(output);
+        JSObject weights = Js.get(m, "weights");
+        state.weights = weights == null ? new double[0] : Js.doubles(weights);
+        JSObject neurons = Js.get(m, "neurons");
+        if (neurons != null) state.neurons = Js.doubles(neurons);
+        state.confusion = Js.doubles(Js.get(m, "confusion"));
+        if (state.history.isEmpty() || state.history.get(state.history.size() - 1)[0] != state.epoch) {
+            state.history.add(new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy});
+            if (state.history.size() > 2000) thin();
+        }
+    }
+
+    private static void readPrediction(JSObject m) {
+        String message = Js.string(m, "message");
+        if (message != null) {
+            state.prediction = "Cannot predict: " + message;
+            return;
+        }
+        double[] out = Js.doubles(Js.get(m, "outputs"));
+        int label = (int) Js.number(m, "label");
+        if (state.classes.length > 0 && label >= 0) {
+            double p = out.length == 1 ? (label == 1 ? out[0] : 1 - out[0]) : out[label];
+            state.prediction = "Prediction: " + state.classes[label] + " (probability " + Dom.fixed(p, 3) + ")";
+        } else {
+            state.prediction = "Prediction: " + Dom.fixed(out[0], 4);
+        }
+        if (state.planar) {
+            state.prediction += " at x\u2081 = " + Dom.fixed(Js.number(m, "x1"), 2) + ", x\u2082 = " + Dom.fixed(Js.number(m, "x2"), 2);
+        }
     }
 
     /** Keeps every other point, so long runs keep a bounded history. */
@@ -187,7 +371,7 @@ public final class PageMain {
         requestRender();
     }
 
-    private static void requestRender() {
+    static void requestRender() {
         if (frameRequested) return;
         frameRequested = true;
         Window.requestAnimationFrame(t -> {
@@ -212,32 +396,41 @@ public final class PageMain {
         Dom.number(Dom.byTestId("test-loss"), s.testLoss, 4);
         Dom.number(Dom.byTestId("train-accuracy"), s.classification() ? s.trainAccuracy : Double.NaN, 3);
         Dom.number(Dom.byTestId("test-accuracy"), s.classification() ? s.testAccuracy : Double.NaN, 3);
+        Dom.number(Dom.byTestId("test-rmse"), s.classification() ? Double.NaN : s.testRmse, 4);
+        Dom.number(Dom.byTestId("test-r2"), s.classification() ? Double.NaN : s.testR2, 4);
         Dom.number(Dom.byTestId("throughput"), s.samplesPerSecond, 0);
         Dom.byTestId("throughput").setTextContent(s.samplesPerSecond > 0 ? Dom.grouped(s.samplesPerSecond) + "/s" : "\u2013");
         HTMLElement hash = Dom.byTestId("weights-hash");
         hash.setAttribute("data-value", s.hash);
         hash.setTextContent(s.hash.isEmpty() ? "\u2013" : s.hash);
         Dom.byTestId("parameters").setTextContent(Dom.grouped(s.parameters));
+        Dom.byTestId("sizes").setTextContent(Dom.grouped(s.trainSize) + " train, " + Dom.grouped(s.testSize) + " test"
+                + (s.dropped > 0 ? ", " + Dom.grouped(s.dropped) + " rows dropped" : ""));
+        StringBuilder arch = new StringBuilder();
+        for (int w : s.widths) arch.append(arch.length() > 0 ? "\u2013" : "").append(w);
+        Dom.byTestId("architecture").setTextContent(arch.toString());
         HTMLElement error = Dom.byTestId("error");
         error.setTextContent(s.error);
         error.setHidden(s.error.isEmpty());
+        Dom.byTestId("confirm-reset").setHidden(s.pending == null);
         Dom.byTestId("heatmap-panel").setHidden(!s.planar);
-        heatmap.render(s, ((HTMLInputElement) Dom.byTestId("show-test")).isChecked());
+        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0);
+        Dom.byTestId("accuracy-panel").setHidden(!s.classification());
+        Dom.byTestId("confusion-panel").setHidden(!s.classification());
+        Dom.byTestId("prediction").setTextContent(s.prediction);
+        heatmap.render(s, Html.checked(Dom.byTestId("show-test")));
+        // The network drawing is the costliest view: while training, twice a second is enough.
+        double now = Js.now();
+        if (!training || now - networkDrawn > 450) {
+            network.render(s);
+            networkDrawn = now;
+        }
         lossCurve.render(s.history);
         accuracyCurve.render(s.history);
-    }
-
-    private static String[] lines(String s) {
-        return s == null || s.isEmpty() ? new String[0] : Text.split(s, '\n');
+        confusion.render(s);
     }
 
     /** Milliseconds from navigation to the first trained batch the page heard of, for the budget test. */
     @JSBody(script = "if (!document.body.dataset.firstStep) document.body.dataset.firstStep = String(performance.now());")
     private static native void markFirstStep();
-
-    @JSBody(params = "e", script = "return e.value;")
-    private static native String getValue(HTMLElement e);
-
-    @JSBody(params = {"e", "v"}, script = "e.value = v;")
-    private static native void setValue(HTMLElement e, String v);
 }

@@ -17,13 +17,21 @@ final class State {
     String status = "idle";
     String error = "";
 
+    /** Settings with a change that needs a new network, waiting for the user's confirmation. */
+    Settings pending;
+
     // setup
     boolean planar;
     String[] classes = new String[0];
     String[] inputs = new String[0];
-    int parameters, trainSize, testSize;
+    /** Encoded columns of a table: names, and categories (null for numeric) for the try-it form. */
+    String[] columns = new String[0];
+    String[][] categories = new String[0][];
+    String loss = "";
+    int parameters, trainSize, testSize, dropped;
+    int[] widths = new int[0];
     double[] trainPoints = new double[0], testPoints = new double[0];
-    int grid;
+    int grid, neuronGrid;
     double extent;
 
     // latest snapshot
@@ -34,6 +42,12 @@ final class State {
     double testRmse = Double.NaN, testR2 = Double.NaN;
     String hash = "";
     double[] output = new double[0];
+    double[] weights = new double[0];
+    double[] neurons = new double[0];
+    /** Test confusion counts, row = true class, column = predicted. */
+    double[] confusion = new double[0];
+    /** The last "try it" answer: the outputs for the user's input and the predicted label or value. */
+    String prediction = "";
 
     /** (epoch, train loss, test loss, train accuracy, test accuracy) per snapshot. */
     final List<double[]> history = new ArrayList<>();
@@ -48,6 +62,10 @@ final class State {
         history.clear();
         hash = "";
         output = new double[0];
+        weights = new double[0];
+        neurons = new double[0];
+        confusion = new double[0];
+        prediction = "";
         error = "";
     }
 }

@@ -1,27 +1,38 @@
 package studio.backprop.web.worker;
 
+import java.util.List;
 import org.teavm.jso.JSObject;
 import studio.backprop.engine.data.DataSet;
+import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.web.Js;
 
 /**
  * Builds the messages the page draws from: the setup (what the data and network are) once,
- * then snapshots of the metrics and the 2-D output grid. Full evaluation costs a forward
- * pass over all the data, so snapshots while training are spaced to keep it a small share.
+ * then snapshots of the metrics, the weights, the 2-D output and hidden-neuron grids. Full
+ * evaluation costs a forward pass over all the data, so snapshots while training are spaced
+ * to keep it a small share of the worker's time.
  */
 final class Snapshots {
-    /** Grid points per side of the 2-D output heatmap, and its extent. */
-    static final int GRID = 48;
+    /** Grid points per side of the 2-D output heatmap and of each neuron's small heatmap. */
+    static final int GRID = 48, NEURON_GRID = 24;
     static final double EXTENT = 6;
+    /** Networks up to this size send their weights for the network drawing. */
+    static final int DRAWN_PARAMETERS = 20_000;
+    /** Neurons drawn per layer (the page's NetworkView.SHOWN). */
+    static final int SHOWN = 12;
 
     private final Experiment ex;
     private final boolean planar;
-    private final double[][] gridPoints;
+    private final double[][] gridPoints, neuronPoints;
     private double nextDue;
     private double lastSamples, lastTime;
     private double samplesPerSecond;
@@ -29,14 +40,20 @@ final class Snapshots {
     Snapshots(Experiment ex) {
         this.ex = ex;
         this.planar = Generators.isGenerated(ex.settings.get("data"));
-        gridPoints = new double[GRID * GRID][];
-        for (int r = 0; r < GRID; r++) {
-            for (int c = 0; c < GRID; c++) {
-                double x1 = -EXTENT + (c + 0.5) * 2 * EXTENT / GRID, x2 = EXTENT - (r + 0.5) * 2 * EXTENT / GRID;
-                gridPoints[r * GRID + c] = new double[] {x1, x2};
+        gridPoints = grid(GRID);
+        neuronPoints = ex.model.prepare(grid(NEURON_GRID));
+        lastTime = Js.now();
+    }
+
+    /** Row-major points over [-EXTENT, EXTENT]^2, top row first (x2 high). */
+    static double[][] grid(int n) {
+        double[][] points = new double[n * n][];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                points[r * n + c] = new double[] {-EXTENT + (c + 0.5) * 2 * EXTENT / n, EXTENT - (r + 0.5) * 2 * EXTENT / n};
             }
         }
-        lastTime = Js.now();
+        return points;
     }
 
     boolean due() {
@@ -45,20 +62,35 @@ final class Snapshots {
 
     JSObject setup() {
         Model model = ex.model;
+        Network net = model.network;
         JSObject m = Js.object();
         Js.set(m, "type", "setup");
         Js.set(m, "planar", planar);
-        Js.set(m, "classes", String.join("\n", model.classes));
-        Js.set(m, "inputs", String.join("\n", model.inputNames()));
+        Js.set(m, "classes", Js.strings(model.classes));
+        Js.set(m, "inputs", Js.strings(model.inputNames()));
         Js.set(m, "target", String.join(", ", model.targetNames));
-        Js.set(m, "parameters", model.network.parameterCount());
+        Js.set(m, "parameters", net.parameterCount());
         Js.set(m, "trainSize", ex.train.size());
         Js.set(m, "testSize", ex.test.size());
         Js.set(m, "dropped", ex.droppedRows);
+        Js.set(m, "loss", model.loss);
+        double[] widths = new double[net.modules().size() / 2 + 1];
+        widths[0] = net.inputs;
+        for (int l = 1; l < widths.length; l++) widths[l] = net.width(2 * l);
+        Js.set(m, "widths", Js.float64(widths));
+        JSObject columns = Js.array();
+        for (Encoding.Column c : model.encoding.columns) {
+            JSObject col = Js.object();
+            Js.set(col, "name", c.name);
+            if (c.categories != null) Js.set(col, "categories", Js.strings(c.categories));
+            Js.push(columns, col);
+        }
+        Js.set(m, "columns", columns);
         if (planar) {
             Js.set(m, "train", points(ex.train));
             Js.set(m, "test", points(ex.test));
             Js.set(m, "grid", GRID);
+            Js.set(m, "neuronGrid", NEURON_GRID);
             Js.set(m, "extent", EXTENT);
         }
         return m;
@@ -78,6 +110,7 @@ final class Snapshots {
     JSObject snapshot(String status, boolean withHash) {
         double start = Js.now();
         EpochReport r = ex.evaluate();
+        Network net = ex.model.network;
         JSObject m = Js.object();
         Js.set(m, "type", "snapshot");
         Js.set(m, "status", status);
@@ -96,15 +129,55 @@ final class Snapshots {
             lastTime = start;
         }
         Js.set(m, "samplesPerSecond", status.equals("training") ? samplesPerSecond : 0);
-        if (withHash || ex.model.network.parameterCount() < 20_000) Js.set(m, "hash", WeightsHash.of(ex.model.network));
+        if (withHash || net.parameterCount() < DRAWN_PARAMETERS) Js.set(m, "hash", WeightsHash.of(net));
+        if (net.parameterCount() <= DRAWN_PARAMETERS) Js.set(m, "weights", Js.float64(weights(net)));
+        int k = r.test.confusion.length;
+        double[] confusion = new double[k * k];
+        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) confusion[i * k + j] = r.test.confusion[i][j];
+        Js.set(m, "confusion", Js.float64(confusion));
         if (planar) {
             double[][] out = ex.model.predict(gridPoints);
             double[] grid = new double[out.length];
             for (int i = 0; i < grid.length; i++) grid[i] = out[i][0];
             Js.set(m, "output", Js.float64(grid));
+            Js.set(m, "neurons", Js.float64(neurons(net)));
         }
         double cost = Js.now() - start;
-        nextDue = Js.now() + Math.max(100, 4 * cost);
+        nextDue = Js.now() + Math.max(150, 4 * cost);
         return m;
+    }
+
+    /** W of every linear module, row-major, one after the other (biases are not drawn). */
+    private static double[] weights(Network net) {
+        int n = 0;
+        for (Module mod : net.modules()) if (mod instanceof Linear) n += ((Linear) mod).m * ((Linear) mod).n;
+        double[] out = new double[n];
+        int k = 0;
+        for (Module mod : net.modules()) {
+            if (!(mod instanceof Linear)) continue;
+            for (double[] row : ((Linear) mod).W.value) for (double w : row) out[k++] = w;
+        }
+        return out;
+    }
+
+    /**
+     * The activation over the small grid of each neuron the page draws (the first SHOWN of
+     * each hidden layer, and the outputs), layer by layer, neuron by neuron.
+     */
+    private double[] neurons(Network net) {
+        int rows = neuronPoints.length;
+        Mat in = net.input(rows);
+        for (int i = 0; i < rows; i++) System.arraycopy(neuronPoints[i], 0, in.row[i], 0, in.cols);
+        net.forward();
+        List<Module> ms = net.modules();
+        int total = 0;
+        for (int l = 2; l <= ms.size(); l += 2) total += Math.min(SHOWN, net.width(l));
+        double[] out = new double[total * rows];
+        int k = 0;
+        for (int l = 2; l <= ms.size(); l += 2) {
+            Mat a = net.activation(l);
+            for (int j = 0; j < Math.min(SHOWN, a.cols); j++) for (int i = 0; i < rows; i++) out[k++] = a.row[i][j];
+        }
+        return out;
     }
 }

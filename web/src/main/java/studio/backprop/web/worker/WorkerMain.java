@@ -5,6 +5,9 @@ import org.teavm.jso.JSObject;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Table;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.engine.train.Trainer;
@@ -45,6 +48,8 @@ public final class WorkerMain {
                 case "pause": pause(); break;
                 case "step": step(Js.string(msg, "unit")); break;
                 case "lr": if (experiment != null) experiment.trainer.learningRate = Js.number(msg, "value"); break;
+                case "inspect": inspect(Js.string(msg, "csv")); break;
+                case "predict": predict(msg); break;
                 default: Js.error("worker: unknown message " + type);
             }
         } catch (IllegalArgumentException | CsvException e) {
@@ -128,6 +133,47 @@ public final class WorkerMain {
     private static String statusName() {
         if (experiment.trainer.status() == Trainer.Status.DIVERGED) return "diverged";
         return playing ? "training" : "paused";
+    }
+
+    /** A user's file: columns, detected types and the first rows, or what is wrong with it. */
+    private static void inspect(String csv) {
+        JSObject m = Js.object();
+        try {
+            Table t = Table.parse(csv, "auto");
+            Js.set(m, "type", "table");
+            Js.set(m, "names", Js.strings(t.names));
+            String[] kinds = new String[t.names.length];
+            for (int c = 0; c < kinds.length; c++) kinds[c] = t.numeric[c] ? "number" : "category";
+            Js.set(m, "kinds", Js.strings(kinds));
+            JSObject rows = Js.array();
+            for (int r = 0; r < Math.min(8, t.rows.length); r++) Js.push(rows, Js.strings(t.rows[r]));
+            Js.set(m, "rows", rows);
+            Js.set(m, "rowCount", t.rows.length);
+        } catch (CsvException e) {
+            Js.set(m, "type", "csv-error");
+            Js.set(m, "message", "This file cannot be used: " + e.getMessage());
+        }
+        post(m);
+    }
+
+    /** "Try it": the model's output for one input, from the plane (x1, x2) or a table row. */
+    private static void predict(JSObject msg) {
+        if (experiment == null) return;
+        Model model = experiment.model;
+        JSObject m = Js.object();
+        Js.set(m, "type", "prediction");
+        try {
+            double[] encoded;
+            JSObject cells = Js.get(msg, "cells");
+            if (cells != null) encoded = model.encoding.encode(Js.strings(cells), null);
+            else encoded = new double[] {Js.number(msg, "x1"), Js.number(msg, "x2")};
+            double[] out = model.predict(new double[][] {encoded})[0];
+            Js.set(m, "outputs", Js.float64(out));
+            Js.set(m, "label", model.classes.length > 0 ? Metrics.predictedClass(out) : -1);
+        } catch (IllegalArgumentException e) {
+            Js.set(m, "message", e.getMessage());
+        }
+        post(m);
     }
 
     private static void postError(String message) {

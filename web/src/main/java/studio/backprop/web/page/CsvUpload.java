@@ -1,0 +1,153 @@
+package studio.backprop.web.page;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.web.Js;
+
+/**
+ * The user's own CSV: file picker or drag and drop; the worker parses it (a big file never
+ * blocks the page) and answers with the columns and first rows; the user picks the target,
+ * the inputs and the missing-value policy; then training starts on it. A bad file only
+ * shows a message: whatever was on screen stays.
+ */
+final class CsvUpload {
+    static final double MAX_BYTES = 50e6;
+
+    @JSFunctor
+    interface FileText extends JSObject {
+        void accept(String name, String text);
+    }
+
+    interface Use {
+        void use(Settings settings, String csv);
+    }
+
+    private final WorkerClient worker;
+    private final State state;
+    private final Use onUse;
+    private final HTMLElement preview = Dom.byTestId("csv-preview");
+    private final HTMLElement table = Dom.byTestId("csv-table");
+    private String name = "", text = "";
+    private String[] columns = new String[0];
+    private HTMLElement[] roles = new HTMLElement[0];
+
+    CsvUpload(WorkerClient worker, State state, Use onUse) {
+        this.worker = worker;
+        this.state = state;
+        this.onUse = onUse;
+        HTMLElement input = Dom.byTestId("csv-file");
+        FileText got = this::inspect;
+        Js.Callback failed = m -> showError(Js.string(m, "message"));
+        input.addEventListener("change", e -> readInput(input, got, failed, MAX_BYTES));
+        listenDrop(Dom.byTestId("drop-zone"), got, failed, MAX_BYTES);
+        Dom.byTestId("csv-use").addEventListener("click", e -> use());
+        Dom.byTestId("csv-cancel").addEventListener("click", e -> preview.setHidden(true));
+    }
+
+    private void inspect(String fileName, String csv) {
+        name = fileName.endsWith(".csv") || fileName.endsWith(".CSV") ? fileName : fileName + ".csv";
+        text = csv;
+        JSObject m = Js.object();
+        Js.set(m, "type", "inspect");
+        Js.set(m, "csv", csv);
+        worker.send(m);
+    }
+
+    /** The worker's answer to "inspect": column names, types and the first rows. */
+    void showTable(JSObject m) {
+        columns = Js.strings(Js.get(m, "names"));
+        String[] kinds = Js.strings(Js.get(m, "kinds"));
+        JSObject rows = Js.get(m, "rows");
+        Dom.byTestId("csv-name").setTextContent(name + " (" + Dom.grouped(Js.number(m, "rowCount")) + " rows)");
+        Html.clear(table);
+        HTMLElement head = Html.el("thead"), names = Html.el("tr"), types = Html.el("tr"), choose = Html.el("tr");
+        roles = new HTMLElement[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            names.appendChild(Html.el("th", columns[c]));
+            types.appendChild(Html.el("th", kinds[c]));
+            HTMLElement th = Html.el("th");
+            HTMLElement role = Html.el("select");
+            role.setAttribute("aria-label", "Role of column " + columns[c]);
+            role.setAttribute("data-testid", "role-" + c);
+            boolean last = c == columns.length - 1;
+            role.appendChild(Html.option("input", "input", !last));
+            role.appendChild(Html.option("target", "target", last));
+            role.appendChild(Html.option("ignore", "ignore", false));
+            role.addEventListener("change", e -> oneTarget(role));
+            roles[c] = role;
+            th.appendChild(role);
+            choose.appendChild(th);
+        }
+        head.appendChild(names);
+        head.appendChild(types);
+        head.appendChild(choose);
+        table.appendChild(head);
+        HTMLElement body = Html.el("tbody");
+        for (int r = 0; r < Js.length(rows); r++) {
+            String[] cells = Js.strings(Js.at(rows, r));
+            HTMLElement tr = Html.el("tr");
+            for (String cell : cells) tr.appendChild(Html.el("td", cell));
+            body.appendChild(tr);
+        }
+        table.appendChild(body);
+        preview.setHidden(false);
+        state.error = "";
+    }
+
+    /** Choosing a target makes the previous target an input. */
+    private void oneTarget(HTMLElement chosen) {
+        if (!Html.value(chosen).equals("target")) return;
+        for (HTMLElement r : roles) if (r != chosen && Html.value(r).equals("target")) Html.setValue(r, "input");
+    }
+
+    private void use() {
+        String target = null;
+        StringBuilder inputs = new StringBuilder();
+        for (int c = 0; c < columns.length; c++) {
+            String role = Html.value(roles[c]);
+            if (role.equals("target")) target = columns[c];
+            else if (role.equals("input")) inputs.append(inputs.length() > 0 ? "," : "").append(columns[c]);
+        }
+        if (target == null) {
+            showError("Choose the column to predict: set one column to \"target\".");
+            return;
+        }
+        for (String c : columns) {
+            if (c.indexOf(',') >= 0 && !c.equals(target)) {
+                showError("Column names with a comma cannot be chosen as inputs yet: rename \"" + c + "\" in the file.");
+                return;
+            }
+        }
+        Settings s = LayerEditor.copy(state.settings);
+        s.set("data", name);
+        s.set("target", target);
+        s.set("inputs", inputs.toString());
+        s.set("missing", Html.value(Dom.byTestId("csv-missing")));
+        preview.setHidden(true);
+        onUse.use(s, text);
+    }
+
+    private void showError(String message) {
+        state.error = message;
+        PageMain.requestRender();
+    }
+
+    @JSBody(params = {"input", "ok", "fail", "max"}, script =
+            "var js_f = input.files && input.files[0]; if (!js_f) return;"
+            + "if (js_f.size > max) { fail({message: js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'}); return; }"
+            + "js_f.text().then(function (js_t) { ok(js_f.name, js_t); input.value = ''; },"
+            + "  function () { fail({message: 'Could not read ' + js_f.name + '.'}); });")
+    private static native void readInput(HTMLElement input, FileText ok, Js.Callback fail, double max);
+
+    @JSBody(params = {"zone", "ok", "fail", "max"}, script =
+            "zone.addEventListener('dragover', function (js_e) { js_e.preventDefault(); zone.classList.add('dragging'); });"
+            + "zone.addEventListener('dragleave', function () { zone.classList.remove('dragging'); });"
+            + "zone.addEventListener('drop', function (js_e) { js_e.preventDefault(); zone.classList.remove('dragging');"
+            + "  var js_f = js_e.dataTransfer.files[0]; if (!js_f) return;"
+            + "  if (js_f.size > max) { fail({message: js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'}); return; }"
+            + "  js_f.text().then(function (js_t) { ok(js_f.name, js_t); }, function () { fail({message: 'Could not read ' + js_f.name + '.'}); }); });")
+    private static native void listenDrop(HTMLElement zone, FileText ok, Js.Callback fail, double max);
+}

@@ -1,0 +1,186 @@
+package studio.backprop.web.page;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
+
+/**
+ * The network drawn as columns of neurons joined by links: a link's colour is the sign of its
+ * weight (blue positive, orange negative) and its width the size. On 2-D data each neuron
+ * shows its own output over the plane. Hovering shows a weight's value. Wide layers show
+ * their first {@link #SHOWN} neurons.
+ */
+final class NetworkView {
+    static final int SHOWN = 12;
+    private static final double NODE = 26, LEFT = 84;
+
+    private final HTMLCanvasElement canvas;
+    private final CanvasRenderingContext2D g;
+    private final HTMLElement hover;
+    private State state;
+    /** Node centres: x[l], y[l][i] for the shown neurons. */
+    private double[] xs = new double[0];
+    private double[][] ys = new double[0][];
+
+    NetworkView(HTMLCanvasElement canvas, HTMLElement hover) {
+        this.canvas = canvas;
+        this.g = (CanvasRenderingContext2D) canvas.getContext("2d");
+        this.hover = hover;
+        canvas.addEventListener("mousemove", e -> onHover((MouseEvent) e));
+        canvas.addEventListener("mouseleave", e -> hover.setTextContent(""));
+    }
+
+    void render(State s) {
+        state = s;
+        int layers = s.widths.length;
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        xs = new double[layers];
+        ys = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            xs[l] = layers == 1 ? w / 2 : LEFT + l * (w - LEFT - 24) / (layers - 1);
+            int shown = Math.min(SHOWN, s.widths[l]);
+            ys[l] = new double[shown];
+            for (int i = 0; i < shown; i++) ys[l][i] = h / 2 + (i - (shown - 1) / 2.0) * Math.min(NODE + 8, (h - 24) / shown);
+        }
+        // links: x1, y1, x2, y2, weight
+        int links = 0;
+        for (int l = 0; l + 1 < layers; l++) links += ys[l].length * ys[l + 1].length;
+        double[] segments = new double[5 * links];
+        double maxAbs = 1e-12;
+        int k = 0, offset = 0;
+        boolean haveWeights = s.weights.length > 0;
+        for (int l = 0; l + 1 < layers; l++) {
+            int n = s.widths[l + 1];
+            for (int i = 0; i < ys[l].length; i++) {
+                for (int j = 0; j < ys[l + 1].length; j++) {
+                    double wt = haveWeights ? s.weights[offset + i * n + j] : 0;
+                    maxAbs = Math.max(maxAbs, Math.abs(wt));
+                    segments[k++] = xs[l];
+                    segments[k++] = ys[l][i];
+                    segments[k++] = xs[l + 1];
+                    segments[k++] = ys[l + 1][j];
+                    segments[k++] = wt;
+                }
+            }
+            offset += s.widths[l] * n;
+        }
+        int[] thumbs = thumbnails(s);
+        double[] nodes = new double[0];
+        int count = 0;
+        for (double[] col : ys) count += col.length;
+        nodes = new double[3 * count];
+        k = 0;
+        for (int l = 0; l < layers; l++) {
+            for (int i = 0; i < ys[l].length; i++) {
+                nodes[k++] = xs[l];
+                nodes[k++] = ys[l][i];
+                nodes[k++] = l == 0 ? -1 : thumbIndex(s, l, i);
+            }
+        }
+        draw(g, w, h, Float64Array.copyFromJavaArray(segments), maxAbs, Float64Array.copyFromJavaArray(nodes),
+                Int32Array.copyFromJavaArray(thumbs), s.neuronGrid, NODE);
+        for (int i = 0; i < ys[0].length; i++) {
+            String name = i < s.inputs.length ? s.inputs[i] : "";
+            label(g, name.length() > 12 ? name.substring(0, 11) + "\u2026" : name, xs[0] - NODE / 2 - 4, ys[0][i]);
+        }
+        if (s.widths.length > 0 && s.widths[0] > ys[0].length) label(g, "+" + (s.widths[0] - ys[0].length) + " more", xs[0] + NODE / 2, h - 6);
+    }
+
+    /** Index of neuron i of layer l among the neuron grids the worker sends (hidden layers, then the output). */
+    private static int thumbIndex(State s, int l, int i) {
+        if (s.neurons.length == 0) return -1;
+        int index = 0;
+        for (int q = 1; q < l; q++) index += Math.min(SHOWN, s.widths[q]);
+        return index + i;
+    }
+
+    /** Each neuron's grid as pixels, scaled by its own largest value. */
+    private static int[] thumbnails(State s) {
+        int cells = s.neuronGrid * s.neuronGrid;
+        if (cells == 0 || s.neurons.length == 0) return new int[0];
+        int neurons = s.neurons.length / cells;
+        int[] px = new int[s.neurons.length];
+        for (int q = 0; q < neurons; q++) {
+            double max = 1e-12;
+            for (int i = 0; i < cells; i++) max = Math.max(max, Math.abs(s.neurons[q * cells + i]));
+            double scale = max > 1 ? max : 1;
+            for (int i = 0; i < cells; i++) px[q * cells + i] = Colors.diverging(s.neurons[q * cells + i] / scale);
+        }
+        return px;
+    }
+
+    private void onHover(MouseEvent e) {
+        if (state == null || xs.length == 0) return;
+        double sx = canvas.getWidth() / (double) Math.max(1, canvas.getClientWidth());
+        double px = e.getOffsetX() * sx, py = e.getOffsetY() * sx;
+        for (int l = 0; l < xs.length; l++) {
+            for (int i = 0; i < ys[l].length; i++) {
+                if (Math.abs(px - xs[l]) <= NODE / 2 && Math.abs(py - ys[l][i]) <= NODE / 2) {
+                    hover.setTextContent(neuronName(l, i));
+                    return;
+                }
+            }
+        }
+        if (state.weights.length == 0) return;
+        int offset = 0;
+        for (int l = 0; l + 1 < xs.length; l++) {
+            int n = state.widths[l + 1];
+            if (px > xs[l] && px < xs[l + 1]) {
+                double t = (px - xs[l]) / (xs[l + 1] - xs[l]), best = 5;
+                String text = "";
+                for (int i = 0; i < ys[l].length; i++) {
+                    for (int j = 0; j < ys[l + 1].length; j++) {
+                        double d = Math.abs(py - (ys[l][i] + t * (ys[l + 1][j] - ys[l][i])));
+                        if (d < best) {
+                            best = d;
+                            text = "W" + sup(l + 1) + " from " + neuronName(l, i) + " to " + neuronName(l + 1, j) + ": "
+                                    + Dom.fixed(state.weights[offset + i * n + j], 4);
+                        }
+                    }
+                }
+                hover.setTextContent(text);
+                return;
+            }
+            offset += state.widths[l] * n;
+        }
+    }
+
+    private String neuronName(int l, int i) {
+        if (l == 0) return i < state.inputs.length ? state.inputs[i] : "input " + (i + 1);
+        if (l == xs.length - 1) return state.classes.length > 2 ? "output " + state.classes[i] : "output";
+        return "neuron " + (i + 1) + " of hidden layer " + l;
+    }
+
+    private static String sup(int l) {
+        return "[" + l + "]";
+    }
+
+    @JSBody(params = {"g", "text", "x", "y"}, script =
+            "g.fillStyle = '#5f6368'; g.font = '12px system-ui, sans-serif'; g.textAlign = 'right'; g.textBaseline = 'middle';"
+            + "g.fillText(text, x, y);")
+    private static native void label(CanvasRenderingContext2D g, String text, double x, double y);
+
+    @JSBody(params = {"g", "w", "h", "seg", "maxAbs", "nodes", "px", "grid", "size"}, script =
+            "g.clearRect(0, 0, w, h); g.lineCap = 'round';"
+            + "for (var js_i = 0; js_i < seg.length; js_i += 5) {"
+            + "  var js_w = seg[js_i + 4], js_a = Math.min(1, Math.abs(js_w) / maxAbs);"
+            + "  g.strokeStyle = js_w >= 0 ? 'rgba(26,115,232,' + (0.15 + 0.85 * js_a) + ')' : 'rgba(232,113,10,' + (0.15 + 0.85 * js_a) + ')';"
+            + "  g.lineWidth = 0.5 + 3.5 * js_a; g.beginPath(); g.moveTo(seg[js_i], seg[js_i + 1]); g.lineTo(seg[js_i + 2], seg[js_i + 3]); g.stroke(); }"
+            // all thumbnails as one tall image (one putImageData), then one drawImage per neuron
+            + "var js_cells = grid * grid, js_count = js_cells > 0 ? px.length / js_cells : 0, js_c = null;"
+            + "if (js_count >= 1) { js_c = g.__thumb || (g.__thumb = document.createElement('canvas'));"
+            + "  js_c.width = grid; js_c.height = grid * js_count;"
+            + "  js_c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(Int32Array.from(px).buffer), grid, grid * js_count), 0, 0); }"
+            + "g.imageSmoothingEnabled = true;"
+            + "for (var js_k = 0; js_k < nodes.length; js_k += 3) {"
+            + "  var js_x = nodes[js_k] - size / 2, js_y = nodes[js_k + 1] - size / 2, js_t = nodes[js_k + 2];"
+            + "  g.fillStyle = '#ffffff'; g.fillRect(js_x, js_y, size, size);"
+            + "  if (js_c && js_t >= 0 && js_t < js_count) g.drawImage(js_c, 0, js_t * grid, grid, grid, js_x, js_y, size, size);"
+            + "  g.strokeStyle = '#5f6368'; g.lineWidth = 1; g.strokeRect(js_x, js_y, size, size); }")
+    private static native void draw(CanvasRenderingContext2D g, double w, double h, Float64Array seg, double maxAbs,
+                                    Float64Array nodes, Int32Array px, int grid, double size);
+}
