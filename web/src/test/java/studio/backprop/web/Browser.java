@@ -59,7 +59,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public String value(String testId) {
-        return byTestId(testId).getAttribute("data-value");
+        String v = byTestId(testId).getAttribute("data-value");
+        return v == null ? "" : v;
     }
 
     public double number(String testId) {
@@ -67,8 +68,51 @@ public final class Browser implements AutoCloseable {
         return v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v);
     }
 
+    /** Types a value into an input and leaves it, which fires its change event. */
+    public void type(String testId, String value) {
+        WebElement e = byTestId(testId);
+        e.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), value, org.openqa.selenium.Keys.TAB);
+    }
+
+    public void select(String testId, String value) {
+        new org.openqa.selenium.support.ui.Select(byTestId(testId)).selectByValue(value);
+    }
+
+    /** The element's text as written (textContent), not as CSS renders it (upper case headings). */
+    public String text(String testId) {
+        return byTestId(testId).getAttribute("textContent").trim();
+    }
+
+    public String hash() {
+        return (String) driver.executeScript("return location.hash;");
+    }
+
+    /** The longest gap between animation frames over {@code ms} milliseconds. */
+    @SuppressWarnings("unchecked")
+    public double longestFrameGap(int ms) {
+        List<Number> gaps = (List<Number>) driver.executeAsyncScript(
+                "var done = arguments[0], gaps = [], last = 0, start = performance.now();"
+                + "function frame(t) { if (last) gaps.push(t - last); last = t;"
+                + "  if (t - start < " + ms + ") requestAnimationFrame(frame); else done(gaps); }"
+                + "requestAnimationFrame(frame);");
+        if (gaps.size() < ms / 40) return Double.POSITIVE_INFINITY;
+        return gaps.stream().mapToDouble(Number::doubleValue).max().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    /** A wait whose failure message says what the page showed. */
     public WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        wait.withMessage(() -> {
+            try {
+                screenshot("timeout-" + System.currentTimeMillis());
+                return "page: status=" + value("status") + " epoch=" + value("epoch") + " architecture="
+                        + byTestId("architecture").getText() + " error='" + byTestId("error").getText() + "' hash=" + driver.executeScript("return location.hash")
+                        + " prediction='" + text("prediction") + "' console=" + consoleErrors();
+            } catch (Exception e) {
+                return "(page state unavailable: " + e + ")";
+            }
+        });
+        return wait;
     }
 
     /** Console messages at SEVERE level (errors), excluding none: a clean page has none. */

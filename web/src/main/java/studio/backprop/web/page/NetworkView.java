@@ -16,12 +16,15 @@ import org.teavm.jso.typedarrays.Int32Array;
  */
 final class NetworkView {
     static final int SHOWN = 12;
-    private static final double NODE = 26, LEFT = 84;
+    private static final double NODE = 26, LEFT = 112;
 
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
     private final HTMLElement hover;
-    private State state;
+    /** What the last drawing showed (hovering reads these, not the state, which may be newer). */
+    private int[] widths = new int[0];
+    private double[] weights = new double[0];
+    private String[] inputs = new String[0], classes = new String[0];
     /** Node centres: x[l], y[l][i] for the shown neurons. */
     private double[] xs = new double[0];
     private double[][] ys = new double[0][];
@@ -35,9 +38,13 @@ final class NetworkView {
     }
 
     void render(State s) {
-        state = s;
         int layers = s.widths.length;
         double w = canvas.getWidth(), h = canvas.getHeight();
+        if (layers == 0) {
+            g.clearRect(0, 0, w, h);
+            xs = new double[0];
+            return;
+        }
         xs = new double[layers];
         ys = new double[layers][];
         for (int l = 0; l < layers; l++) {
@@ -52,7 +59,9 @@ final class NetworkView {
         double[] segments = new double[5 * links];
         double maxAbs = 1e-12;
         int k = 0, offset = 0;
-        boolean haveWeights = s.weights.length > 0;
+        int expected = 0;
+        for (int l = 0; l + 1 < layers; l++) expected += s.widths[l] * s.widths[l + 1];
+        boolean haveWeights = s.weights.length == expected;
         for (int l = 0; l + 1 < layers; l++) {
             int n = s.widths[l + 1];
             for (int i = 0; i < ys[l].length; i++) {
@@ -68,6 +77,10 @@ final class NetworkView {
             }
             offset += s.widths[l] * n;
         }
+        widths = s.widths.clone();
+        weights = haveWeights ? s.weights : new double[0];
+        inputs = s.inputs;
+        classes = s.classes;
         int[] thumbs = thumbnails(s);
         double[] nodes = new double[0];
         int count = 0;
@@ -92,7 +105,7 @@ final class NetworkView {
 
     /** Index of neuron i of layer l among the neuron grids the worker sends (hidden layers, then the output). */
     private static int thumbIndex(State s, int l, int i) {
-        if (s.neurons.length == 0) return -1;
+        if (s.neurons.length == 0 || s.neuronGrid == 0) return -1;
         int index = 0;
         for (int q = 1; q < l; q++) index += Math.min(SHOWN, s.widths[q]);
         return index + i;
@@ -114,7 +127,7 @@ final class NetworkView {
     }
 
     private void onHover(MouseEvent e) {
-        if (state == null || xs.length == 0) return;
+        if (xs.length == 0) return;
         double sx = canvas.getWidth() / (double) Math.max(1, canvas.getClientWidth());
         double px = e.getOffsetX() * sx, py = e.getOffsetY() * sx;
         for (int l = 0; l < xs.length; l++) {
@@ -125,10 +138,10 @@ final class NetworkView {
                 }
             }
         }
-        if (state.weights.length == 0) return;
+        if (weights.length == 0) return;
         int offset = 0;
         for (int l = 0; l + 1 < xs.length; l++) {
-            int n = state.widths[l + 1];
+            int n = widths[l + 1];
             if (px > xs[l] && px < xs[l + 1]) {
                 double t = (px - xs[l]) / (xs[l + 1] - xs[l]), best = 5;
                 String text = "";
@@ -138,20 +151,20 @@ final class NetworkView {
                         if (d < best) {
                             best = d;
                             text = "W" + sup(l + 1) + " from " + neuronName(l, i) + " to " + neuronName(l + 1, j) + ": "
-                                    + Dom.fixed(state.weights[offset + i * n + j], 4);
+                                    + Dom.fixed(weights[offset + i * n + j], 4);
                         }
                     }
                 }
                 hover.setTextContent(text);
                 return;
             }
-            offset += state.widths[l] * n;
+            offset += widths[l] * n;
         }
     }
 
     private String neuronName(int l, int i) {
-        if (l == 0) return i < state.inputs.length ? state.inputs[i] : "input " + (i + 1);
-        if (l == xs.length - 1) return state.classes.length > 2 ? "output " + state.classes[i] : "output";
+        if (l == 0) return i < inputs.length ? inputs[i] : "input " + (i + 1);
+        if (l == xs.length - 1) return classes.length > 2 && i < classes.length ? "output " + classes[i] : "output";
         return "neuron " + (i + 1) + " of hidden layer " + l;
     }
 

@@ -270,6 +270,7 @@ public final class PageMain {
     private static void onWorkerMessage(JSObject m) {
         String type = Js.string(m, "type");
         if ("setup".equals(type)) {
+            state.clearRun();
             state.planar = Js.flag(m, "planar");
             state.classes = Js.strings(Js.get(m, "classes"));
             state.inputs = Js.strings(Js.get(m, "inputs"));

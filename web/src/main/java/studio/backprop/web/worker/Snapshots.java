@@ -41,7 +41,7 @@ final class Snapshots {
         this.ex = ex;
         this.planar = Generators.isGenerated(ex.settings.get("data"));
         gridPoints = grid(GRID);
-        neuronPoints = ex.model.prepare(grid(NEURON_GRID));
+        neuronPoints = planar ? ex.model.prepare(grid(NEURON_GRID)) : new double[0][];
         lastTime = Js.now();
     }
 

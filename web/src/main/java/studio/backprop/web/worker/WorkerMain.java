@@ -167,6 +167,8 @@ public final class WorkerMain {
             JSObject cells = Js.get(msg, "cells");
             if (cells != null) encoded = model.encoding.encode(Js.strings(cells), null);
             else encoded = new double[] {Js.number(msg, "x1"), Js.number(msg, "x2")};
+            Js.set(m, "x1", Js.number(msg, "x1"));
+            Js.set(m, "x2", Js.number(msg, "x2"));
             double[] out = model.predict(new double[][] {encoded})[0];
             Js.set(m, "outputs", Js.float64(out));
             Js.set(m, "label", model.classes.length > 0 ? Metrics.predictedClass(out) : -1);
