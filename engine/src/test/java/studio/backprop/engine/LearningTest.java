@@ -19,6 +19,13 @@ class LearningTest {
             s.set(p[0], p.length > 1 ? p[1] : "");
         }
         String data = s.get("data");
+        if (studio.backprop.engine.data.Images.isImageSet(data)) {
+            byte[] records = BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + data + ".bin").readAllBytes();
+            Experiment ex = Experiment.fromImages(s, records);
+            int epochs = s.integer("epochs", 1, 10000);
+            while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
+            return ex.evaluate();
+        }
         String text = Generators.isGenerated(data) ? null
                 : new String(BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + BuiltIn.fileName(data)).readAllBytes(), "UTF-8");
         Experiment ex = Experiment.create(s, text);
@@ -38,6 +45,16 @@ class LearningTest {
     void classifiersReach95PercentTestAccuracy(String flags) throws Exception {
         EpochReport r = train(flags);
         assertTrue(r.test.accuracy >= 0.95, flags + ": test accuracy " + r.test.accuracy);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "data=mnist layers=32 act=relu opt=adam lr=0.001 batch=32 split=0.8 epochs=10|0.85",
+        "data=fashion layers=32 act=relu opt=adam lr=0.001 batch=32 split=0.8 epochs=10|0.8",
+    })
+    void imageSetsLearn(String flags, double accuracy) throws Exception {
+        EpochReport r = train(flags);
+        assertTrue(r.test.accuracy >= accuracy, flags + ": test accuracy " + r.test.accuracy);
     }
 
     @ParameterizedTest

@@ -84,6 +84,7 @@ class StudioIT {
             {"gauss", "2\u20138\u20138\u20131"}, {"moons", "2\u20138\u20138\u20131"}, {"plane", "2\u20138\u20138\u20131"},
             {"sine", "2\u20138\u20138\u20131"}, {"iris", "4\u20138\u20138\u20133"}, {"wine", "13\u20138\u20138\u20133"},
             {"cancer", "30\u20138\u20138\u20131"}, {"digits", "64\u20138\u20138\u201310"},
+            {"mnist", "784\u20138\u20138\u201310"}, {"fashion", "784\u20138\u20138\u201310"},
         };
         for (String[] set : sets) {
             open("data=" + set[0] + "&opt=adam&lr=0.01&epochs=3&play=1");
@@ -91,7 +92,9 @@ class StudioIT {
             assertEquals(set[1], architecture(), set[0]);
             boolean planar = set[1].startsWith("2\u2013");
             assertEquals(planar, b.byTestId("heatmap-panel").isDisplayed(), set[0]);
-            assertEquals(!planar, b.byTestId("try-form").isDisplayed(), set[0]);
+            boolean images = set[0].equals("digits") || set[0].equals("mnist") || set[0].equals("fashion");
+            assertEquals(!planar && !images, b.byTestId("try-form").isDisplayed(), set[0]);
+            assertEquals(images, b.byTestId("images-panel").isDisplayed(), set[0]);
             boolean regression = set[0].equals("plane") || set[0].equals("sine");
             assertEquals(!regression, b.byTestId("confusion-panel").isDisplayed(), set[0]);
             if (regression) assertTrue(b.number("test-r2") > 0, set[0] + " R2 " + b.number("test-r2"));
@@ -206,6 +209,26 @@ class StudioIT {
         b.byTestId("try-predict").click();
         b.waitUpTo(10).until(d -> b.text("prediction").startsWith("Prediction: setosa"));
         b.screenshot("try-iris");
+    }
+
+    @Test
+    void imageDataShowsTestImagesFirstLayerAndReadsADrawing() throws Exception {
+        open("data=mnist&layers=32&act=relu&opt=adam&lr=0.001&batch=32&split=0.8&epochs=4&play=1");
+        b.waitUpTo(60).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 4);
+        assertTrue(b.number("test-accuracy") > 0.8, "accuracy " + b.number("test-accuracy"));
+        String blank = (String) b.driver.executeScript("var c = document.createElement('canvas'); c.width = 640; c.height = 90; return c.toDataURL();");
+        assertNotEquals(blank, canvas("first-layer"));
+        // draw a "1": one vertical stroke down the middle of the pad
+        b.driver.executeScript("var p = arguments[0], r = p.getBoundingClientRect(), x = r.left + r.width / 2;"
+                + "function ev(t, y) { p.dispatchEvent(new PointerEvent(t, {clientX: x, clientY: r.top + y, pointerId: 1, bubbles: true})); }"
+                + "ev('pointerdown', 30); for (var y = 30; y <= 170; y += 10) ev('pointermove', y); ev('pointerup', 170);", b.byTestId("draw"));
+        b.waitUpTo(10).until(d -> b.byTestId("probabilities").findElements(By.tagName("li")).size() == 10);
+        WebElement top = b.byTestId("probabilities").findElement(By.cssSelector("li.top"));
+        assertEquals("1", top.getAttribute("data-class"));
+        b.screenshot("mnist-drawn");
+        b.byTestId("draw-clear").click();
+        assertTrue(b.byTestId("probabilities").findElements(By.tagName("li")).isEmpty());
+        assertEquals(List.of(), b.consoleErrors());
     }
 
     @Test

@@ -6,6 +6,7 @@ import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Normalizer;
 import studio.backprop.engine.data.Table;
 import studio.backprop.engine.data.Text;
@@ -93,6 +94,12 @@ public final class Experiment {
             c = Table.parse(tableText, "auto").toDataSet(data, choice);
         }
         return new Experiment(settings, c.data, c.encoding, c.dropped);
+    }
+
+    /** An image set from its records (see {@link Images}). */
+    public static Experiment fromImages(Settings settings, byte[] records) {
+        DataSet all = Images.fromRecords(settings.get("data"), records);
+        return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0);
     }
 
     /** Loss targets: the value(s) for regression, 0/1 for one sigmoid output, one-hot otherwise. */

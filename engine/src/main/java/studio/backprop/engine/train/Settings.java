@@ -12,7 +12,7 @@ import studio.backprop.engine.data.Text;
  */
 public final class Settings {
     public static final String[][] KEYS = {
-        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|iris|wine|cancer|digits|PATH.csv"},
+        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|iris|wine|cancer|digits|mnist|fashion|PATH.csv"},
         {"target", "", "target column of a CSV (default: the last)"},
         {"inputs", "", "input columns of a CSV, comma separated (default: all but the target)"},
         {"missing", "drop", "rows with missing values: drop, or mean (fill with the column mean)"},

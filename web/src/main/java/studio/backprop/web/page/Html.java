@@ -35,6 +35,9 @@ final class Html {
     @JSBody(params = {"e", "v"}, script = "e.value = v;")
     static native void setValue(HTMLElement e, String v);
 
+    @JSBody(params = {"e", "percent"}, script = "e.style.width = percent + '%';")
+    static native void setWidthPercent(HTMLElement e, double percent);
+
     @JSBody(params = "e", script = "return e.checked === true;")
     static native boolean checked(HTMLElement e);
 

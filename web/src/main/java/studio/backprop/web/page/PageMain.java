@@ -27,6 +27,7 @@ public final class PageMain {
     private static ConfusionView confusion;
     private static LayerEditor layers;
     private static CsvUpload upload;
+    private static ImageView images;
     /** The text of the user's CSV file, kept so that reset and setting changes can rebuild the run. */
     private static String csvText;
     private static boolean frameRequested;
@@ -47,6 +48,13 @@ public final class PageMain {
         confusion = new ConfusionView(Dom.byTestId("confusion"));
         layers = new LayerEditor(Dom.byTestId("layers"), Dom.byTestId("add-layer"), PageMain::change);
         worker = new WorkerClient(state.backend, PageMain::onWorkerMessage);
+        images = new ImageView(box -> {
+            if (state.imageSide == 0) return;
+            JSObject m = Js.object();
+            Js.set(m, "type", "predict");
+            Js.set(m, "pixels", ImageView.padPixels(images.pad(), box, state.imageSide, state.imageSide == 28 ? 20 : 7, state.maxLevel));
+            worker.send(m);
+        });
         upload = new CsvUpload(worker, state, (settings, csv) -> {
             csvText = csv;
             state.pending = null;
@@ -300,6 +308,12 @@ public final class PageMain {
             } else {
                 buildTryForm();
             }
+            state.imageSide = (int) (Js.number(m, "imageSide") > 0 ? Js.number(m, "imageSide") : 0);
+            if (state.imageSide > 0) {
+                state.maxLevel = Js.number(m, "maxLevel");
+                state.gallery = Js.doubles(Js.get(m, "gallery"));
+                state.galleryLabels = Js.doubles(Js.get(m, "galleryLabels"));
+            }
             state.error = "";
         } else if ("snapshot".equals(type)) {
             readSnapshot(m);
@@ -337,6 +351,11 @@ public final class PageMain {
         JSObject neurons = Js.get(m, "neurons");
         if (neurons != null) state.neurons = Js.doubles(neurons);
         state.confusion = Js.doubles(Js.get(m, "confusion"));
+        JSObject predicted = Js.get(m, "galleryPredicted");
+        if (predicted != null) {
+            state.galleryPredicted = Js.doubles(predicted);
+            state.firstLayer = Js.doubles(Js.get(m, "firstLayer"));
+        }
         if (state.history.isEmpty() || state.history.get(state.history.size() - 1)[0] != state.epoch) {
             state.history.add(new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy});
             if (state.history.size() > 2000) thin();
@@ -351,6 +370,10 @@ public final class PageMain {
         }
         double[] out = Js.doubles(Js.get(m, "outputs"));
         int label = (int) Js.number(m, "label");
+        if (state.imageSide > 0) {
+            images.showProbabilities(state, out);
+            return;
+        }
         if (state.classes.length > 0 && label >= 0) {
             double p = out.length == 1 ? (label == 1 ? out[0] : 1 - out[0]) : out[label];
             state.prediction = "Prediction: " + state.classes[label] + " (probability " + Dom.fixed(p, 3) + ")";
@@ -415,7 +438,8 @@ public final class PageMain {
         error.setHidden(s.error.isEmpty());
         Dom.byTestId("confirm-reset").setHidden(s.pending == null);
         Dom.byTestId("heatmap-panel").setHidden(!s.planar);
-        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0);
+        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0);
+        Dom.byTestId("images-panel").setHidden(s.imageSide == 0);
         Dom.byTestId("accuracy-panel").setHidden(!s.classification());
         Dom.byTestId("confusion-panel").setHidden(!s.classification());
         Dom.byTestId("prediction").setTextContent(s.prediction);
@@ -429,6 +453,7 @@ public final class PageMain {
         lossCurve.render(s.history);
         accuracyCurve.render(s.history);
         confusion.render(s);
+        images.render(s);
     }
 
     /** Milliseconds from navigation to the first trained batch the page heard of, for the budget test. */

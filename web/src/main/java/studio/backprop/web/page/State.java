@@ -33,6 +33,10 @@ final class State {
     double[] trainPoints = new double[0], testPoints = new double[0];
     int grid, neuronGrid;
     double extent;
+    /** Image data: pixels per side (0: not images), the largest grey level, sample test images and their labels. */
+    int imageSide;
+    double maxLevel = 1;
+    double[] gallery = new double[0], galleryLabels = new double[0];
 
     // latest snapshot
     int epoch;
@@ -46,6 +50,7 @@ final class State {
     double[] neurons = new double[0];
     /** Test confusion counts, row = true class, column = predicted. */
     double[] confusion = new double[0];
+    double[] galleryPredicted = new double[0], firstLayer = new double[0];
     /** The last "try it" answer: the outputs for the user's input and the predicted label or value. */
     String prediction = "";
 
@@ -65,6 +70,9 @@ final class State {
         weights = new double[0];
         neurons = new double[0];
         confusion = new double[0];
+        galleryPredicted = new double[0];
+        firstLayer = new double[0];
+        imageSide = 0;
         prediction = "";
         error = "";
     }

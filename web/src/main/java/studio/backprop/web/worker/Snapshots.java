@@ -5,6 +5,7 @@ import org.teavm.jso.JSObject;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Images;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.WeightsHash;
@@ -13,6 +14,7 @@ import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Metrics;
 import studio.backprop.web.Js;
 
 /**
@@ -29,6 +31,8 @@ final class Snapshots {
     static final int DRAWN_PARAMETERS = 20_000;
     /** Neurons drawn per layer (the page's NetworkView.SHOWN). */
     static final int SHOWN = 12;
+    /** Test images shown with their predictions, and first-layer units drawn as images. */
+    static final int GALLERY = 24, FEATURES = 16;
 
     private final Experiment ex;
     private final boolean planar;
@@ -86,6 +90,19 @@ final class Snapshots {
             Js.push(columns, col);
         }
         Js.set(m, "columns", columns);
+        int side = Images.side(ex.settings.get("data"));
+        if (side > 0) {
+            Js.set(m, "imageSide", side);
+            Js.set(m, "maxLevel", Images.maxLevel(ex.settings.get("data")));
+            int count = Math.min(GALLERY, ex.test.size());
+            double[] pixels = new double[count * side * side], labels = new double[count];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(ex.test.x[i], 0, pixels, i * side * side, side * side);
+                labels[i] = ex.test.label(i);
+            }
+            Js.set(m, "gallery", Js.float64(pixels));
+            Js.set(m, "galleryLabels", Js.float64(labels));
+        }
         if (planar) {
             Js.set(m, "train", points(ex.train));
             Js.set(m, "test", points(ex.test));
@@ -135,6 +152,14 @@ final class Snapshots {
         double[] confusion = new double[k * k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) confusion[i * k + j] = r.test.confusion[i][j];
         Js.set(m, "confusion", Js.float64(confusion));
+        if (Images.side(ex.settings.get("data")) > 0) {
+            int count = Math.min(GALLERY, ex.test.size());
+            double[][] out = ex.model.predict(java.util.Arrays.copyOf(ex.test.x, count));
+            double[] predicted = new double[count];
+            for (int i = 0; i < count; i++) predicted[i] = Metrics.predictedClass(out[i]);
+            Js.set(m, "galleryPredicted", Js.float64(predicted));
+            Js.set(m, "firstLayer", Js.float64(firstLayer(net)));
+        }
         if (planar) {
             double[][] out = ex.model.predict(gridPoints);
             double[] grid = new double[out.length];
@@ -145,6 +170,15 @@ final class Snapshots {
         double cost = Js.now() - start;
         nextDue = Js.now() + Math.max(150, 4 * cost);
         return m;
+    }
+
+    /** The first layer's weights into each of its first FEATURES units, unit by unit: the images it looks for. */
+    private static double[] firstLayer(Network net) {
+        Linear first = (Linear) net.modules().get(0);
+        int units = Math.min(FEATURES, first.n);
+        double[] out = new double[units * first.m];
+        for (int j = 0; j < units; j++) for (int k = 0; k < first.m; k++) out[j * first.m + k] = first.W.value[k][j];
+        return out;
     }
 
     /** W of every linear module, row-major, one after the other (biases are not drawn). */

@@ -2,9 +2,11 @@ package studio.backprop.web.worker;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Table;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.train.Metrics;
@@ -68,12 +70,22 @@ public final class WorkerMain {
         }
         String data = settings.get("data");
         String text = csv;
+        if (Images.isImageSet(data)) {
+            byte[] records = fetchBytes("data/" + Images.fileName(data));
+            if (records == null) throw new IllegalArgumentException("could not load data/" + Images.fileName(data));
+            start(Experiment.fromImages(settings, records), stopAt);
+            return;
+        }
         if (text == null && !Generators.isGenerated(data)) {
             if (!BuiltIn.isTable(data)) throw new IllegalArgumentException("data set '" + data + "' is not built in; upload it as a CSV file");
             text = fetchText("data/" + BuiltIn.fileName(data));
             if (text == null) throw new IllegalArgumentException("could not load data/" + BuiltIn.fileName(data));
         }
-        experiment = Experiment.create(settings, text);
+        start(Experiment.create(settings, text), stopAt);
+    }
+
+    private static void start(Experiment ex, double stopAt) {
+        experiment = ex;
         stopAtEpoch = stopAt > 0 ? (int) stopAt : -1;
         snapshots = new Snapshots(experiment);
         post(snapshots.setup());
@@ -164,8 +176,9 @@ public final class WorkerMain {
         Js.set(m, "type", "prediction");
         try {
             double[] encoded;
-            JSObject cells = Js.get(msg, "cells");
-            if (cells != null) encoded = model.encoding.encode(Js.strings(cells), null);
+            JSObject cells = Js.get(msg, "cells"), pixels = Js.get(msg, "pixels");
+            if (pixels != null) encoded = Js.doubles(pixels);
+            else if (cells != null) encoded = model.encoding.encode(Js.strings(cells), null);
             else encoded = new double[] {Js.number(msg, "x1"), Js.number(msg, "x2")};
             Js.set(m, "x1", Js.number(msg, "x1"));
             Js.set(m, "x2", Js.number(msg, "x2"));
@@ -190,6 +203,16 @@ public final class WorkerMain {
 
     @JSBody(params = "f", script = "self.onmessage = function(e) { f(e.data); };")
     private static native void onMessage(Js.Callback f);
+
+    @JSBody(params = "url", script = "try { var js_x = new XMLHttpRequest(); js_x.open('GET', url, false);"
+            + " js_x.responseType = 'arraybuffer'; js_x.send();"
+            + " return js_x.status === 200 || js_x.status === 0 ? new Int8Array(js_x.response) : null; } catch (e) { return null; }")
+    private static native Int8Array fetchBinary(String url);
+
+    private static byte[] fetchBytes(String url) {
+        Int8Array bytes = fetchBinary(url);
+        return bytes == null ? null : bytes.copyToJavaArray();
+    }
 
     /** Synchronous XHR is allowed in workers and blocks only this worker, never the page. */
     @JSBody(params = "url", script = "try { var js_x = new XMLHttpRequest(); js_x.open('GET', url, false); js_x.send();"

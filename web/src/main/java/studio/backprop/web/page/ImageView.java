@@ -1,0 +1,136 @@
+package studio.backprop.web.page;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
+import studio.backprop.web.Js;
+
+/**
+ * Views for image data: test images with true and predicted labels, the first layer's weights
+ * drawn as images, and a pad to draw on whose picture goes to the network as one sample.
+ */
+final class ImageView {
+    private final HTMLCanvasElement gallery, firstLayer, pad;
+    private final HTMLElement probabilities;
+
+    ImageView(Js.Callback onDrawn) {
+        gallery = (HTMLCanvasElement) Dom.byTestId("gallery");
+        firstLayer = (HTMLCanvasElement) Dom.byTestId("first-layer");
+        pad = (HTMLCanvasElement) Dom.byTestId("draw");
+        probabilities = Dom.byTestId("probabilities");
+        listenPad(pad, onDrawn);
+        Dom.byTestId("draw-clear").addEventListener("click", e -> {
+            clearPad(pad);
+            Html.clear(probabilities);
+        });
+    }
+
+    void render(State s) {
+        if (s.imageSide == 0) return;
+        drawGallery((CanvasRenderingContext2D) gallery.getContext("2d"), gallery.getWidth(), gallery.getHeight(),
+                Float64Array.copyFromJavaArray(s.gallery), Float64Array.copyFromJavaArray(s.galleryLabels),
+                Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.maxLevel);
+        int cells = s.imageSide * s.imageSide, units = cells == 0 ? 0 : s.firstLayer.length / cells;
+        int[] px = new int[s.firstLayer.length];
+        for (int u = 0; u < units; u++) {
+            double max = 1e-12;
+            for (int i = 0; i < cells; i++) max = Math.max(max, Math.abs(s.firstLayer[u * cells + i]));
+            for (int i = 0; i < cells; i++) px[u * cells + i] = Colors.diverging(s.firstLayer[u * cells + i] / max);
+        }
+        drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
+                Int32Array.copyFromJavaArray(px), units, s.imageSide);
+    }
+
+    /** Class probabilities for the drawing, largest first marked. */
+    void showProbabilities(State s, double[] p) {
+        Html.clear(probabilities);
+        double[] probs = p.length == 1 ? new double[] {1 - p[0], p[0]} : p;
+        int best = 0;
+        for (int i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
+        for (int i = 0; i < probs.length && i < s.classes.length; i++) {
+            HTMLElement li = Html.el("li");
+            li.setAttribute("data-class", s.classes[i]);
+            li.setAttribute("data-value", Dom.raw(probs[i]));
+            if (i == best) li.setClassName("top");
+            li.appendChild(Html.el("span", s.classes[i]));
+            HTMLElement bar = Html.el("span");
+            bar.setClassName("bar");
+            Html.setWidthPercent(bar, 100 * probs[i]); // CSSOM, which the content security policy allows
+            li.appendChild(bar);
+            li.appendChild(Html.el("span", Dom.fixed(100 * probs[i], 1) + "%"));
+            probabilities.appendChild(li);
+        }
+    }
+
+    // JSBody locals are named js_* (TeaVM renames parameters to short names they could shadow).
+
+    @JSBody(params = {"g", "w", "h", "px", "labels", "predicted", "names", "side", "maxLevel"}, script =
+            "g.clearRect(0, 0, w, h); var js_n = labels.length, js_cols = 12, js_tile = Math.floor(w / js_cols) - 6;"
+            + "var js_c = document.createElement('canvas'); js_c.width = side; js_c.height = side; var js_cc = js_c.getContext('2d');"
+            + "var js_img = js_cc.createImageData(side, side);"
+            + "g.font = '11px system-ui, sans-serif'; g.textAlign = 'center'; g.imageSmoothingEnabled = false;"
+            + "for (var js_i = 0; js_i < js_n; js_i++) {"
+            + "  for (var js_p = 0; js_p < side * side; js_p++) { var js_v = 255 - Math.round(255 * Math.max(0, Math.min(1, px[js_i * side * side + js_p] / maxLevel)));"
+            + "    js_img.data[4 * js_p] = js_v; js_img.data[4 * js_p + 1] = js_v; js_img.data[4 * js_p + 2] = js_v; js_img.data[4 * js_p + 3] = 255; }"
+            + "  js_cc.putImageData(js_img, 0, 0);"
+            + "  var js_x = (js_i % js_cols) * (js_tile + 6) + 3, js_y = Math.floor(js_i / js_cols) * (js_tile + 24) + 3;"
+            + "  g.drawImage(js_c, js_x, js_y, js_tile, js_tile);"
+            + "  var js_ok = predicted.length === js_n && predicted[js_i] === labels[js_i];"
+            + "  g.strokeStyle = predicted.length !== js_n ? '#dadce0' : js_ok ? '#188038' : '#d93025'; g.lineWidth = js_ok ? 1 : 2;"
+            + "  g.strokeRect(js_x, js_y, js_tile, js_tile);"
+            + "  g.fillStyle = js_ok || predicted.length !== js_n ? '#202124' : '#d93025';"
+            + "  var js_t = String(names[labels[js_i]]) + (predicted.length === js_n ? ' \\u2192 ' + names[predicted[js_i]] : '');"
+            + "  g.fillText(js_t.length > 16 ? js_t.slice(0, 15) + '\\u2026' : js_t, js_x + js_tile / 2, js_y + js_tile + 13, js_tile + 6); }")
+    private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, Float64Array px, Float64Array labels,
+                                           Float64Array predicted, JSObject names, int side, double maxLevel);
+
+    @JSBody(params = {"g", "w", "h", "px", "units", "side"}, script =
+            "g.clearRect(0, 0, w, h); if (!units) return; var js_tile = Math.min(h - 6, Math.floor(w / units) - 6);"
+            + "var js_c = document.createElement('canvas'); js_c.width = side; js_c.height = side * units;"
+            + "js_c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(Int32Array.from(px).buffer), side, side * units), 0, 0);"
+            + "g.imageSmoothingEnabled = false;"
+            + "for (var js_u = 0; js_u < units; js_u++) g.drawImage(js_c, 0, js_u * side, side, side, js_u * (js_tile + 6) + 3, 3, js_tile, js_tile);")
+    private static native void drawTiles(CanvasRenderingContext2D g, int w, int h, Int32Array px, int units, int side);
+
+    /**
+     * Drawing with pointer events; on release the ink is cropped, scaled into the middle of the
+     * image the way MNIST's digits were, and handed over as grey levels 0..1.
+     */
+    @JSBody(params = {"pad", "done"}, script =
+            "var js_g = pad.getContext('2d'), js_down = false;"
+            + "js_g.fillStyle = '#000'; js_g.fillRect(0, 0, pad.width, pad.height);"
+            + "function js_pos(js_e) { var js_r = pad.getBoundingClientRect();"
+            + "  return [(js_e.clientX - js_r.left) * pad.width / js_r.width, (js_e.clientY - js_r.top) * pad.height / js_r.height]; }"
+            + "pad.addEventListener('pointerdown', function (js_e) { js_down = true; pad.setPointerCapture(js_e.pointerId); var js_p = js_pos(js_e);"
+            + "  js_g.strokeStyle = '#fff'; js_g.lineWidth = pad.width / 11; js_g.lineCap = 'round'; js_g.lineJoin = 'round';"
+            + "  js_g.beginPath(); js_g.moveTo(js_p[0], js_p[1]); js_g.lineTo(js_p[0] + 0.1, js_p[1]); js_g.stroke(); });"
+            + "pad.addEventListener('pointermove', function (js_e) { if (!js_down) return; var js_p = js_pos(js_e); js_g.lineTo(js_p[0], js_p[1]); js_g.stroke(); });"
+            + "pad.addEventListener('pointerup', function () { if (!js_down) return; js_down = false;"
+            + "  var js_d = js_g.getImageData(0, 0, pad.width, pad.height).data, js_x0 = pad.width, js_y0 = pad.height, js_x1 = -1, js_y1 = -1;"
+            + "  for (var js_y = 0; js_y < pad.height; js_y++) for (var js_x = 0; js_x < pad.width; js_x++) if (js_d[4 * (js_y * pad.width + js_x)] > 40) {"
+            + "    js_x0 = Math.min(js_x0, js_x); js_x1 = Math.max(js_x1, js_x); js_y0 = Math.min(js_y0, js_y); js_y1 = Math.max(js_y1, js_y); }"
+            + "  if (js_x1 < 0) return; done({x0: js_x0, y0: js_y0, x1: js_x1, y1: js_y1}); });")
+    private static native void listenPad(HTMLCanvasElement pad, Js.Callback done);
+
+    /** The pad's ink box, scaled to fit {@code fit} of {@code side} pixels, centred, as grey levels times maxLevel. */
+    @JSBody(params = {"pad", "box", "side", "fit", "maxLevel"}, script =
+            "var js_w = box.x1 - box.x0 + 1, js_h = box.y1 - box.y0 + 1, js_s = fit / Math.max(js_w, js_h);"
+            + "var js_c = document.createElement('canvas'); js_c.width = side; js_c.height = side; var js_g = js_c.getContext('2d');"
+            + "js_g.fillStyle = '#000'; js_g.fillRect(0, 0, side, side); js_g.imageSmoothingEnabled = true;"
+            + "js_g.drawImage(pad, box.x0, box.y0, js_w, js_h, (side - js_w * js_s) / 2, (side - js_h * js_s) / 2, js_w * js_s, js_h * js_s);"
+            + "var js_d = js_g.getImageData(0, 0, side, side).data, js_out = new Float64Array(side * side);"
+            + "for (var js_i = 0; js_i < side * side; js_i++) js_out[js_i] = js_d[4 * js_i] / 255 * maxLevel;"
+            + "return js_out;")
+    static native Float64Array padPixels(HTMLCanvasElement pad, JSObject box, int side, double fit, double maxLevel);
+
+    HTMLCanvasElement pad() {
+        return pad;
+    }
+
+    @JSBody(params = "pad", script = "var js_g = pad.getContext('2d'); js_g.fillStyle = '#000'; js_g.fillRect(0, 0, pad.width, pad.height);")
+    private static native void clearPad(HTMLCanvasElement pad);
+}
