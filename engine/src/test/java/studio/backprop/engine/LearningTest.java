@@ -20,14 +20,14 @@ class LearningTest {
         }
         String data = s.get("data");
         if (studio.backprop.engine.data.Images.isImageSet(data)) {
-            byte[] records = BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + data + ".bin").readAllBytes();
+            byte[] records = BuiltIn.resource(data + ".bin");
             Experiment ex = Experiment.fromImages(s, records);
             int epochs = s.integer("epochs", 1, 10000);
             while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
             return ex.evaluate();
         }
         String text = Generators.isGenerated(data) ? null
-                : new String(BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + BuiltIn.fileName(data)).readAllBytes(), "UTF-8");
+                : new String(BuiltIn.resource(BuiltIn.fileName(data)), "UTF-8");
         Experiment ex = Experiment.create(s, text);
         int epochs = s.integer("epochs", 1, 10000);
         while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();

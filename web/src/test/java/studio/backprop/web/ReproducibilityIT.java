@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Images;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
@@ -20,9 +21,8 @@ class ReproducibilityIT {
             s.set(p[0], p[1]);
         }
         String data = s.get("data");
-        String text = Generators.isGenerated(data) ? null : new String(
-                BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + BuiltIn.fileName(data)).readAllBytes(), StandardCharsets.UTF_8);
-        Experiment ex = Experiment.create(s, text);
+        Experiment ex = Images.isImageSet(data) ? Experiment.fromImages(s, BuiltIn.resource(Images.fileName(data)))
+                : Experiment.create(s, Generators.isGenerated(data) ? null : new String(BuiltIn.resource(BuiltIn.fileName(data)), StandardCharsets.UTF_8));
         int epochs = s.integer("epochs", 1, 100000);
         while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
         return WeightsHash.of(ex.model.network);

@@ -169,6 +169,19 @@ class StudioIT {
     }
 
     @Test
+    void aTablesInputColumnsCanBeChosen() throws Exception {
+        open("data=iris");
+        List<WebElement> boxes = b.byTestId("column-boxes").findElements(By.cssSelector("input[type=checkbox]"));
+        assertEquals(4, boxes.size());
+        boxes.get(0).click();
+        b.waitUpTo(10).until(d -> architecture().equals("3\u20138\u20138\u20133"));
+        b.byTestId("column-boxes").findElements(By.cssSelector("input[type=checkbox]")).get(1).click();
+        b.waitUpTo(10).until(d -> architecture().equals("2\u20138\u20138\u20133"));
+        assertTrue(b.hash().contains("inputs=petal%20length%20(cm),petal%20width%20(cm)"), b.hash());
+        assertEquals(2, b.byTestId("try-inputs").findElements(By.cssSelector("[data-column]")).size());
+    }
+
+    @Test
     void viewsUpdateWhileTraining() throws Exception {
         open("data=circle&layers=4,4&opt=adam&lr=0.01");
         String heat = canvas("heatmap"), net = canvas("network");

@@ -184,9 +184,7 @@ public final class Main {
     private static Experiment experiment(Settings settings) throws IOException, CsvException {
         String data = settings.get("data");
         if (Images.isImageSet(data)) {
-            try (var in = Images.class.getResourceAsStream("/studio/backprop/data/" + Images.fileName(data))) {
-                return Experiment.fromImages(settings, in.readAllBytes());
-            }
+            return Experiment.fromImages(settings, BuiltIn.resource(Images.fileName(data)));
         }
         return Experiment.create(settings, tableText(data));
     }
@@ -194,11 +192,7 @@ public final class Main {
     /** The CSV text behind a data setting: a built-in table, a file, or null for a generated set. */
     private static String tableText(String data) throws IOException, CsvException {
         if (Generators.isGenerated(data)) return null;
-        if (BuiltIn.isTable(data)) {
-            try (var in = BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + BuiltIn.fileName(data))) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
+        if (BuiltIn.isTable(data)) return new String(BuiltIn.resource(BuiltIn.fileName(data)), StandardCharsets.UTF_8);
         Path p = Path.of(data);
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, "

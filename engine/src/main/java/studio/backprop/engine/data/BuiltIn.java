@@ -19,21 +19,20 @@ public final class BuiltIn {
         return name + ".csv";
     }
 
-    /** Every column but the last is an input; the last is the class. */
-    public static Table.Converted fromText(String name, String csvText) throws CsvException {
+    /** The last column is the class; the inputs are the given columns (null: all the others). */
+    public static Table.Converted fromText(String name, String csvText, String[] inputs) throws CsvException {
         Table t = Table.parse(csvText, "yes");
         Table.Choice choice = new Table.Choice();
         choice.task = "classification";
+        choice.inputs = inputs;
         return t.toDataSet(name, choice);
     }
 
-    /** Reads a built-in table from the class path (JVM only). */
-    public static Table.Converted load(String name) throws CsvException {
-        try (java.io.InputStream in = BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + fileName(name))) {
-            if (in == null) throw new CsvException(0, 0, "no built-in data set '" + name + "'");
-            return fromText(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new CsvException(0, 0, "cannot read built-in data set '" + name + "': " + e.getMessage());
+    /** A shipped data file (CSV text or image records) from the class path, on the JVM. */
+    public static byte[] resource(String file) throws java.io.IOException {
+        try (java.io.InputStream in = BuiltIn.class.getResourceAsStream("/studio/backprop/data/" + file)) {
+            if (in == null) throw new java.io.FileNotFoundException("no built-in data file " + file);
+            return in.readAllBytes();
         }
     }
 }

@@ -114,11 +114,14 @@ public final class Table {
         public final DataSet data;
         public final Encoding encoding;
         public final int dropped;
+        /** Every column that could be an input: all but the target. */
+        public final String[] candidates;
 
-        Converted(DataSet data, Encoding encoding, int dropped) {
+        Converted(DataSet data, Encoding encoding, int dropped, String[] candidates) {
             this.data = data;
             this.encoding = encoding;
             this.dropped = dropped;
+            this.candidates = candidates;
         }
     }
 
@@ -190,7 +193,9 @@ public final class Table {
             y[k][0] = classification ? Arrays.asList(classes).indexOf(row[target].trim()) : Numbers.parse(row[target]);
         }
         DataSet data = new DataSet(name, encoding.inputNames(), x, new String[] {names[target]}, classes, y);
-        return new Converted(data, encoding, rows.length - kept.size());
+        String[] candidates = new String[names.length - 1];
+        for (int c = 0, k = 0; c < names.length; c++) if (c != target) candidates[k++] = names[c];
+        return new Converted(data, encoding, rows.length - kept.size(), candidates);
     }
 
     /** A numeric column of at most 10 distinct integers reads as class labels. */

@@ -25,14 +25,17 @@ public final class Experiment {
     public final Settings settings;
     public final DataSet train, test;
     public final int droppedRows;
+    /** For a table, every column that could be an input (all but the target); empty otherwise. */
+    public final String[] candidateInputs;
     public final Model model;
     public final Loss loss;
     public final double[][] trainX, trainY, testX, testY;
     public final Trainer trainer;
 
-    private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows) {
+    private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows, String[] candidateInputs) {
         this.settings = settings;
         this.droppedRows = droppedRows;
+        this.candidateInputs = candidateInputs;
         int seed = settings.integer("seed", -2147483647, 2147483647);
         DataSet[] parts = all.split(settings.number("split", 0.01, 0.99), new Rng(seed ^ 0x5B1170));
         train = parts[0];
@@ -80,26 +83,27 @@ public final class Experiment {
         if (Generators.isGenerated(data)) {
             DataSet all = Generators.generate(data, settings.integer("samples", 2, 100_000),
                     settings.number("noise", 0, 1), new Rng(seed));
-            return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0);
+            return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0, new String[0]);
         }
         if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its CSV text");
+        String[] inputs = settings.get("inputs").isEmpty() ? null : Text.split(settings.get("inputs"), ',');
         Table.Converted c;
         if (BuiltIn.isTable(data)) {
-            c = BuiltIn.fromText(data, tableText);
+            c = BuiltIn.fromText(data, tableText, inputs);
         } else {
             Table.Choice choice = new Table.Choice();
             if (!settings.get("target").isEmpty()) choice.target = settings.get("target");
-            if (!settings.get("inputs").isEmpty()) choice.inputs = Text.split(settings.get("inputs"), ',');
+            choice.inputs = inputs;
             choice.missing = settings.get("missing");
             c = Table.parse(tableText, "auto").toDataSet(data, choice);
         }
-        return new Experiment(settings, c.data, c.encoding, c.dropped);
+        return new Experiment(settings, c.data, c.encoding, c.dropped, c.candidates);
     }
 
     /** An image set from its records (see {@link Images}). */
     public static Experiment fromImages(Settings settings, byte[] records) {
         DataSet all = Images.fromRecords(settings.get("data"), records);
-        return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0);
+        return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0, new String[0]);
     }
 
     /** Loss targets: the value(s) for regression, 0/1 for one sigmoid output, one-hot otherwise. */

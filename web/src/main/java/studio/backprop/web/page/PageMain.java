@@ -252,6 +252,51 @@ public final class PageMain {
         worker.send(m);
     }
 
+    /** A checkbox per table column that could be an input (not for image sets: 784 pixels). */
+    private static void buildColumnChooser() {
+        HTMLElement box = Dom.byTestId("column-boxes");
+        Html.clear(box);
+        boolean show = state.candidates.length > 0 && state.imageSide == 0;
+        Dom.byTestId("columns").setHidden(!show);
+        if (!show) return;
+        java.util.Set<String> chosen = new java.util.HashSet<>(java.util.Arrays.asList(state.columns));
+        for (String name : state.candidates) {
+            HTMLElement label = Html.el("label");
+            HTMLElement check = Html.el("input");
+            check.setAttribute("type", "checkbox");
+            check.setAttribute("data-column-name", name);
+            Html.setChecked(check, chosen.contains(name));
+            check.addEventListener("change", e -> columnsChanged());
+            label.appendChild(check);
+            label.appendChild(Html.el("span", " " + name));
+            box.appendChild(label);
+        }
+    }
+
+    private static void columnsChanged() {
+        NodeList<? extends HTMLElement> boxes = Dom.byTestId("column-boxes").querySelectorAll("[data-column-name]");
+        StringBuilder inputs = new StringBuilder();
+        int checked = 0;
+        for (int i = 0; i < boxes.getLength(); i++) {
+            if (!Html.checked(boxes.get(i))) continue;
+            String name = boxes.get(i).getAttribute("data-column-name");
+            if (name.indexOf(',') >= 0) {
+                showError("Column names with a comma cannot be chosen one by one yet: \"" + name + "\".");
+                return;
+            }
+            inputs.append(inputs.length() > 0 ? "," : "").append(name);
+            checked++;
+        }
+        if (checked == 0) {
+            showError("Keep at least one input column.");
+            buildColumnChooser();
+            return;
+        }
+        Settings s = LayerEditor.copy(state.settings);
+        s.set("inputs", checked == boxes.getLength() ? "" : inputs.toString());
+        change(s);
+    }
+
     /** One field per table column: a number box, or a list of the column's categories. */
     private static void buildTryForm() {
         HTMLElement box = Dom.byTestId("try-inputs");
@@ -291,6 +336,7 @@ public final class PageMain {
             state.widths = new int[widths.length];
             for (int i = 0; i < widths.length; i++) state.widths[i] = (int) widths[i];
             JSObject columns = Js.get(m, "columns");
+            state.candidates = Js.strings(Js.get(m, "candidates"));
             state.columns = new String[Js.length(columns)];
             state.categories = new String[state.columns.length][];
             for (int c = 0; c < state.columns.length; c++) {
@@ -308,6 +354,7 @@ public final class PageMain {
             } else {
                 buildTryForm();
             }
+            buildColumnChooser();
             state.imageSide = (int) (Js.number(m, "imageSide") > 0 ? Js.number(m, "imageSide") : 0);
             if (state.imageSide > 0) {
                 state.maxLevel = Js.number(m, "maxLevel");

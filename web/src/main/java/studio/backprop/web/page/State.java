@@ -27,6 +27,8 @@ final class State {
     /** Encoded columns of a table: names, and categories (null for numeric) for the try-it form. */
     String[] columns = new String[0];
     String[][] categories = new String[0][];
+    /** Every column of a table that could be an input. */
+    String[] candidates = new String[0];
     String loss = "";
     int parameters, trainSize, testSize, dropped;
     int[] widths = new int[0];

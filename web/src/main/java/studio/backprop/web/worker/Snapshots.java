@@ -90,6 +90,7 @@ final class Snapshots {
             Js.push(columns, col);
         }
         Js.set(m, "columns", columns);
+        Js.set(m, "candidates", Js.strings(ex.candidateInputs));
         int side = Images.side(ex.settings.get("data"));
         if (side > 0) {
             Js.set(m, "imageSide", side);
