@@ -18,6 +18,7 @@ import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
@@ -65,9 +66,9 @@ public final class Main {
     private void help() {
         out.println("Backprop Studio engine: train and use small neural networks.");
         out.println();
-        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm] [--quiet]");
-        out.println("       java -jar engine.jar eval    --model=FILE [--data=... to evaluate on other data]");
-        out.println("       java -jar engine.jar predict --model=FILE (--input=ROWS.csv | --values=v1,v2,...)");
+        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm] [--site=URL] [--quiet]");
+        out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data]");
+        out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,...)");
         out.println();
         out.println("Training settings (the same keys as the web app's URL):");
         for (String[] k : Settings.KEYS) {
@@ -76,6 +77,7 @@ public final class Main {
         out.println();
         out.println("The last line of train and eval is one JSON object with the epochs, losses, accuracy");
         out.println("(classification) or RMSE and R^2 (regression), and the weightsHash of the parameters.");
+        out.println("train also prints a share link (the model in the URL) for the site at --site (default http://localhost:8080/).");
         out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
     }
 
@@ -101,6 +103,10 @@ public final class Main {
         if (flags.has("out")) {
             writeModel(ex.model, flags.get("out"));
             if (!flags.has("quiet")) out.println("model written to " + flags.get("out"));
+        }
+        if (!flags.has("quiet")) {
+            String site = flags.has("site") ? flags.get("site") : "http://localhost:8080/";
+            out.println("share: " + site + "#m=" + ModelLink.payload(ex.model));
         }
         out.println(summary(ex.evaluate(), ex.model));
         return diverged ? 2 : 0;
@@ -206,7 +212,9 @@ public final class Main {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 
+    /** A model file (JSON or binary), or a share link (a URL with "#m=", or the "m=..." text). */
     private static Model readModel(String file) throws IOException, ModelException {
+        if (file.contains("#m=") || file.startsWith("m=")) return ModelLink.read(file);
         byte[] bytes = Files.readAllBytes(Path.of(file));
         if (bytes.length > 0 && bytes[0] == '{') return ModelJson.read(new String(bytes, StandardCharsets.UTF_8));
         return ModelBinary.read(bytes);

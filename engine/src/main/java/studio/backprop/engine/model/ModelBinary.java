@@ -14,7 +14,7 @@ import studio.backprop.engine.nn.Module;
 /**
  * The compact model form: "BPSM", a version byte, then big-endian fields. Weights, biases and
  * normalisation are raw 64-bit IEEE doubles, so a round trip is exact. Layout, version 1:
- * settings (u16 n, n key/value strings), encoding (u16 n columns: name, u16 categories + 1,
+ * the settings that differ from their defaults (u16 n, n key/value strings), encoding (u16 n columns: name, u16 categories + 1,
  * 0 for numeric, then the category strings), features (u8 n, n u8), normalisation (kind,
  * u32 n, n shifts, n scales), targets (u16 n strings), classes (u16 n strings), loss,
  * network (u32 inputs, u16 modules: kind, and for linear u32 m, u32 n, m*n W, n W0).
@@ -29,7 +29,7 @@ public final class ModelBinary {
         Out out = new Out();
         out.buf.write(MAGIC, 0, 4);
         out.u8(Model.VERSION);
-        Map<String, String> settings = model.settings.asMap();
+        Map<String, String> settings = model.settings.changed();
         out.u16(settings.size());
         for (Map.Entry<String, String> e : settings.entrySet()) {
             out.str(e.getKey());

@@ -59,6 +59,13 @@ public final class Settings {
         return v;
     }
 
+    /** Only the settings that differ from their defaults, in table order. */
+    public Map<String, String> changed() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String[] k : KEYS) if (!values.get(k[0]).equals(k[1])) m.put(k[0], values.get(k[0]));
+        return m;
+    }
+
     public Map<String, String> asMap() {
         return java.util.Collections.unmodifiableMap(values);
     }
@@ -112,11 +119,9 @@ public final class Settings {
     /** "key=value" pairs joined by '&amp;', values escaped by {@code escape}; only keys that differ from their default. */
     public String toQuery(java.util.function.UnaryOperator<String> escape) {
         StringBuilder sb = new StringBuilder();
-        for (String[] k : KEYS) {
-            String v = values.get(k[0]);
-            if (v.equals(k[1])) continue;
+        for (Map.Entry<String, String> e : changed().entrySet()) {
             if (sb.length() > 0) sb.append('&');
-            sb.append(k[0]).append('=').append(escape.apply(v));
+            sb.append(e.getKey()).append('=').append(escape.apply(e.getValue()));
         }
         return sb.toString();
     }

@@ -61,8 +61,7 @@ public final class PageMain {
             apply(settings);
         });
         bindControls();
-        initWorker();
-        if (state.autoplay) worker.send("play");
+        start();
         requestRender();
     }
 
@@ -108,11 +107,34 @@ public final class PageMain {
         Window.current().addEventListener("hashchange", e -> {
             readUrl();
             syncControls();
-            initWorker();
-            if (state.autoplay) worker.send("play");
+            start();
+        });
+        Dom.byTestId("share").addEventListener("click", e -> worker.send("share"));
+        Dom.byTestId("share-copy").addEventListener("click", e -> copy(state.shareLink));
+        Dom.byTestId("share-close").addEventListener("click", e -> {
+            state.shareLink = "";
+            requestRender();
         });
         syncControls();
     }
+
+    /** Opens the model link in the URL, or starts the run its settings describe. */
+    private static void start() {
+        if (state.linkPayload != null) {
+            state.clearRun();
+            JSObject m = Js.object();
+            Js.set(m, "type", "open");
+            Js.set(m, "payload", state.linkPayload);
+            worker.send(m);
+            requestRender();
+            return;
+        }
+        initWorker();
+        if (state.autoplay) worker.send("play");
+    }
+
+    @JSBody(params = "text", script = "if (navigator.clipboard) navigator.clipboard.writeText(text).catch(function () {});")
+    private static native void copy(String text);
 
     private static void step(String unit) {
         JSObject m = Js.object();
@@ -373,6 +395,20 @@ public final class PageMain {
             state.error = Js.string(m, "message");
         } else if ("prediction".equals(type)) {
             readPrediction(m);
+        } else if ("share".equals(type)) {
+            state.shareLink = UrlState.page() + "#m=" + Js.string(m, "payload");
+        } else if ("opened".equals(type)) {
+            // the link's settings fill the form; the URL keeps the link until something changes
+            JSObject values = Js.get(m, "settings");
+            state.settings = new Settings();
+            for (String[] key : Settings.KEYS) {
+                String v = Js.string(values, key[0]);
+                if (v != null) state.settings.set(key[0], v);
+            }
+            syncControls();
+        } else if ("link-error".equals(type)) {
+            state.status = "error";
+            state.error = Js.string(m, "message");
         }
         requestRender();
     }
@@ -484,6 +520,9 @@ public final class PageMain {
         error.setTextContent(s.error);
         error.setHidden(s.error.isEmpty());
         Dom.byTestId("confirm-reset").setHidden(s.pending == null);
+        Dom.byTestId("share-panel").setHidden(s.shareLink.isEmpty());
+        Html.setValue(Dom.byTestId("share-link"), s.shareLink);
+        Dom.byTestId("share-length").setTextContent(Dom.grouped(s.shareLink.length()));
         Dom.byTestId("heatmap-panel").setHidden(!s.planar);
         Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0);
         Dom.byTestId("images-panel").setHidden(s.imageSide == 0);

@@ -17,6 +17,11 @@ final class State {
     String status = "idle";
     String error = "";
 
+    /** The model link being opened ("#m=..." in the URL), or null. */
+    String linkPayload;
+    /** The last share link made, shown until closed. */
+    String shareLink = "";
+
     /** Settings with a change that needs a new network, waiting for the user's confirmation. */
     Settings pending;
 

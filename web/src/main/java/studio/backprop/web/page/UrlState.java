@@ -14,6 +14,12 @@ final class UrlState {
     static void read(State state) {
         String hash = hash();
         if (hash.startsWith("#")) hash = hash.substring(1);
+        state.linkPayload = null;
+        if (hash.startsWith("m=")) {
+            int end = hash.indexOf('&');
+            state.linkPayload = end < 0 ? hash.substring(2) : hash.substring(2, end);
+            return;
+        }
         for (String pair : Text.split(hash, '&')) {
             int eq = pair.indexOf('=');
             if (eq <= 0) continue;
@@ -30,6 +36,10 @@ final class UrlState {
 
     @JSBody(script = "return location.hash;")
     private static native String hash();
+
+    /** This page's address without the hash: a link keeps the site's host and path. */
+    @JSBody(script = "return location.href.split('#')[0];")
+    static native String page();
 
     @JSBody(params = "h", script = "history.replaceState(null, '', h || location.pathname + location.search);")
     private static native void replaceHash(String h);

@@ -9,6 +9,9 @@ import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Table;
 import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelException;
+import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
@@ -52,6 +55,8 @@ public final class WorkerMain {
                 case "lr": if (experiment != null) experiment.trainer.learningRate = Js.number(msg, "value"); break;
                 case "inspect": inspect(Js.string(msg, "csv")); break;
                 case "predict": predict(msg); break;
+                case "share": share(); break;
+                case "open": open(Js.string(msg, "payload")); break;
                 default: Js.error("worker: unknown message " + type);
             }
         } catch (IllegalArgumentException | CsvException e) {
@@ -61,6 +66,15 @@ public final class WorkerMain {
     }
 
     private static void init(JSObject values, String csv, double stopAt) throws CsvException {
+        experiment = build(values, csv);
+        stopAtEpoch = stopAt > 0 ? (int) stopAt : -1;
+        snapshots = new Snapshots(experiment);
+        post(snapshots.setup());
+        post(snapshots.snapshot("idle", true));
+    }
+
+    /** The run the settings describe; a built-in table or image set is fetched from the site. */
+    private static Experiment build(JSObject values, String csv) throws CsvException {
         playing = false;
         experiment = null;
         Settings settings = new Settings();
@@ -73,23 +87,14 @@ public final class WorkerMain {
         if (Images.isImageSet(data)) {
             byte[] records = fetchBytes("data/" + Images.fileName(data));
             if (records == null) throw new IllegalArgumentException("could not load data/" + Images.fileName(data));
-            start(Experiment.fromImages(settings, records), stopAt);
-            return;
+            return Experiment.fromImages(settings, records);
         }
         if (text == null && !Generators.isGenerated(data)) {
             if (!BuiltIn.isTable(data)) throw new IllegalArgumentException("data set '" + data + "' is not built in; upload it as a CSV file");
             text = fetchText("data/" + BuiltIn.fileName(data));
             if (text == null) throw new IllegalArgumentException("could not load data/" + BuiltIn.fileName(data));
         }
-        start(Experiment.create(settings, text), stopAt);
-    }
-
-    private static void start(Experiment ex, double stopAt) {
-        experiment = ex;
-        stopAtEpoch = stopAt > 0 ? (int) stopAt : -1;
-        snapshots = new Snapshots(experiment);
-        post(snapshots.setup());
-        post(snapshots.snapshot("idle", true));
+        return Experiment.create(settings, text);
     }
 
     private static void play() {
@@ -190,6 +195,113 @@ public final class WorkerMain {
         }
         post(m);
     }
+
+    /** The model as a link payload: binary form, raw deflate (the browser's own), base64url. */
+    private static void share() {
+        if (experiment == null) return;
+        deflate(Int8Array.copyFromJavaArray(ModelBinary.write(experiment.model)), result -> {
+            JSObject m = Js.object();
+            JSObject bytes = Js.get(result, "bytes");
+            if (bytes == null) {
+                Js.set(m, "type", "error");
+                Js.set(m, "message", "could not make the link: " + Js.string(result, "error"));
+            } else {
+                Js.set(m, "type", "share");
+                Js.set(m, "payload", ModelLink.base64url(((Int8Array) bytes).copyToJavaArray()));
+            }
+            post(m);
+        });
+    }
+
+    /**
+     * Opens a shared model: rebuilds its run from its settings (the data is built in or
+     * generated from the seed, so it comes out the same), then takes the link's weights.
+     */
+    private static void open(String payload) {
+        playing = false;
+        byte[] deflated;
+        try {
+            deflated = ModelLink.fromBase64url(payload == null ? "" : payload);
+        } catch (ModelException e) {
+            postLinkError(e.getMessage());
+            return;
+        }
+        inflate(Int8Array.copyFromJavaArray(deflated), ModelLink.MAX_INFLATED, result -> {
+            JSObject bytes = Js.get(result, "bytes");
+            if (bytes == null) {
+                postLinkError("the link's model data is damaged or cut short (" + Js.string(result, "error") + ")");
+                return;
+            }
+            try {
+                Model model = ModelBinary.read(((Int8Array) bytes).copyToJavaArray());
+                String data = model.settings.get("data");
+                if (!Generators.isGenerated(data) && !BuiltIn.isTable(data) && !Images.isImageSet(data)) {
+                    postLinkError("this model was trained on a file of its sharer's (" + data + "), which a link does not carry");
+                    return;
+                }
+                JSObject values = Js.object();
+                for (var e : model.settings.asMap().entrySet()) Js.set(values, e.getKey(), e.getValue());
+                Experiment ex = build(values, null);
+                if (!takeWeights(ex, model)) {
+                    postLinkError("the link's network does not match its own settings");
+                    return;
+                }
+                experiment = ex;
+                stopAtEpoch = -1;
+                snapshots = new Snapshots(ex);
+                JSObject m = Js.object();
+                Js.set(m, "type", "opened");
+                Js.set(m, "settings", values);
+                post(m);
+                post(snapshots.setup());
+                post(snapshots.snapshot("idle", true));
+            } catch (ModelException | CsvException | IllegalArgumentException e) {
+                postLinkError(e.getMessage());
+            }
+        });
+    }
+
+    private static boolean takeWeights(Experiment ex, Model model) {
+        var to = ex.model.network.params();
+        var from = model.network.params();
+        if (to.size() != from.size()) return false;
+        for (int i = 0; i < to.size(); i++) {
+            double[][] a = to.get(i).value, b = from.get(i).value;
+            if (a.length != b.length || a[0].length != b[0].length) return false;
+        }
+        for (int i = 0; i < to.size(); i++) {
+            double[][] a = to.get(i).value, b = from.get(i).value;
+            for (int r = 0; r < a.length; r++) System.arraycopy(b[r], 0, a[r], 0, a[r].length);
+        }
+        return true;
+    }
+
+    private static void postLinkError(String message) {
+        JSObject m = Js.object();
+        Js.set(m, "type", "link-error");
+        Js.set(m, "message", "This link cannot be opened: " + message + ".");
+        post(m);
+    }
+
+    @JSBody(params = {"bytes", "done"}, script =
+            "new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer()"
+            + ".then(function (js_b) { done({bytes: new Int8Array(js_b)}); }, function (js_e) { done({error: String(js_e)}); });")
+    private static native void deflate(Int8Array bytes, Js.Callback done);
+
+    /** Inflates chunk by chunk and stops past {@code max} bytes, so a small link cannot claim gigabytes. */
+    @JSBody(params = {"bytes", "max", "done"}, script =
+            "var js_r, js_chunks = [], js_n = 0;"
+            + "try { js_r = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader(); }"
+            + "catch (js_e) { done({error: String(js_e)}); return; }"
+            + "function js_next() { js_r.read().then(function (js_x) {"
+            + "  if (js_x.done) { var js_out = new Int8Array(js_n), js_o = 0;"
+            + "    js_chunks.forEach(function (js_c) { js_out.set(js_c, js_o); js_o += js_c.length; }); done({bytes: js_out}); return; }"
+            + "  js_n += js_x.value.length;"
+            + "  if (js_n > max) { js_r.cancel(); done({error: 'larger than ' + max + ' bytes'}); return; }"
+            + "  js_chunks.push(js_x.value); js_next();"
+            + "}, function (js_e) { done({error: String(js_e && js_e.message || js_e)}); }); }"
+            + "js_next();")
+    private static native void inflate(Int8Array bytes, int max, Js.Callback done);
 
     private static void postError(String message) {
         JSObject m = Js.object();

@@ -1,0 +1,80 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import studio.backprop.engine.math.Rng;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelException;
+import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.WeightsHash;
+
+class ModelLinkTest {
+    @Test
+    void aLinkCarriesTheExactModel() throws Exception {
+        Model m = ModelFormatTest.trained("spiral", "8,8");
+        String payload = ModelLink.payload(m);
+        assertTrue(payload.matches("[A-Za-z0-9_-]+"), payload);
+        Model back = ModelLink.read("https://example.org/some/path/index.html?x=1#m=" + payload);
+        assertEquals(WeightsHash.of(m.network), WeightsHash.of(back.network));
+        assertEquals(WeightsHash.of(m.network), WeightsHash.of(ModelLink.read("m=" + payload).network));
+        System.out.println("playground 2-8-8-1 link payload: " + payload.length() + " characters");
+    }
+
+    @Test
+    void base64urlRoundTripsEveryLength() throws Exception {
+        Rng rng = new Rng(1);
+        for (int n = 0; n < 200; n++) {
+            byte[] b = new byte[n];
+            for (int i = 0; i < n; i++) b[i] = (byte) rng.nextInt();
+            assertArrayEquals(b, ModelLink.fromBase64url(ModelLink.base64url(b)));
+        }
+    }
+
+    @Test
+    void badLinksGetClearMessages() {
+        assertEquals("the link's model text has a character that does not belong there at position 3",
+                assertThrows(ModelException.class, () -> ModelLink.read("#m=ab<script>")).getMessage());
+        assertEquals("the link is cut short: its model text has an impossible length",
+                assertThrows(ModelException.class, () -> ModelLink.read("#m=abcde")).getMessage());
+    }
+
+    /** Random and mutated payloads: only ModelException, never anything else, never a hang or a huge allocation. */
+    @Test
+    void fuzzNeverThrowsAnythingButModelException() throws Exception {
+        int iterations = Integer.getInteger("fuzz.iterations", 100_000);
+        String good = ModelLink.payload(ModelFormatTest.trained("spiral", "4"));
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        Rng rng = new Rng(7);
+        for (int i = 0; i < iterations; i++) {
+            String link;
+            switch (i % 4) {
+                case 0: {
+                    StringBuilder sb = new StringBuilder(good);
+                    for (int e = 1 + rng.nextInt(4); e > 0; e--) sb.setCharAt(rng.nextInt(sb.length()), chars.charAt(rng.nextInt(64)));
+                    link = sb.toString();
+                    break;
+                }
+                case 1: link = good.substring(0, rng.nextInt(good.length())); break;
+                case 2: {
+                    StringBuilder sb = new StringBuilder();
+                    for (int k = rng.nextInt(200); k > 0; k--) sb.append(chars.charAt(rng.nextInt(64)));
+                    link = sb.toString();
+                    break;
+                }
+                default: {
+                    StringBuilder sb = new StringBuilder(good);
+                    sb.insert(rng.nextInt(sb.length()), chars.charAt(rng.nextInt(64)));
+                    link = sb.toString();
+                }
+            }
+            try {
+                ModelLink.read(link);
+            } catch (ModelException expected) {
+                assertFalse(expected.getMessage().isEmpty());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                fail("payload " + link + " threw " + e, e);
+            }
+        }
+    }
+}

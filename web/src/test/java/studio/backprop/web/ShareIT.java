@@ -1,0 +1,96 @@
+package studio.backprop.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+
+/** A trained model travels as a link: made in one build, opened in the other and on the JVM, bit for bit. */
+class ShareIT {
+    @Test
+    void aSharedLinkOpensTheExactModelAndTrainingGoesOn() throws Exception {
+        String link, hash;
+        try (Browser b = new Browser()) {
+            b.open("?backend=js#data=moons&layers=6,4&opt=adam&lr=0.01&seed=9&epochs=5&play=1");
+            b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 5);
+            hash = b.value("weights-hash");
+            b.byTestId("share").click();
+            b.waitUpTo(10).until(d -> !b.byTestId("share-link").getAttribute("value").isEmpty());
+            link = b.byTestId("share-link").getAttribute("value");
+            b.screenshot("share-made");
+        }
+        assertTrue(link.startsWith(Browser.baseUrl() + "?backend=js#m="), link);
+        System.out.println("moons 2-6-4-1 exact link: " + link.length() + " characters");
+        assertEquals(hash, WeightsHash.of(ModelLink.read(link).network), "the JVM reads the browser's link");
+
+        try (Browser other = new Browser()) {
+            other.driver.get(link.replace("?backend=js", "?backend=wasm"));
+            other.waitUpTo(30).until(d -> hash.equals(other.value("weights-hash")));
+            assertEquals("idle", other.value("status"));
+            assertEquals("2\u20136\u20134\u20131", other.text("architecture"));
+            assertEquals("moons", other.byTestId("data").getAttribute("value"));
+            assertEquals("0.01", other.byTestId("lr").getAttribute("value"));
+            other.driver.executeScript("var c = arguments[0], r = c.getBoundingClientRect();"
+                    + "c.dispatchEvent(new MouseEvent('click', {clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true}));",
+                    other.byTestId("heatmap"));
+            other.waitUpTo(10).until(d -> other.text("prediction").startsWith("Prediction: "));
+            other.byTestId("play").click();
+            other.waitUpTo(20).until(d -> other.number("epoch") >= 3);
+            other.byTestId("play").click();
+            other.screenshot("share-opened");
+            assertEquals(List.of(), other.consoleErrors());
+        }
+    }
+
+    @Test
+    void aLinkMadeByTheCommandLineOpensInTheBrowser() throws Exception {
+        Settings s = new Settings().set("data", "xor").set("layers", "5").set("seed", "4");
+        Experiment ex = Experiment.create(s, null);
+        ex.trainer.stepEpoch();
+        ex.trainer.stepEpoch();
+        String expected = WeightsHash.of(ex.model.network);
+        try (Browser b = new Browser()) {
+            b.open("#m=" + ModelLink.payload(ex.model));
+            b.waitUpTo(30).until(d -> expected.equals(b.value("weights-hash")));
+            assertEquals("2\u20135\u20131", b.text("architecture"));
+        }
+    }
+
+    @Test
+    void badLinksGetAClearMessageAndThePageStaysUsable() throws Exception {
+        Settings s = new Settings().set("data", "spiral").set("layers", "3");
+        String good = ModelLink.payload(Experiment.create(s, null).model);
+        String[][] cases = {
+            {"abc<script>", "This link cannot be opened: the link's model text has a character that does not belong there at position 4."},
+            {good.substring(0, (good.length() / 2) & ~3), "This link cannot be opened: the link's model data is damaged or cut short"},
+            {"AAAA", "This link cannot be opened: the link's model data is damaged or cut short"},
+        };
+        try (Browser b = new Browser()) {
+            for (String[] c : cases) {
+                b.open("?t=" + System.nanoTime() + "#m=" + c[0]);
+                b.waitUpTo(20).until(d -> b.byTestId("error").isDisplayed());
+                assertTrue(b.text("error").startsWith(c[1]), b.text("error"));
+            }
+            b.select("data", "circle");
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && "idle".equals(b.value("status")));
+            assertFalse(b.byTestId("error").isDisplayed());
+        }
+    }
+
+    @Test
+    void namesFromALinkAreShownAsText() throws Exception {
+        Settings s = new Settings().set("data", "<img src=x onerror=window.pwned=1>.csv");
+        Experiment ex = Experiment.create(s, "a,b\n1,x\n2,y\n3,x\n");
+        try (Browser b = new Browser()) {
+            b.open("#m=" + ModelLink.payload(ex.model));
+            b.waitUpTo(20).until(d -> b.byTestId("error").isDisplayed());
+            assertTrue(b.text("error").contains("(<img src=x onerror=window.pwned=1>.csv)"), b.text("error"));
+            assertTrue(b.byTestId("error").findElements(org.openqa.selenium.By.tagName("img")).isEmpty());
+            assertNull(b.driver.executeScript("return window.pwned || null;"));
+        }
+    }
+}
