@@ -28,6 +28,8 @@ final class NetworkView {
     /** Node centres: x[l], y[l][i] for the shown neurons. */
     private double[] xs = new double[0];
     private double[][] ys = new double[0][];
+    /** Layer l (1-based) to mark, with the links into it, for the explorer; 0 for none. */
+    int highlight;
 
     NetworkView(HTMLCanvasElement canvas, HTMLElement hover) {
         this.canvas = canvas;
@@ -96,6 +98,7 @@ final class NetworkView {
         }
         draw(g, w, h, Float64Array.copyFromJavaArray(segments), maxAbs, Float64Array.copyFromJavaArray(nodes),
                 Int32Array.copyFromJavaArray(thumbs), s.neuronGrid, NODE);
+        if (highlight > 0 && highlight < layers) mark(g, xs[highlight - 1] + NODE / 2 + 2, xs[highlight] + NODE / 2 + 3, h);
         for (int i = 0; i < ys[0].length; i++) {
             String name = i < s.inputs.length ? s.inputs[i] : "";
             label(g, name.length() > 12 ? name.substring(0, 11) + "\u2026" : name, xs[0] - NODE / 2 - 4, ys[0][i]);
@@ -171,6 +174,11 @@ final class NetworkView {
     private static String sup(int l) {
         return "[" + l + "]";
     }
+
+    @JSBody(params = {"g", "x0", "x1", "h"}, script =
+            "g.fillStyle = 'rgba(251,188,4,0.18)'; g.fillRect(x0, 2, x1 - x0, h - 4);"
+            + "g.strokeStyle = '#f9ab00'; g.lineWidth = 2; g.strokeRect(x0, 2, x1 - x0, h - 4);")
+    private static native void mark(CanvasRenderingContext2D g, double x0, double x1, double h);
 
     @JSBody(params = {"g", "text", "x", "y"}, script =
             "g.fillStyle = '#5f6368'; g.font = '12px system-ui, sans-serif'; g.textAlign = 'right'; g.textBaseline = 'middle';"

@@ -28,6 +28,7 @@ public final class PageMain {
     private static LayerEditor layers;
     private static CsvUpload upload;
     private static ImageView images;
+    private static ExplorerView explorer;
     /** The text of the user's CSV file, kept so that reset and setting changes can rebuild the run. */
     private static String csvText;
     private static boolean frameRequested;
@@ -59,6 +60,10 @@ public final class PageMain {
             csvText = csv;
             state.pending = null;
             apply(settings);
+        });
+        explorer = new ExplorerView(() -> {
+            network.highlight = explorer.highlight;
+            network.render(state);
         });
         bindControls();
         start();
@@ -110,6 +115,19 @@ public final class PageMain {
             start();
         });
         Dom.byTestId("share").addEventListener("click", e -> worker.send("share"));
+        Dom.byTestId("explore").addEventListener("click", e -> {
+            JSObject m = Js.object();
+            Js.set(m, "type", "explain");
+            Js.set(m, "part", Html.value(Dom.byTestId("explore-part")));
+            double index;
+            try {
+                index = Integer.parseInt(Html.value(Dom.byTestId("explore-index")).trim()) - 1;
+            } catch (NumberFormatException ex) {
+                index = 0;
+            }
+            Js.set(m, "index", index);
+            worker.send(m);
+        });
         Dom.byTestId("share-copy").addEventListener("click", e -> copy(state.shareLink));
         Dom.byTestId("share-close").addEventListener("click", e -> {
             state.shareLink = "";
@@ -406,6 +424,11 @@ public final class PageMain {
                 if (v != null) state.settings.set(key[0], v);
             }
             syncControls();
+        } else if ("explanation".equals(type)) {
+            Html.setValue(Dom.byTestId("explore-index"), Integer.toString((int) Js.number(m, "index") + 1));
+            explorer.load(m, state);
+            network.highlight = explorer.highlight;
+            network.render(state);
         } else if ("link-error".equals(type)) {
             state.status = "error";
             state.error = Js.string(m, "message");

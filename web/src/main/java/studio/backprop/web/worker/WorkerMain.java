@@ -13,7 +13,9 @@ import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.train.Metrics;
+import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Explain;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
@@ -56,6 +58,7 @@ public final class WorkerMain {
                 case "inspect": inspect(Js.string(msg, "csv")); break;
                 case "predict": predict(msg); break;
                 case "share": share(); break;
+                case "explain": explain(msg); break;
                 case "open": open(Js.string(msg, "payload")); break;
                 default: Js.error("worker: unknown message " + type);
             }
@@ -193,6 +196,66 @@ public final class WorkerMain {
         } catch (IllegalArgumentException e) {
             Js.set(m, "message", e.getMessage());
         }
+        post(m);
+    }
+
+    /**
+     * The backprop explorer's numbers for one sample ("train" or "test" part, by index): the
+     * forward and backward pass of the engine itself, a gradient check and a batch view.
+     */
+    private static void explain(JSObject msg) {
+        if (experiment == null) return;
+        Experiment ex = experiment;
+        boolean test = "test".equals(Js.string(msg, "part"));
+        double[][] xs = test ? ex.testX : ex.trainX, ys = test ? ex.testY : ex.trainY;
+        int index = (int) Math.max(0, Math.min(xs.length - 1, Js.number(msg, "index")));
+        Network net = ex.model.network;
+        Explain e = Explain.of(net, ex.loss, xs[index], ys[index], ex.trainer.learningRate);
+        JSObject m = Js.object();
+        Js.set(m, "type", "explanation");
+        Js.set(m, "part", test ? "test" : "train");
+        Js.set(m, "index", index);
+        Js.set(m, "count", xs.length);
+        Js.set(m, "loss", e.loss);
+        Js.set(m, "lossKind", e.lossKind);
+        Js.set(m, "lr", ex.trainer.learningRate);
+        Js.set(m, "target", Js.float64(e.target));
+        JSObject layers = Js.array();
+        for (Explain.Layer l : e.layers) {
+            JSObject o = Js.object();
+            Js.set(o, "m", l.m);
+            Js.set(o, "n", l.n);
+            Js.set(o, "activation", l.activation);
+            Js.set(o, "aPrev", Js.float64(l.aPrev));
+            Js.set(o, "w", Js.float64(l.w));
+            Js.set(o, "w0", Js.float64(l.w0));
+            Js.set(o, "z", Js.float64(l.z));
+            Js.set(o, "a", Js.float64(l.a));
+            if (l.dLdA != null) Js.set(o, "dLdA", Js.float64(l.dLdA));
+            Js.set(o, "dLdZ", Js.float64(l.dLdZ));
+            Js.set(o, "dLdAPrev", Js.float64(l.dLdAPrev));
+            Js.set(o, "dLdW", Js.float64(l.dLdW));
+            Js.set(o, "dLdW0", Js.float64(l.dLdW0));
+            Js.set(o, "wAfter", Js.float64(l.wAfter));
+            Js.push(layers, o);
+        }
+        Js.set(m, "layers", layers);
+        Js.set(m, "check", Js.float64(Explain.gradientCheck(net, ex.loss, xs[index], ys[index], 400)));
+        int b = Math.min(ex.trainer.batchSize, Math.min(8, ex.trainX.length));
+        Explain.Batch batch = Explain.batch(net, ex.loss, java.util.Arrays.copyOf(ex.trainX, b),
+                java.util.Arrays.copyOf(ex.trainY, b), ex.trainer.mean);
+        JSObject bo = Js.object();
+        double[] per = new double[b * batch.m * batch.n];
+        for (int s = 0; s < b; s++) System.arraycopy(batch.perSample[s], 0, per, s * batch.m * batch.n, batch.m * batch.n);
+        Js.set(bo, "samples", b);
+        Js.set(bo, "m", batch.m);
+        Js.set(bo, "n", batch.n);
+        Js.set(bo, "mean", batch.mean);
+        Js.set(bo, "perSample", Js.float64(per));
+        Js.set(bo, "sum", Js.float64(batch.sum));
+        Js.set(bo, "batch", Js.float64(batch.batch));
+        Js.set(bo, "maxDifference", batch.maxDifference);
+        Js.set(m, "batch", bo);
         post(m);
     }
 

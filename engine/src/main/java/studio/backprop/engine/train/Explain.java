@@ -1,0 +1,175 @@
+package studio.backprop.engine.train;
+
+import java.util.List;
+import studio.backprop.engine.math.Mat;
+import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.Loss;
+import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Param;
+
+/**
+ * One sample through the seed's equations, with every number taken from the engine's own
+ * forward, backward and weight grad (the code that trains): per layer l, A^(l-1), W^l, W0^l,
+ * Z^l, A^l on the way forward; dL/dA^l, dL/dZ^l, dL/dW^l, dL/dW0^l and dL/dA^(l-1) on the way
+ * back; and W^l after one SGD step. Also a finite-difference check of every dL/dW and the
+ * batch gradient as the sum of per-sample gradients.
+ */
+public final class Explain {
+    /** Layer l: W is m x n (row-major), vectors are per sample. dLdA is null where the loss hands over dL/dZ. */
+    public static final class Layer {
+        public int m, n;
+        public String activation;
+        public double[] aPrev, w, w0, z, a, dLdA, dLdZ, dLdAPrev, dLdW, dLdW0, wAfter;
+    }
+
+    public final Layer[] layers;
+    public final double loss;
+    public final double[] target;
+    public final String lossKind;
+
+    private Explain(Layer[] layers, double loss, double[] target, String lossKind) {
+        this.layers = layers;
+        this.loss = loss;
+        this.target = target;
+        this.lossKind = lossKind;
+    }
+
+    /** x: the network's input (prepared), y: the loss target; lr for the SGD step shown. */
+    public static Explain of(Network net, Loss loss, double[] x, double[] y, double lr) {
+        Mat in = net.input(1);
+        System.arraycopy(x, 0, in.row[0], 0, x.length);
+        net.forward();
+        double value = net.backward(loss, Mat.of(new double[][] {y}), 1.0, true);
+        List<Module> ms = net.modules();
+        int count = ms.size() / 2;
+        Layer[] layers = new Layer[count];
+        boolean paired = loss.pairedOutput() != null;
+        for (int l = 0; l < count; l++) {
+            Linear lin = (Linear) ms.get(2 * l);
+            Layer L = new Layer();
+            L.m = lin.m;
+            L.n = lin.n;
+            L.activation = ms.get(2 * l + 1).kind();
+            L.aPrev = row(net.activation(2 * l));
+            L.z = row(net.activation(2 * l + 1));
+            L.a = row(net.activation(2 * l + 2));
+            L.dLdZ = row(net.gradient(2 * l + 1));
+            L.dLdA = l == count - 1 && paired ? null : row(net.gradient(2 * l + 2));
+            L.dLdAPrev = row(net.gradient(2 * l));
+            L.w = flat(lin.W.value);
+            L.w0 = lin.W0.value[0].clone();
+            L.dLdW = flat(lin.W.grad);
+            L.dLdW0 = lin.W0.grad[0].clone();
+            L.wAfter = new double[L.w.length];
+            for (int i = 0; i < L.w.length; i++) L.wAfter[i] = L.w[i] - lr * L.dLdW[i];
+            layers[l] = L;
+        }
+        return new Explain(layers, value, y.clone(), loss.kind());
+    }
+
+    /**
+     * The largest relative error, per linear layer, between dL/dW from backprop and central
+     * finite differences ((L(w + h) - L(w - h)) / 2h), over at most {@code limit} entries per
+     * layer. Weights are restored bit for bit afterwards.
+     */
+    public static double[] gradientCheck(Network net, Loss loss, double[] x, double[] y, int limit) {
+        Mat target = Mat.of(new double[][] {y});
+        forwardOne(net, x);
+        net.backward(loss, target, 1.0, false);
+        List<Module> ms = net.modules();
+        double[] worst = new double[ms.size() / 2];
+        double h = 1e-5;
+        for (int l = 0; l < worst.length; l++) {
+            Param p = ((Linear) ms.get(2 * l)).W;
+            double[][] analytic = new double[p.grad.length][];
+            for (int r = 0; r < analytic.length; r++) analytic[r] = p.grad[r].clone();
+            int cols = p.value[0].length, total = p.value.length * cols, step = Math.max(1, total / limit);
+            for (int k = 0; k < total; k += step) {
+                int r = k / cols, c = k % cols;
+                double keep = p.value[r][c];
+                p.value[r][c] = keep + h;
+                double plus = lossOf(net, loss, x, y);
+                p.value[r][c] = keep - h;
+                double minus = lossOf(net, loss, x, y);
+                p.value[r][c] = keep;
+                double numeric = (plus - minus) / (2 * h), exact = analytic[r][c];
+                double err = Math.abs(numeric - exact) / Math.max(1e-8, Math.abs(numeric) + Math.abs(exact));
+                worst[l] = Math.max(worst[l], err);
+            }
+        }
+        return worst;
+    }
+
+    private static void forwardOne(Network net, double[] x) {
+        Mat in = net.input(1);
+        System.arraycopy(x, 0, in.row[0], 0, x.length);
+        net.forward();
+    }
+
+    private static double lossOf(Network net, Loss loss, double[] x, double[] y) {
+        forwardOne(net, x);
+        int L = net.modules().size();
+        return loss.value(net.activation(L - 1).row[0], net.activation(L).row[0], y);
+    }
+
+    /** The last layer's dL/dW for each sample, their sum, and the gradient of the whole batch at once. */
+    public static final class Batch {
+        public double[][] perSample;
+        public double[] sum, batch;
+        public int m, n;
+        public boolean mean;
+        /** max |sum (or mean) of per-sample gradients - batch gradient| over every parameter of every layer. */
+        public double maxDifference;
+    }
+
+    public static Batch batch(Network net, Loss loss, double[][] x, double[][] y, boolean mean) {
+        List<Param> params = net.params();
+        double[][][] sum = new double[params.size()][][];
+        Batch b = new Batch();
+        b.perSample = new double[x.length][];
+        Linear last = (Linear) net.modules().get(net.modules().size() - 2);
+        b.m = last.m;
+        b.n = last.n;
+        b.mean = mean;
+        for (int s = 0; s < x.length; s++) {
+            forwardOne(net, x[s]);
+            net.backward(loss, Mat.of(new double[][] {y[s]}), 1.0, false);
+            for (int p = 0; p < params.size(); p++) {
+                double[][] g = params.get(p).grad;
+                if (sum[p] == null) sum[p] = new double[g.length][g[0].length];
+                for (int r = 0; r < g.length; r++) for (int c = 0; c < g[r].length; c++) sum[p][r][c] += g[r][c];
+            }
+            b.perSample[s] = flat(last.W.grad);
+        }
+        Mat in = net.input(x.length);
+        for (int s = 0; s < x.length; s++) System.arraycopy(x[s], 0, in.row[s], 0, x[s].length);
+        net.forward();
+        net.backward(loss, Mat.of(y), mean ? 1.0 / x.length : 1.0, false);
+        for (int p = 0; p < params.size(); p++) {
+            double[][] g = params.get(p).grad;
+            for (int r = 0; r < g.length; r++) {
+                for (int c = 0; c < g[r].length; c++) {
+                    double expected = mean ? sum[p][r][c] / x.length : sum[p][r][c];
+                    b.maxDifference = Math.max(b.maxDifference, Math.abs(expected - g[r][c]));
+                }
+            }
+        }
+        int lastW = params.indexOf(last.W);
+        b.sum = flat(sum[lastW]);
+        if (mean) for (int i = 0; i < b.sum.length; i++) b.sum[i] /= x.length;
+        b.batch = flat(last.W.grad);
+        return b;
+    }
+
+    private static double[] row(Mat m) {
+        return m.row[0].clone();
+    }
+
+    private static double[] flat(double[][] a) {
+        int cols = a.length == 0 ? 0 : a[0].length;
+        double[] out = new double[a.length * cols];
+        for (int r = 0; r < a.length; r++) System.arraycopy(a[r], 0, out, r * cols, cols);
+        return out;
+    }
+}
