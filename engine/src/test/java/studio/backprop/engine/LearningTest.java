@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import studio.backprop.engine.data.BuiltIn;
-import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
@@ -18,17 +16,7 @@ class LearningTest {
             String[] p = kv.split("=", 2);
             s.set(p[0], p.length > 1 ? p[1] : "");
         }
-        String data = s.get("data");
-        if (studio.backprop.engine.data.Images.isImageSet(data)) {
-            byte[] records = BuiltIn.resource(data + ".bin");
-            Experiment ex = Experiment.fromImages(s, records);
-            int epochs = s.integer("epochs", 1, 10000);
-            while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
-            return ex.evaluate();
-        }
-        String text = Generators.isGenerated(data) ? null
-                : new String(BuiltIn.resource(BuiltIn.fileName(data)), "UTF-8");
-        Experiment ex = Experiment.create(s, text);
+        Experiment ex = Experiment.load(s);
         int epochs = s.integer("epochs", 1, 10000);
         while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
         return ex.evaluate();

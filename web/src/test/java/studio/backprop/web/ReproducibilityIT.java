@@ -2,12 +2,8 @@ package studio.backprop.web;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import studio.backprop.engine.data.BuiltIn;
-import studio.backprop.engine.data.Generators;
-import studio.backprop.engine.data.Images;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
@@ -20,9 +16,7 @@ class ReproducibilityIT {
             String[] p = kv.split("=", 2);
             s.set(p[0], p[1]);
         }
-        String data = s.get("data");
-        Experiment ex = Images.isImageSet(data) ? Experiment.fromImages(s, BuiltIn.resource(Images.fileName(data)))
-                : Experiment.create(s, Generators.isGenerated(data) ? null : new String(BuiltIn.resource(BuiltIn.fileName(data)), StandardCharsets.UTF_8));
+        Experiment ex = Experiment.load(s);
         int epochs = s.integer("epochs", 1, 100000);
         while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();
         return WeightsHash.of(ex.model.network);

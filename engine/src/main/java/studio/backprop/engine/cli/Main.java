@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.Encoding;
-import studio.backprop.engine.data.Generators;
-import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Table;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
@@ -85,7 +82,7 @@ public final class Main {
         Settings settings = flags.settings();
         if (settings.get("epochs").isEmpty()) settings.set("epochs", "100");
         int epochs = settings.integer("epochs", 0, 1_000_000);
-        Experiment ex = experiment(settings);
+        Experiment ex = Experiment.load(settings);
         Trainer trainer = ex.trainer;
         int every = Math.max(1, epochs / 10);
         while (trainer.epoch() < epochs && trainer.status() == Trainer.Status.RUNNING) {
@@ -117,7 +114,7 @@ public final class Main {
         Settings settings = new Settings();
         for (var e : model.settings.asMap().entrySet()) settings.set(e.getKey(), e.getValue());
         for (var e : flags.settingsOverrides().entrySet()) settings.set(e.getKey(), e.getValue());
-        Experiment ex = experiment(settings);
+        Experiment ex = Experiment.load(settings);
         int classes = model.classes.length;
         double[][] x = ex.test.x;
         Metrics test = Metrics.evaluate(model.network, ex.loss, model.prepare(x), ex.testY, classes);
@@ -185,26 +182,6 @@ public final class Main {
 
     private static String num(double v) {
         return v - v == 0 ? Double.toString(v) : "null";
-    }
-
-    private static Experiment experiment(Settings settings) throws IOException, CsvException {
-        String data = settings.get("data");
-        if (Images.isImageSet(data)) {
-            return Experiment.fromImages(settings, BuiltIn.resource(Images.fileName(data)));
-        }
-        return Experiment.create(settings, tableText(data));
-    }
-
-    /** The CSV text behind a data setting: a built-in table, a file, or null for a generated set. */
-    private static String tableText(String data) throws IOException, CsvException {
-        if (Generators.isGenerated(data)) return null;
-        if (BuiltIn.isTable(data)) return new String(BuiltIn.resource(BuiltIn.fileName(data)), StandardCharsets.UTF_8);
-        Path p = Path.of(data);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, "
-                    + String.join(", ", BuiltIn.TABLES) + ", mnist, fashion)");
-        }
-        return read(p);
     }
 
     private static String read(Path p) throws IOException {

@@ -100,6 +100,24 @@ public final class Experiment {
         return new Experiment(settings, c.data, c.encoding, c.dropped, c.candidates);
     }
 
+    /**
+     * On the JVM: the run the settings describe, reading a built-in table or image set from the
+     * class path and any other data name as a CSV file path.
+     */
+    public static Experiment load(Settings settings) throws java.io.IOException, CsvException {
+        String data = settings.get("data");
+        if (Images.isImageSet(data)) return fromImages(settings, BuiltIn.resource(Images.fileName(data)));
+        if (Generators.isGenerated(data)) return create(settings, null);
+        if (BuiltIn.isTable(data)) return create(settings, new String(BuiltIn.resource(BuiltIn.fileName(data)), java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Path p = java.nio.file.Path.of(data);
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, "
+                    + String.join(", ", BuiltIn.TABLES) + ", mnist, fashion)");
+        }
+        if (java.nio.file.Files.size(p) > 200_000_000) throw new IllegalArgumentException(p + " is larger than 200 MB");
+        return create(settings, java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** An image set from its records (see {@link Images}). */
     public static Experiment fromImages(Settings settings, byte[] records) {
         DataSet all = Images.fromRecords(settings.get("data"), records);

@@ -17,6 +17,20 @@ final class Colors {
         return 0xFF000000 | (b << 16) | (g << 8) | r;
     }
 
+    /**
+     * Pixels for tiles of {@code cells} values each, every tile scaled by its own largest
+     * magnitude (but never by less than {@code minScale}).
+     */
+    static int[] tiles(double[] values, int cells, double minScale) {
+        int[] px = new int[values.length];
+        for (int t = 0; cells > 0 && t < values.length / cells; t++) {
+            double max = minScale;
+            for (int i = 0; i < cells; i++) max = Math.max(max, Math.abs(values[t * cells + i]));
+            for (int i = 0; i < cells; i++) px[t * cells + i] = diverging(values[t * cells + i] / max);
+        }
+        return px;
+    }
+
     private static int mix(int from, int to, double s) {
         return (int) Math.round(from + (to - from) * s * 0.85);
     }

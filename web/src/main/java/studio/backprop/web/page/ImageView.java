@@ -35,12 +35,7 @@ final class ImageView {
                 Float64Array.copyFromJavaArray(s.gallery), Float64Array.copyFromJavaArray(s.galleryLabels),
                 Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.maxLevel);
         int cells = s.imageSide * s.imageSide, units = cells == 0 ? 0 : s.firstLayer.length / cells;
-        int[] px = new int[s.firstLayer.length];
-        for (int u = 0; u < units; u++) {
-            double max = 1e-12;
-            for (int i = 0; i < cells; i++) max = Math.max(max, Math.abs(s.firstLayer[u * cells + i]));
-            for (int i = 0; i < cells; i++) px[u * cells + i] = Colors.diverging(s.firstLayer[u * cells + i] / max);
-        }
+        int[] px = Colors.tiles(s.firstLayer, cells, 1e-12);
         drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
                 Int32Array.copyFromJavaArray(px), units, s.imageSide);
     }

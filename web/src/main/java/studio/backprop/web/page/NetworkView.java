@@ -114,19 +114,9 @@ final class NetworkView {
         return index + i;
     }
 
-    /** Each neuron's grid as pixels, scaled by its own largest value. */
+    /** Each neuron's grid as pixels: tanh-like outputs as they are, larger (ReLU) ones scaled down. */
     private static int[] thumbnails(State s) {
-        int cells = s.neuronGrid * s.neuronGrid;
-        if (cells == 0 || s.neurons.length == 0) return new int[0];
-        int neurons = s.neurons.length / cells;
-        int[] px = new int[s.neurons.length];
-        for (int q = 0; q < neurons; q++) {
-            double max = 1e-12;
-            for (int i = 0; i < cells; i++) max = Math.max(max, Math.abs(s.neurons[q * cells + i]));
-            double scale = max > 1 ? max : 1;
-            for (int i = 0; i < cells; i++) px[q * cells + i] = Colors.diverging(s.neurons[q * cells + i] / scale);
-        }
-        return px;
+        return Colors.tiles(s.neurons, s.neuronGrid * s.neuronGrid, 1);
     }
 
     private void onHover(MouseEvent e) {

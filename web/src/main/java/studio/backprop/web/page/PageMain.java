@@ -32,7 +32,7 @@ public final class PageMain {
     /** The text of the user's CSV file, kept so that reset and setting changes can rebuild the run. */
     private static String csvText;
     private static boolean frameRequested;
-    private static double networkDrawn;
+    private static double slowViewsDrawn;
 
     private PageMain() {}
 
@@ -280,6 +280,13 @@ public final class PageMain {
         Js.set(m, "x1", -state.extent + fx * 2 * state.extent);
         Js.set(m, "x2", state.extent - fy * 2 * state.extent);
         worker.send(m);
+        // the explorer follows: the training sample nearest to the click
+        JSObject explain = Js.object();
+        Js.set(explain, "type", "explain");
+        Js.set(explain, "part", Html.value(Dom.byTestId("explore-part")));
+        Js.set(explain, "x1", Js.number(m, "x1"));
+        Js.set(explain, "x2", Js.number(m, "x2"));
+        worker.send(explain);
     }
 
     private static void tryRow() {
@@ -553,16 +560,16 @@ public final class PageMain {
         Dom.byTestId("confusion-panel").setHidden(!s.classification());
         Dom.byTestId("prediction").setTextContent(s.prediction);
         heatmap.render(s, Html.checked(Dom.byTestId("show-test")));
-        // The network drawing is the costliest view: while training, twice a second is enough.
-        double now = Js.now();
-        if (!training || now - networkDrawn > 450) {
-            network.render(s);
-            networkDrawn = now;
-        }
         lossCurve.render(s.history);
         accuracyCurve.render(s.history);
-        confusion.render(s);
-        images.render(s);
+        // The costlier views: while training, twice a second is enough (the page must never stall).
+        double now = Js.now();
+        if (!training || now - slowViewsDrawn > 450) {
+            network.render(s);
+            confusion.render(s);
+            images.render(s);
+            slowViewsDrawn = now;
+        }
     }
 
     /** Milliseconds from navigation to the first trained batch the page heard of, for the budget test. */

@@ -169,7 +169,7 @@ final class Snapshots {
             Js.set(m, "neurons", Js.float64(neurons(net)));
         }
         double cost = Js.now() - start;
-        nextDue = Js.now() + Math.max(150, 4 * cost);
+        nextDue = Js.now() + Math.max(200, 4 * cost);
         return m;
     }
 

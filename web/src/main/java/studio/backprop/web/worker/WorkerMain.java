@@ -209,6 +209,8 @@ public final class WorkerMain {
         boolean test = "test".equals(Js.string(msg, "part"));
         double[][] xs = test ? ex.testX : ex.trainX, ys = test ? ex.testY : ex.trainY;
         int index = (int) Math.max(0, Math.min(xs.length - 1, Js.number(msg, "index")));
+        double x1 = Js.number(msg, "x1"), x2 = Js.number(msg, "x2");
+        if (x1 == x1 && x2 == x2) index = nearest(test ? ex.test.x : ex.train.x, x1, x2);
         Network net = ex.model.network;
         Explain e = Explain.of(net, ex.loss, xs[index], ys[index], ex.trainer.learningRate);
         JSObject m = Js.object();
@@ -257,6 +259,20 @@ public final class WorkerMain {
         Js.set(bo, "maxDifference", batch.maxDifference);
         Js.set(m, "batch", bo);
         post(m);
+    }
+
+    /** The sample nearest to a point of the 2-D plane (a click on the heatmap). */
+    private static int nearest(double[][] points, double x1, double x2) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < points.length; i++) {
+            double dx = points[i][0] - x1, dy = points[i][1] - x2, d = dx * dx + dy * dy;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The model as a link payload: binary form, raw deflate (the browser's own), base64url. */
