@@ -34,6 +34,32 @@
     s.onerror = function () { fail(src); };
     document.head.appendChild(s);
   }
+  // Offline: a service worker keeps the site (relative scope, so any sub-path works). When a new
+  // deploy has installed itself beside the running one, offer to switch.
+  if ('serviceWorker' in navigator) {
+    var updating = false;
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (updating) location.reload();
+    });
+    navigator.serviceWorker.register('sw.js').then(function (registration) {
+      function offer(worker) {
+        var bar = document.querySelector('[data-testid="update"]');
+        bar.hidden = false;
+        bar.querySelector('button').onclick = function () {
+          updating = true;
+          worker.postMessage('activate-new-version');
+        };
+      }
+      if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+      registration.addEventListener('updatefound', function () {
+        var fresh = registration.installing;
+        fresh.addEventListener('statechange', function () {
+          if (fresh.state === 'installed' && navigator.serviceWorker.controller) offer(fresh);
+        });
+      });
+    }, function (e) { console.warn('offline mode unavailable: ' + e); });
+  }
+
   if (backend === 'wasm') {
     script('wasm/runtime.js', function () {
       TeaVM.wasmGC.load('wasm/page.wasm').then(function (teavm) {

@@ -2,12 +2,21 @@ package studio.backprop.web.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-/** Prints the size of each compiled output, raw and gzipped, and the totals per build. */
+/**
+ * The build's last step on the site folder: stamps the service worker with the list of files
+ * to keep offline (all but the image sets, which are kept once used) and a version (a hash of their contents, so every deploy that changes a file
+ * changes sw.js), then prints the size of each compiled output, raw and gzipped.
+ */
 public final class SiteSize {
     private SiteSize() {}
 
@@ -19,8 +28,31 @@ public final class SiteSize {
         return buf.size();
     }
 
-    public static void main(String[] args) throws IOException {
+    static void stampServiceWorker(Path site) throws IOException, NoSuchAlgorithmException {
+        Path sw = site.resolve("sw.js");
+        List<String> files;
+        try (Stream<Path> all = Files.walk(site)) {
+            files = all.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/'))
+                    .filter(f -> !f.equals("sw.js") && !f.endsWith(".bin")).sorted().collect(Collectors.toList());
+        }
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (String f : files) {
+            digest.update(f.getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(site.resolve(f)));
+        }
+        StringBuilder version = new StringBuilder();
+        for (byte b : java.util.Arrays.copyOf(digest.digest(), 8)) version.append(String.format("%02x", b));
+        String list = files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "));
+        String text = Files.readString(sw)
+                .replace("const VERSION = 'dev';", "const VERSION = '" + version + "';")
+                .replace("const FILES = [];", "const FILES = [" + list + "];");
+        Files.writeString(sw, text);
+        System.out.println("Service worker: version " + version + ", " + files.size() + " files kept offline");
+    }
+
+    public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]);
+        stampServiceWorker(site);
         List<List<String>> builds = List.of(
                 List.of("js/page.js", "js/worker.js"),
                 List.of("wasm/page.wasm", "wasm/worker.wasm", "wasm/runtime.js"));
