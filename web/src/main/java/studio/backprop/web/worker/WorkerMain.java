@@ -17,6 +17,7 @@ import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Explain;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.engine.train.Workload;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
 
@@ -59,6 +60,7 @@ public final class WorkerMain {
                 case "predict": predict(msg); break;
                 case "share": share(); break;
                 case "explain": explain(msg); break;
+                case "bench": bench(Js.string(msg, "workload"), Js.number(msg, "seconds")); break;
                 case "open": open(Js.string(msg, "payload")); break;
                 default: Js.error("worker: unknown message " + type);
             }
@@ -258,6 +260,29 @@ public final class WorkerMain {
         Js.set(bo, "batch", Js.float64(batch.batch));
         Js.set(bo, "maxDifference", batch.maxDifference);
         Js.set(m, "batch", bo);
+        post(m);
+    }
+
+    /**
+     * Training throughput of a benchmark workload (plain SGD on seeded synthetic data) over
+     * about {@code seconds}, after a short warm-up: the same measurement as the JVM's Bench.
+     */
+    private static void bench(String name, double seconds) {
+        Workload w = Workload.of(name);
+        Trainer warm = w.trainer(1);
+        double until = Js.now() + Math.min(1000, seconds * 250);
+        while (Js.now() < until) warm.step();
+        Trainer t = w.trainer(1);
+        double start = Js.now(), deadline = start + seconds * 1000;
+        while (Js.now() < deadline) for (int i = 0; i < 8; i++) t.step();
+        double elapsed = (Js.now() - start) / 1000;
+        JSObject m = Js.object();
+        Js.set(m, "type", "bench");
+        Js.set(m, "workload", name);
+        Js.set(m, "samples", (double) t.samples());
+        Js.set(m, "seconds", elapsed);
+        Js.set(m, "samplesPerSecond", t.samples() / elapsed);
+        Js.set(m, "gflops", t.samples() / elapsed * w.flopsPerSample(t) / 1e9);
         post(m);
     }
 
