@@ -65,9 +65,9 @@ class ShareIT {
         Settings s = new Settings().set("data", "spiral").set("layers", "3");
         String good = ModelLink.payload(Experiment.create(s, null).model);
         String[][] cases = {
-            {"abc<script>", "This link cannot be opened: the link's model text has a character that does not belong there at position 4."},
-            {good.substring(0, (good.length() / 2) & ~3), "This link cannot be opened: the link's model data is damaged or cut short"},
-            {"AAAA", "This link cannot be opened: the link's model data is damaged or cut short"},
+            {"abc<script>", "This model cannot be opened: the link's model text has a character that does not belong there at position 4."},
+            {good.substring(0, (good.length() / 2) & ~3), "This model cannot be opened: the link's model data is damaged or cut short"},
+            {"AAAA", "This model cannot be opened: the link's model data is damaged or cut short"},
         };
         try (Browser b = new Browser()) {
             for (String[] c : cases) {

@@ -29,6 +29,7 @@ public final class PageMain {
     private static CsvUpload upload;
     private static ImageView images;
     private static ExplorerView explorer;
+    private static ModelFiles models;
     /** The text of the user's CSV file, kept so that reset and setting changes can rebuild the run. */
     private static String csvText;
     private static boolean frameRequested;
@@ -65,6 +66,7 @@ public final class PageMain {
             network.highlight = explorer.highlight;
             network.render(state);
         });
+        models = new ModelFiles(worker, state);
         bindControls();
         start();
         requestRender();
@@ -421,7 +423,10 @@ public final class PageMain {
         } else if ("prediction".equals(type)) {
             readPrediction(m);
         } else if ("share".equals(type)) {
-            state.shareLink = UrlState.page() + "#m=" + Js.string(m, "payload");
+            if ("save".equals(Js.string(m, "purpose"))) models.store(Js.string(m, "payload"));
+            else state.shareLink = UrlState.page() + "#m=" + Js.string(m, "payload");
+        } else if ("export".equals(type)) {
+            models.download(m);
         } else if ("opened".equals(type)) {
             // the link's settings fill the form; the URL keeps the link until something changes
             JSObject values = Js.get(m, "settings");

@@ -11,6 +11,7 @@ import studio.backprop.engine.data.Table;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
+import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.nn.Network;
@@ -58,10 +59,12 @@ public final class WorkerMain {
                 case "lr": if (experiment != null) experiment.trainer.learningRate = Js.number(msg, "value"); break;
                 case "inspect": inspect(Js.string(msg, "csv")); break;
                 case "predict": predict(msg); break;
-                case "share": share(); break;
+                case "share": share(Js.string(msg, "purpose")); break;
                 case "explain": explain(msg); break;
                 case "bench": bench(Js.string(msg, "workload"), Js.number(msg, "seconds")); break;
                 case "open": open(Js.string(msg, "payload")); break;
+                case "open-file": openFile((Int8Array) Js.get(msg, "bytes")); break;
+                case "export": export(Js.string(msg, "format")); break;
                 default: Js.error("worker: unknown message " + type);
             }
         } catch (IllegalArgumentException | CsvException e) {
@@ -301,7 +304,7 @@ public final class WorkerMain {
     }
 
     /** The model as a link payload: binary form, raw deflate (the browser's own), base64url. */
-    private static void share() {
+    private static void share(String purpose) {
         if (experiment == null) return;
         deflate(Int8Array.copyFromJavaArray(ModelBinary.write(experiment.model)), result -> {
             JSObject m = Js.object();
@@ -311,10 +314,37 @@ public final class WorkerMain {
                 Js.set(m, "message", "could not make the link: " + Js.string(result, "error"));
             } else {
                 Js.set(m, "type", "share");
+                if (purpose != null) Js.set(m, "purpose", purpose);
                 Js.set(m, "payload", ModelLink.base64url(((Int8Array) bytes).copyToJavaArray()));
             }
             post(m);
         });
+    }
+
+    /** A model file for download: the readable JSON form or the compact binary one. */
+    private static void export(String format) {
+        if (experiment == null) return;
+        JSObject m = Js.object();
+        Js.set(m, "type", "export");
+        Js.set(m, "format", format);
+        if ("json".equals(format)) Js.set(m, "text", ModelJson.write(experiment.model));
+        else Js.set(m, "bytes", Int8Array.copyFromJavaArray(ModelBinary.write(experiment.model)));
+        post(m);
+    }
+
+    /** A model file the user opened: JSON (text starting with '{' or '[') or binary. */
+    private static void openFile(Int8Array bytes) {
+        playing = false;
+        byte[] b = bytes == null ? new byte[0] : bytes.copyToJavaArray();
+        int first = 0;
+        while (first < b.length && (b[first] == ' ' || b[first] == '\n' || b[first] == '\r' || b[first] == '\t')) first++;
+        boolean json = first < b.length && (b[first] == '{' || b[first] == '[');
+        try {
+            Model model = json ? ModelJson.read(new String(b, java.nio.charset.StandardCharsets.UTF_8)) : ModelBinary.read(b);
+            restore(model);
+        } catch (ModelException e) {
+            postLinkError(e.getMessage());
+        }
     }
 
     /**
@@ -337,32 +367,40 @@ public final class WorkerMain {
                 return;
             }
             try {
-                Model model = ModelBinary.read(((Int8Array) bytes).copyToJavaArray());
-                String data = model.settings.get("data");
-                if (!Generators.isGenerated(data) && !BuiltIn.isTable(data) && !Images.isImageSet(data)) {
-                    postLinkError("this model was trained on a file of its sharer's (" + data + "), which a link does not carry");
-                    return;
-                }
-                JSObject values = Js.object();
-                for (var e : model.settings.asMap().entrySet()) Js.set(values, e.getKey(), e.getValue());
-                Experiment ex = build(values, null);
-                if (!takeWeights(ex, model)) {
-                    postLinkError("the link's network does not match its own settings");
-                    return;
-                }
-                experiment = ex;
-                stopAtEpoch = -1;
-                snapshots = new Snapshots(ex);
-                JSObject m = Js.object();
-                Js.set(m, "type", "opened");
-                Js.set(m, "settings", values);
-                post(m);
-                post(snapshots.setup());
-                post(snapshots.snapshot("idle", true));
-            } catch (ModelException | CsvException | IllegalArgumentException e) {
+                restore(ModelBinary.read(((Int8Array) bytes).copyToJavaArray()));
+            } catch (ModelException e) {
                 postLinkError(e.getMessage());
             }
         });
+    }
+
+    /** Rebuilds a shared or saved model's run and takes its weights. */
+    private static void restore(Model model) {
+        try {
+            String data = model.settings.get("data");
+            if (!Generators.isGenerated(data) && !BuiltIn.isTable(data) && !Images.isImageSet(data)) {
+                postLinkError("this model was trained on a file of its sharer's (" + data + "), which a link does not carry");
+                return;
+            }
+            JSObject values = Js.object();
+            for (var e : model.settings.asMap().entrySet()) Js.set(values, e.getKey(), e.getValue());
+            Experiment ex = build(values, null);
+            if (!takeWeights(ex, model)) {
+                postLinkError("the link's network does not match its own settings");
+                return;
+            }
+            experiment = ex;
+            stopAtEpoch = -1;
+            snapshots = new Snapshots(ex);
+            JSObject m = Js.object();
+            Js.set(m, "type", "opened");
+            Js.set(m, "settings", values);
+            post(m);
+            post(snapshots.setup());
+            post(snapshots.snapshot("idle", true));
+        } catch (CsvException | IllegalArgumentException e) {
+            postLinkError(e.getMessage());
+        }
     }
 
     private static boolean takeWeights(Experiment ex, Model model) {
@@ -383,7 +421,7 @@ public final class WorkerMain {
     private static void postLinkError(String message) {
         JSObject m = Js.object();
         Js.set(m, "type", "link-error");
-        Js.set(m, "message", "This link cannot be opened: " + message + ".");
+        Js.set(m, "message", "This model cannot be opened: " + message + ".");
         post(m);
     }
 

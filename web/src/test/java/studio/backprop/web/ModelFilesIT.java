@@ -1,0 +1,57 @@
+package studio.backprop.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+
+/** Model files written by the CLI open in the page exactly; models saved in the browser stay across visits. */
+class ModelFilesIT {
+    @Test
+    void modelFilesOpenExactlyAndSavedModelsStay() throws Exception {
+        Experiment ex = Experiment.create(new Settings().set("data", "gauss").set("layers", "4,3").set("opt", "adam").set("seed", "8"), null);
+        ex.trainer.stepEpoch();
+        ex.trainer.stepEpoch();
+        String expected = WeightsHash.of(ex.model.network);
+        Path json = Files.createTempFile("model", ".json"), binary = Files.createTempFile("model", ".bpsm");
+        Files.writeString(json, ModelJson.write(ex.model));
+        Files.write(binary, ModelBinary.write(ex.model));
+        try (Browser b = new Browser()) {
+            for (String backend : new String[] {"js", "wasm"}) {
+                for (Path file : new Path[] {json, binary}) {
+                    b.open("?backend=" + backend + "&t=" + System.nanoTime() + "#data=spiral");
+                    b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+                    b.byTestId("model-file").sendKeys(file.toString());
+                    b.waitUpTo(20).until(d -> expected.equals(b.value("weights-hash")));
+                    assertEquals("2\u20134\u20133\u20131", b.text("architecture"), backend + " " + file);
+                }
+            }
+            b.byTestId("model-name").sendKeys("<b>my</b> gauss");
+            b.byTestId("save-model").click();
+            b.waitUpTo(10).until(d -> !b.byTestId("my-models").findElements(By.tagName("li")).isEmpty());
+            b.open("?t=" + System.nanoTime() + "#data=xor");
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            assertEquals("<b>my</b> gauss", b.byTestId("my-models").findElement(By.cssSelector(".name")).getText());
+            b.byTestId("open-model-0").click();
+            b.waitUpTo(20).until(d -> expected.equals(b.value("weights-hash")));
+            b.byTestId("delete-model-0").click();
+            assertTrue(b.byTestId("my-models").findElements(By.tagName("li")).isEmpty());
+
+            Path deep = Files.createTempFile("deep", ".json");
+            Files.writeString(deep, "[".repeat(100_000));
+            b.byTestId("model-file").sendKeys(deep.toString());
+            b.waitUpTo(20).until(d -> b.text("error").startsWith("This model cannot be opened: JSON error at character 34: nested deeper than 32 levels"));
+            Path cut = Files.createTempFile("cut", ".bpsm");
+            Files.write(cut, java.util.Arrays.copyOf(ModelBinary.write(ex.model), 40));
+            b.byTestId("model-file").sendKeys(cut.toString());
+            b.waitUpTo(20).until(d -> b.text("error").startsWith("This model cannot be opened: the model is truncated"));
+        }
+    }
+}
