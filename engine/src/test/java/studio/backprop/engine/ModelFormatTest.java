@@ -104,9 +104,9 @@ class ModelFormatTest {
     @Test
     void versionIsChecked() throws Exception {
         byte[] bytes = ModelBinary.write(trained("spiral", "4"));
-        bytes[4] = 2;
+        bytes[4] = 3;
         ModelException e = assertThrows(ModelException.class, () -> ModelBinary.read(bytes));
-        assertEquals("model version 2 is not supported (this app reads version 1)", e.getMessage());
+        assertEquals("model version 3 is not supported (this app reads versions 1 and 2)", e.getMessage());
         assertThrows(ModelException.class, () -> ModelBinary.read("hello".getBytes(StandardCharsets.UTF_8)));
     }
 }

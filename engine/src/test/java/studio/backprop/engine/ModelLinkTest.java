@@ -77,4 +77,39 @@ class ModelLinkTest {
             }
         }
     }
+
+    @Test
+    void quantisedLinksAreShortAndLoseLittle() throws Exception {
+        studio.backprop.engine.train.Settings s = new studio.backprop.engine.train.Settings().set("data", "digits").set("layers", "32")
+                .set("act", "relu").set("opt", "adam").set("lr", "0.01").set("batch", "32");
+        studio.backprop.engine.train.Experiment ex = studio.backprop.engine.train.Experiment.load(s);
+        for (int e = 0; e < 20; e++) ex.trainer.stepEpoch();
+        double exact = ex.evaluate().test.accuracy;
+        for (int bits : new int[] {16, 8}) {
+            String payload = ModelLink.payload(ex.model, bits);
+            Model q = ModelLink.read(payload);
+            double accuracy = studio.backprop.engine.train.Metrics.evaluate(q.network, ex.loss, ex.testX, ex.testY, 10).accuracy;
+            System.out.println("digits 64-32-10, " + bits + "-bit link: " + payload.length() + " characters, test accuracy "
+                    + accuracy + " (exact " + exact + ", " + ModelLink.payload(ex.model).length() + " characters)");
+            assertTrue(exact - accuracy <= 0.005, bits + " bits lose " + (exact - accuracy));
+            if (bits == 8) assertTrue(payload.length() < 8000, payload.length() + " characters");
+        }
+    }
+
+    @Test
+    void sixteenBitWeightsAreTheNearestHalves() throws Exception {
+        Model m = ModelFormatTest.trained("spiral", "8,8");
+        Model q = studio.backprop.engine.model.ModelBinary.read(studio.backprop.engine.model.ModelBinary.write(m, 16));
+        for (int p = 0; p < m.network.params().size(); p++) {
+            double[][] a = m.network.params().get(p).value, b = q.network.params().get(p).value;
+            for (int r = 0; r < a.length; r++) {
+                for (int c = 0; c < a[r].length; c++) {
+                    double w = a[r][c], h = b[r][c];
+                    double step = Math.abs(w) >= Math.scalb(1.0, -14) ? Math.scalb(1.0, Math.getExponent(w) - 10) : Math.scalb(1.0, -24);
+                    assertTrue(Math.abs(w - h) <= step / 2, w + " -> " + h);
+                    assertEquals((float) h, h, "a half is exact in a float");
+                }
+            }
+        }
+    }
 }

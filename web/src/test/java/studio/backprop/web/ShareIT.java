@@ -47,6 +47,32 @@ class ShareIT {
     }
 
     @Test
+    void aBigModelTravelsQuantisedWithItsAccuracyShown() throws Exception {
+        String link;
+        double accuracy;
+        try (Browser b = new Browser()) {
+            b.open("#data=digits&layers=32&act=relu&opt=adam&lr=0.01&batch=32&epochs=15&play=1");
+            b.waitUpTo(60).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 15);
+            accuracy = b.number("test-accuracy");
+            b.byTestId("share").click();
+            b.waitUpTo(20).until(d -> b.byTestId("share-options").findElements(org.openqa.selenium.By.tagName("label")).size() == 3);
+            assertTrue(b.byTestId("share-bits-8").isSelected(), "8-bit is chosen for a long link that keeps its accuracy");
+            link = b.byTestId("share-link").getAttribute("value");
+            assertTrue(link.length() < 8000, link.length() + " characters");
+            b.screenshot("share-quantised");
+            b.byTestId("share-bits-64").click();
+            b.waitUpTo(5).until(d -> b.byTestId("share-link").getAttribute("value").length() > 20000);
+        }
+        System.out.println("digits 64-32-10 8-bit link: " + link.length() + " characters");
+        try (Browser other = new Browser()) {
+            other.driver.get(link);
+            other.waitUpTo(30).until(d -> "idle".equals(other.value("status")) && !other.value("weights-hash").isEmpty()
+                    && "64\u201332\u201310".equals(other.text("architecture")));
+            assertTrue(accuracy - other.number("test-accuracy") <= 0.005, accuracy + " -> " + other.number("test-accuracy"));
+        }
+    }
+
+    @Test
     void aLinkMadeByTheCommandLineOpensInTheBrowser() throws Exception {
         Settings s = new Settings().set("data", "xor").set("layers", "5").set("seed", "4");
         Experiment ex = Experiment.create(s, null);

@@ -26,9 +26,21 @@ public final class ModelBinary {
     private static final byte[] MAGIC = {'B', 'P', 'S', 'M'};
 
     public static byte[] write(Model model) {
+        return write(model, 64);
+    }
+
+    /**
+     * With {@code weightBits} 16 or 8 the weights are rounded for a shorter link (version 2: a
+     * byte with the bits follows the version): 16 stores W and W0 as IEEE halves; 8 stores each
+     * W as a scale (64-bit) and one signed byte per weight (w = scale x q), W0 as halves.
+     * Normalisation always stays exact.
+     */
+    public static byte[] write(Model model, int weightBits) {
+        if (weightBits != 64 && weightBits != 16 && weightBits != 8) throw new IllegalArgumentException("weight bits must be 64, 16 or 8");
         Out out = new Out();
         out.buf.write(MAGIC, 0, 4);
-        out.u8(Model.VERSION);
+        out.u8(weightBits == 64 ? Model.VERSION : 2);
+        if (weightBits != 64) out.u8(weightBits);
         Map<String, String> settings = model.settings.changed();
         out.u16(settings.size());
         for (Map.Entry<String, String> e : settings.entrySet()) {
@@ -59,8 +71,21 @@ public final class ModelBinary {
                 Linear lin = (Linear) m;
                 out.u32(lin.m);
                 out.u32(lin.n);
-                for (double[] r : lin.W.value) for (double v : r) out.f64(v);
-                for (double v : lin.W0.value[0]) out.f64(v);
+                if (weightBits == 64) {
+                    for (double[] r : lin.W.value) for (double v : r) out.f64(v);
+                    for (double v : lin.W0.value[0]) out.f64(v);
+                } else {
+                    if (weightBits == 16) {
+                        for (double[] r : lin.W.value) for (double v : r) out.u16(Half.fromDouble(v));
+                    } else {
+                        double max = 0;
+                        for (double[] r : lin.W.value) for (double v : r) max = Math.max(max, Math.abs(v));
+                        double scale = max > 0 ? max / 127 : 1;
+                        out.f64(scale);
+                        for (double[] r : lin.W.value) for (double v : r) out.u8((int) Math.floor(v / scale + 0.5) & 0xFF);
+                    }
+                    for (double v : lin.W0.value[0]) out.u16(Half.fromDouble(v));
+                }
             }
         }
         return out.buf.toByteArray();
@@ -70,7 +95,10 @@ public final class ModelBinary {
         In in = new In(bytes);
         for (byte b : MAGIC) Limits.check(in.u8() == b, "not a Backprop Studio model (bad magic bytes)");
         int version = in.u8();
-        Limits.check(version == Model.VERSION, "model version " + version + " is not supported (this app reads version " + Model.VERSION + ")");
+        Limits.check(version == Model.VERSION || version == 2, "model version " + version + " is not supported (this app reads versions 1 and 2)");
+        int bits = version == 2 ? in.u8() : 64;
+        Limits.check(bits == 64 || bits == 16 || bits == 8, "weights of " + bits + " bits are not supported");
+        int weightBytes = bits / 8;
         Map<String, String> settings = new LinkedHashMap<>();
         int ns = Limits.count(in.u16(), 64, "settings count");
         for (int i = 0; i < ns; i++) settings.put(in.str(), in.str());
@@ -102,10 +130,20 @@ public final class ModelBinary {
                 int n = Limits.count(in.u32(), Limits.MAX_WIDTH, "linear output width");
                 params += (long) m * n + n;
                 Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
-                Limits.check(in.remaining() >= ((long) m * n + n) * 8, "the file ends inside the weights of module " + (i + 1));
+                Limits.check(in.remaining() >= (long) m * n * weightBytes + n * Math.min(weightBytes, 2), "the file ends inside the weights of module " + (i + 1));
                 Linear lin = (Linear) Limits.module(kind, m, n);
-                for (double[] r : lin.W.value) in.f64s(r);
-                in.f64s(lin.W0.value[0]);
+                if (bits == 64) {
+                    for (double[] r : lin.W.value) in.f64s(r);
+                    in.f64s(lin.W0.value[0]);
+                } else {
+                    double step = bits == 8 ? in.f64() : 0;
+                    Limits.check(bits == 16 || (step > 0 && step < 1e300), "bad weight scale in module " + (i + 1));
+                    for (double[] r : lin.W.value) {
+                        for (int j = 0; j < r.length; j++) r[j] = bits == 16 ? Half.toDouble(in.u16()) : step * (byte) in.u8();
+                    }
+                    double[] w0 = lin.W0.value[0];
+                    for (int j = 0; j < w0.length; j++) w0[j] = Half.toDouble(in.u16());
+                }
                 modules.add(lin);
             } else {
                 modules.add(Limits.module(kind, 0, 0));

@@ -48,10 +48,15 @@ public final class ModelLink {
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
-    /** The text after "#m=" for a model (JVM: java.util.zip's raw deflate). */
+    /** The text after "#m=" for a model with exact weights (JVM: java.util.zip's raw deflate). */
     public static String payload(Model model) {
+        return payload(model, 64);
+    }
+
+    /** The same with the weights rounded to 16 or 8 bits (see {@link ModelBinary#write(Model, int)}). */
+    public static String payload(Model model, int weightBits) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        deflater.setInput(ModelBinary.write(model));
+        deflater.setInput(ModelBinary.write(model, weightBits));
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];

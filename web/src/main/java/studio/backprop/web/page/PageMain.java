@@ -403,8 +403,8 @@ public final class PageMain {
             } else {
                 buildTryForm();
             }
-            buildColumnChooser();
             state.imageSide = (int) (Js.number(m, "imageSide") > 0 ? Js.number(m, "imageSide") : 0);
+            buildColumnChooser();
             if (state.imageSide > 0) {
                 state.maxLevel = Js.number(m, "maxLevel");
                 state.gallery = Js.doubles(Js.get(m, "gallery"));
@@ -423,8 +423,9 @@ public final class PageMain {
         } else if ("prediction".equals(type)) {
             readPrediction(m);
         } else if ("share".equals(type)) {
-            if ("save".equals(Js.string(m, "purpose"))) models.store(Js.string(m, "payload"));
-            else state.shareLink = UrlState.page() + "#m=" + Js.string(m, "payload");
+            JSObject options = Js.get(m, "options");
+            if ("save".equals(Js.string(m, "purpose"))) models.store(Js.string(Js.at(options, 0), "payload"));
+            else showShareOptions(options);
         } else if ("export".equals(type)) {
             models.download(m);
         } else if ("opened".equals(type)) {
@@ -501,6 +502,48 @@ public final class PageMain {
         if (state.planar) {
             state.prediction += " at x\u2081 = " + Dom.fixed(Js.number(m, "x1"), 2) + ", x\u2082 = " + Dom.fixed(Js.number(m, "x2"), 2);
         }
+    }
+
+    /**
+     * The link at each weight precision, with its length and the test accuracy of the model it
+     * holds. Exact by default while the link stays short; else the shortest that loses at most
+     * half a point of accuracy. The user can always pick another.
+     */
+    private static void showShareOptions(JSObject options) {
+        state.shareOptions.clear();
+        for (int i = 0; i < Js.length(options); i++) {
+            JSObject o = Js.at(options, i);
+            state.shareOptions.add(new Object[] {(int) Js.number(o, "bits"), Js.string(o, "payload"), Js.number(o, "quality")});
+        }
+        Object[] exact = state.shareOptions.get(0), chosen = exact;
+        if (((String) exact[1]).length() > 2000) {
+            for (Object[] o : state.shareOptions) {
+                boolean keeps = !((double) exact[2] - (double) o[2] > 0.005);
+                if (keeps && ((String) o[1]).length() < ((String) chosen[1]).length()) chosen = o;
+            }
+        }
+        HTMLElement box = Dom.byTestId("share-options");
+        Html.clear(box);
+        String measure = state.classification() ? "test accuracy " : "test R\u00b2 ";
+        for (Object[] o : state.shareOptions) {
+            int bits = (int) o[0];
+            HTMLElement label = Html.el("label");
+            HTMLElement radio = Html.el("input");
+            radio.setAttribute("type", "radio");
+            radio.setAttribute("name", "share-bits");
+            radio.setAttribute("data-testid", "share-bits-" + bits);
+            Html.setChecked(radio, o == chosen);
+            radio.addEventListener("change", e -> {
+                state.shareLink = UrlState.page() + "#m=" + o[1];
+                requestRender();
+            });
+            label.appendChild(radio);
+            String what = bits == 64 ? "exact weights" : bits == 16 ? "weights rounded to 16 bits" : "weights in 8 bits with a scale per layer";
+            label.appendChild(Html.el("span", what + ": " + Dom.grouped(UrlState.page().length() + 3 + ((String) o[1]).length())
+                    + " characters, " + measure + Dom.fixed((double) o[2], 3)));
+            box.appendChild(label);
+        }
+        state.shareLink = UrlState.page() + "#m=" + chosen[1];
     }
 
     /** Keeps every other point, so long runs keep a bounded history. */

@@ -19,8 +19,10 @@ final class State {
 
     /** The model link being opened ("#m=..." in the URL), or null. */
     String linkPayload;
-    /** The last share link made, shown until closed. */
+    /** The last share link made, shown until closed, and the choices it was picked from. */
     String shareLink = "";
+    /** Per option: weight bits, link payload and the test accuracy (R^2) of the model as the link holds it. */
+    final java.util.List<Object[]> shareOptions = new java.util.ArrayList<>();
 
     /** Settings with a change that needs a new network, waiting for the user's confirmation. */
     Settings pending;

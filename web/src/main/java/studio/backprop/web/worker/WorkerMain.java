@@ -306,18 +306,42 @@ public final class WorkerMain {
     /** The model as a link payload: binary form, raw deflate (the browser's own), base64url. */
     private static void share(String purpose) {
         if (experiment == null) return;
-        deflate(Int8Array.copyFromJavaArray(ModelBinary.write(experiment.model)), result -> {
-            JSObject m = Js.object();
+        JSObject m = Js.object();
+        Js.set(m, "type", "share");
+        if (purpose != null) Js.set(m, "purpose", purpose);
+        JSObject options = Js.array();
+        Js.set(m, "options", options);
+        shareOption(experiment, "save".equals(purpose) ? new int[] {64} : new int[] {64, 16, 8}, 0, options, m);
+    }
+
+    /**
+     * One link per weight precision (deflate is asynchronous, so they are made one after the
+     * other), each with the test accuracy (R^2 for regression) of the model as the link holds it.
+     */
+    private static void shareOption(Experiment ex, int[] bits, int i, JSObject options, JSObject m) {
+        if (i == bits.length) {
+            post(m);
+            return;
+        }
+        byte[] binary = ModelBinary.write(ex.model, bits[i]);
+        deflate(Int8Array.copyFromJavaArray(binary), result -> {
             JSObject bytes = Js.get(result, "bytes");
             if (bytes == null) {
-                Js.set(m, "type", "error");
-                Js.set(m, "message", "could not make the link: " + Js.string(result, "error"));
-            } else {
-                Js.set(m, "type", "share");
-                if (purpose != null) Js.set(m, "purpose", purpose);
-                Js.set(m, "payload", ModelLink.base64url(((Int8Array) bytes).copyToJavaArray()));
+                postError("could not make the link: " + Js.string(result, "error"));
+                return;
             }
-            post(m);
+            JSObject o = Js.object();
+            Js.set(o, "bits", bits[i]);
+            Js.set(o, "payload", ModelLink.base64url(((Int8Array) bytes).copyToJavaArray()));
+            try {
+                Network net = bits[i] == 64 ? ex.model.network : ModelBinary.read(binary).network;
+                Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length);
+                Js.set(o, "quality", ex.model.classes.length > 0 ? test.accuracy : test.r2);
+            } catch (ModelException e) {
+                Js.set(o, "quality", Double.NaN);
+            }
+            Js.push(options, o);
+            shareOption(ex, bits, i + 1, options, m);
         });
     }
 
