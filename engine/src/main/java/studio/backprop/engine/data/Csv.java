@@ -19,8 +19,20 @@ public final class Csv {
 
     private Csv() {}
 
+    /** Told how far parsing has come, as a fraction of the text, every {@link #PROGRESS_STEP} characters. */
+    public interface Progress {
+        void at(double fraction);
+    }
+
+    public static final int PROGRESS_STEP = 1 << 20;
+
     public static Csv parse(String text) throws CsvException {
+        return parse(text, null);
+    }
+
+    public static Csv parse(String text, Progress progress) throws CsvException {
         Csv csv = new Csv();
+        int nextReport = PROGRESS_STEP;
         int i = text.startsWith("\uFEFF") ? 1 : 0;
         int n = text.length();
         char sep = separator(text, i);
@@ -28,6 +40,10 @@ public final class Csv {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         while (i < n) {
+            if (progress != null && i >= nextReport) {
+                progress.at((double) i / n);
+                nextReport = i + PROGRESS_STEP;
+            }
             int recordLine = line;
             fields.clear();
             boolean endOfRecord = false;

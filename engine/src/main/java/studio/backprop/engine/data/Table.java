@@ -40,7 +40,11 @@ public final class Table {
 
     /** header: "auto" (guess), "yes" or "no". */
     public static Table parse(String text, String header) throws CsvException {
-        Csv csv = Csv.parse(text);
+        return parse(text, header, null);
+    }
+
+    public static Table parse(String text, String header, Csv.Progress progress) throws CsvException {
+        Csv csv = Csv.parse(text, progress);
         int width = csv.records.get(0).length;
         for (int r = 1; r < csv.records.size(); r++) {
             int got = csv.records.get(r).length;

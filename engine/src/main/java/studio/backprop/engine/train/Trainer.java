@@ -35,6 +35,7 @@ public final class Trainer {
     private long samples;
     private Status status = Status.RUNNING;
     private double lastBatchLoss = Double.NaN;
+    private Mat targetBuffer;
 
     public Trainer(Network net, Loss loss, Optimizer optimizer, double learningRate, int batchSize, boolean mean,
                    String regularization, double rate, double[][] x, double[][] y, int seed) {
@@ -107,8 +108,6 @@ public final class Trainer {
         while (status == Status.RUNNING && samples < stop) if (step()) return true;
         return false;
     }
-
-    private Mat targetBuffer;
 
     private Mat targets(int rows) {
         if (targetBuffer == null || targetBuffer.capacity() < rows) targetBuffer = new Mat(Math.max(rows, batchSize), y[0].length);

@@ -18,11 +18,11 @@ final class CsvUpload {
 
     @JSFunctor
     interface FileText extends JSObject {
-        void accept(String name, String text);
+        void accept(String name, JSObject file);
     }
 
     interface Use {
-        void use(Settings settings, String csv);
+        void use(Settings settings, JSObject file);
     }
 
     private final WorkerClient worker;
@@ -30,7 +30,9 @@ final class CsvUpload {
     private final Use onUse;
     private final HTMLElement preview = Dom.byTestId("csv-preview");
     private final HTMLElement table = Dom.byTestId("csv-table");
-    private String name = "", text = "";
+    private String name = "";
+    /** The chosen File: the worker reads it (FileReaderSync), so a big file never passes through this thread. */
+    private JSObject file;
     private String[] columns = new String[0];
     private HTMLElement[] roles = new HTMLElement[0];
 
@@ -47,17 +49,25 @@ final class CsvUpload {
         Dom.byTestId("csv-cancel").addEventListener("click", e -> preview.setHidden(true));
     }
 
-    private void inspect(String fileName, String csv) {
+    private void inspect(String fileName, JSObject chosen) {
         name = fileName.endsWith(".csv") || fileName.endsWith(".CSV") ? fileName : fileName + ".csv";
-        text = csv;
+        file = chosen;
+        progress(0);
         JSObject m = Js.object();
         Js.set(m, "type", "inspect");
-        Js.set(m, "csv", csv);
+        Js.set(m, "file", chosen);
         worker.send(m);
+    }
+
+    /** Parsing progress (0 to 1) of the file being read; negative hides the bar. */
+    void progress(double fraction) {
+        Dom.byTestId("csv-progress").setHidden(fraction < 0);
+        if (fraction >= 0) Html.setValue(Dom.byTestId("csv-progress-bar"), Dom.raw(Math.min(1, fraction)));
     }
 
     /** The worker's answer to "inspect": column names, types and the first rows. */
     void showTable(JSObject m) {
+        progress(-1);
         columns = Js.strings(Js.get(m, "names"));
         String[] kinds = Js.strings(Js.get(m, "kinds"));
         JSObject rows = Js.get(m, "rows");
@@ -127,7 +137,7 @@ final class CsvUpload {
         s.set("inputs", inputs.toString());
         s.set("missing", Html.value(Dom.byTestId("csv-missing")));
         preview.setHidden(true);
-        onUse.use(s, text);
+        onUse.use(s, file);
     }
 
     private void showError(String message) {
@@ -138,8 +148,7 @@ final class CsvUpload {
     @JSBody(params = {"input", "ok", "fail", "max"}, script =
             "var js_f = input.files && input.files[0]; if (!js_f) return;"
             + "if (js_f.size > max) { fail({message: js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'}); return; }"
-            + "js_f.text().then(function (js_t) { ok(js_f.name, js_t); input.value = ''; },"
-            + "  function () { fail({message: 'Could not read ' + js_f.name + '.'}); });")
+            + "ok(js_f.name, js_f); input.value = '';")
     private static native void readInput(HTMLElement input, FileText ok, Js.Callback fail, double max);
 
     @JSBody(params = {"zone", "ok", "fail", "max"}, script =
@@ -148,6 +157,6 @@ final class CsvUpload {
             + "zone.addEventListener('drop', function (js_e) { js_e.preventDefault(); zone.classList.remove('dragging');"
             + "  var js_f = js_e.dataTransfer.files[0]; if (!js_f) return;"
             + "  if (js_f.size > max) { fail({message: js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'}); return; }"
-            + "  js_f.text().then(function (js_t) { ok(js_f.name, js_t); }, function () { fail({message: 'Could not read ' + js_f.name + '.'}); }); });")
+            + "  ok(js_f.name, js_f); });")
     private static native void listenDrop(HTMLElement zone, FileText ok, Js.Callback fail, double max);
 }

@@ -30,8 +30,8 @@ public final class PageMain {
     private static ImageView images;
     private static ExplorerView explorer;
     private static ModelFiles models;
-    /** The text of the user's CSV file, kept so that reset and setting changes can rebuild the run. */
-    private static String csvText;
+    /** The user's CSV file (a File), kept so that reset and setting changes can rebuild the run. */
+    private static JSObject csvFile;
     private static boolean frameRequested;
     private static double slowViewsDrawn;
 
@@ -57,8 +57,8 @@ public final class PageMain {
             Js.set(m, "pixels", ImageView.padPixels(images.pad(), box, state.imageSide, state.imageSide == 28 ? 20 : 7, state.maxLevel));
             worker.send(m);
         });
-        upload = new CsvUpload(worker, state, (settings, csv) -> {
-            csvText = csv;
+        upload = new CsvUpload(worker, state, (settings, file) -> {
+            csvFile = file;
             state.pending = null;
             apply(settings);
         });
@@ -117,6 +117,12 @@ public final class PageMain {
             start();
         });
         Dom.byTestId("share").addEventListener("click", e -> worker.send("share"));
+        Dom.byTestId("csv-cancel-parse").addEventListener("click", e -> {
+            // a parse runs to its end in the worker: stop that worker, start another on the same settings
+            upload.progress(-1);
+            worker.restart();
+            start();
+        });
         Dom.byTestId("explore").addEventListener("click", e -> {
             JSObject m = Js.object();
             Js.set(m, "type", "explain");
@@ -176,7 +182,7 @@ public final class PageMain {
         HTMLElement group = Dom.byTestId("upload-group");
         Html.clear(group);
         if (!Generators.isGenerated(data) && !BuiltIn.isTable(data)) {
-            group.appendChild(Html.option(data, csvText == null ? data + " (upload it again)" : data, true));
+            group.appendChild(Html.option(data, csvFile == null ? data + " (upload it again)" : data, true));
             Html.setValue(Dom.byTestId("data"), data);
         }
         boolean planar = Generators.isGenerated(data);
@@ -261,7 +267,7 @@ public final class PageMain {
         Js.set(m, "type", "init");
         Js.set(m, "settings", values);
         String data = state.settings.get("data");
-        if (csvText != null && !Generators.isGenerated(data) && !BuiltIn.isTable(data)) Js.set(m, "csv", csvText);
+        if (csvFile != null && !Generators.isGenerated(data) && !BuiltIn.isTable(data)) Js.set(m, "file", csvFile);
         String epochs = state.settings.get("epochs");
         try {
             Js.set(m, "stopAtEpoch", epochs.isEmpty() ? 0 : state.settings.integer("epochs", 0, 10_000_000));
@@ -418,7 +424,11 @@ public final class PageMain {
             state.error = Js.string(m, "message");
         } else if ("table".equals(type)) {
             upload.showTable(m);
+        } else if ("progress".equals(type)) {
+            upload.progress(Js.number(m, "fraction"));
+            return; // only the bar changes
         } else if ("csv-error".equals(type)) {
+            upload.progress(-1);
             state.error = Js.string(m, "message");
         } else if ("prediction".equals(type)) {
             readPrediction(m);

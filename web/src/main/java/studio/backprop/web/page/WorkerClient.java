@@ -11,11 +11,27 @@ import studio.backprop.web.Js;
  * WebAssembly) has loaded; messages sent before that wait here.
  */
 final class WorkerClient {
-    private final JSObject worker;
+    private final String backend;
+    private final Js.Callback onMessage;
+    private JSObject worker;
     private final List<JSObject> queue = new ArrayList<>();
     private boolean ready;
 
     WorkerClient(String backend, Js.Callback onMessage) {
+        this.backend = backend;
+        this.onMessage = onMessage;
+        start();
+    }
+
+    /** Stops the worker wherever it is (a long parse cannot be interrupted otherwise) and starts a fresh one. */
+    void restart() {
+        terminate(worker);
+        ready = false;
+        queue.clear();
+        start();
+    }
+
+    private void start() {
         worker = create(backend.equals("wasm") ? "worker-wasm.js" : "worker-js.js");
         listen(worker, data -> {
             if ("ready".equals(Js.string(data, "type"))) {
@@ -38,6 +54,9 @@ final class WorkerClient {
         Js.set(m, "type", type);
         send(m);
     }
+
+    @JSBody(params = "w", script = "w.terminate();")
+    private static native void terminate(JSObject w);
 
     @JSBody(params = "url", script = "return new Worker(url);")
     private static native JSObject create(String url);

@@ -52,12 +52,12 @@ public final class WorkerMain {
         String type = Js.string(msg, "type");
         try {
             switch (type) {
-                case "init": init(Js.get(msg, "settings"), Js.string(msg, "csv"), Js.number(msg, "stopAtEpoch")); break;
+                case "init": init(Js.get(msg, "settings"), readFile(Js.get(msg, "file")), Js.number(msg, "stopAtEpoch")); break;
                 case "play": play(); break;
                 case "pause": pause(); break;
                 case "step": step(Js.string(msg, "unit")); break;
                 case "lr": if (experiment != null) experiment.trainer.learningRate = Js.number(msg, "value"); break;
-                case "inspect": inspect(Js.string(msg, "csv")); break;
+                case "inspect": inspect(readFile(Js.get(msg, "file"))); break;
                 case "predict": predict(msg); break;
                 case "share": share(Js.string(msg, "purpose")); break;
                 case "explain": explain(msg); break;
@@ -163,8 +163,20 @@ public final class WorkerMain {
     /** A user's file: columns, detected types and the first rows, or what is wrong with it. */
     private static void inspect(String csv) {
         JSObject m = Js.object();
+        if (csv == null) {
+            Js.set(m, "type", "csv-error");
+            Js.set(m, "message", "This file cannot be read.");
+            post(m);
+            return;
+        }
         try {
-            Table t = Table.parse(csv, "auto");
+            // progress goes out while this loop runs: the page gets it at once, the worker carries on
+            Table t = Table.parse(csv, "auto", fraction -> {
+                JSObject p = Js.object();
+                Js.set(p, "type", "progress");
+                Js.set(p, "fraction", fraction);
+                post(p);
+            });
             Js.set(m, "type", "table");
             Js.set(m, "names", Js.strings(t.names));
             String[] kinds = new String[t.names.length];
@@ -491,6 +503,10 @@ public final class WorkerMain {
         Int8Array bytes = fetchBinary(url);
         return bytes == null ? null : bytes.copyToJavaArray();
     }
+
+    /** The text of a File the page handed over; null for none or an unreadable file. */
+    @JSBody(params = "file", script = "if (!file) return null; try { return new FileReaderSync().readAsText(file); } catch (e) { return null; }")
+    private static native String readFile(JSObject file);
 
     /** Synchronous XHR is allowed in workers and blocks only this worker, never the page. */
     @JSBody(params = "url", script = "try { var js_x = new XMLHttpRequest(); js_x.open('GET', url, false); js_x.send();"
