@@ -11,11 +11,7 @@ import studio.backprop.engine.train.Settings;
 /** Seeded runs that must learn; the settings are the ones the README documents. */
 class LearningTest {
     static EpochReport train(String flags) throws Exception {
-        Settings s = new Settings();
-        for (String kv : flags.split(" ")) {
-            String[] p = kv.split("=", 2);
-            s.set(p[0], p.length > 1 ? p[1] : "");
-        }
+        Settings s = Settings.of(flags, ' ');
         Experiment ex = Experiment.load(s);
         int epochs = s.integer("epochs", 1, 10000);
         while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();

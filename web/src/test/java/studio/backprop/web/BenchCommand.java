@@ -1,7 +1,6 @@
 package studio.backprop.web;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +18,10 @@ public final class BenchCommand {
     private BenchCommand() {}
 
     public static void main(String[] args) throws Exception {
-        double seconds = 3;
-        int runs = 3;
-        List<String> names = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("--seconds=")) seconds = Double.parseDouble(a.substring(10));
-            else if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
-            else names.add(a);
-        }
-        if (names.isEmpty()) names.addAll(Arrays.asList(Workload.NAMES));
+        Bench.Options o = new Bench.Options(args, 3, 3);
+        double seconds = o.seconds;
+        int runs = o.runs;
+        List<String> names = o.workloads;
         Serve server = Serve.start(Path.of(System.getProperty("site.dir", "web/target/site")), 0, "/");
         String base = "http://localhost:" + server.port() + "/";
         System.out.printf(Locale.ROOT, "samples/s (GFLOP/s), median of %d interleaved runs of %.0f s; headless Chromium, 2-core machine%n", runs, seconds);

@@ -28,9 +28,7 @@ class ExplorerIT {
     @Test
     void theExplorerShowsTheEnginesNumbersStepByStep() throws Exception {
         String query = "data=xor&layers=3&act=tanh&seed=5";
-        Settings s = new Settings();
-        for (String kv : query.split("&")) s.set(kv.split("=")[0], kv.split("=")[1]);
-        Experiment ex = Experiment.create(s, null);
+        Experiment ex = Experiment.create(Settings.of(query, '&'), null);
         Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[2], ex.trainY[2], ex.trainer.learningRate);
         try (Browser b = new Browser()) {
             b.open("#" + query);

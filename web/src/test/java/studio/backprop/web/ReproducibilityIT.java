@@ -11,11 +11,7 @@ import studio.backprop.engine.train.Settings;
 /** The same seed and settings give the same weights on the JVM, in the JS build and in the Wasm build. */
 class ReproducibilityIT {
     static String jvmHash(String query) throws Exception {
-        Settings s = new Settings();
-        for (String kv : query.split("&")) {
-            String[] p = kv.split("=", 2);
-            s.set(p[0], p[1]);
-        }
+        Settings s = Settings.of(query, '&');
         Experiment ex = Experiment.load(s);
         int epochs = s.integer("epochs", 1, 100000);
         while (ex.trainer.epoch() < epochs) ex.trainer.stepEpoch();

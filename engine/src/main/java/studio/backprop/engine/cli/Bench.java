@@ -27,16 +27,29 @@ public final class Bench {
         return samples / ((System.nanoTime() - start) / 1e9);
     }
 
-    public static void main(String[] args) {
-        double seconds = 2;
-        int runs = 5;
-        List<String> names = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("--seconds=")) seconds = Double.parseDouble(a.substring(10));
-            else if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
-            else names.add(a);
+    /** [--seconds=S] [--runs=N] [workload ...]: every workload when none is named. */
+    public static final class Options {
+        public double seconds;
+        public int runs;
+        public final List<String> workloads = new ArrayList<>();
+
+        public Options(String[] args, double seconds, int runs) {
+            this.seconds = seconds;
+            this.runs = runs;
+            for (String a : args) {
+                if (a.startsWith("--seconds=")) this.seconds = Double.parseDouble(a.substring(10));
+                else if (a.startsWith("--runs=")) this.runs = Integer.parseInt(a.substring(7));
+                else workloads.add(a);
+            }
+            if (workloads.isEmpty()) workloads.addAll(Arrays.asList(Workload.NAMES));
         }
-        if (names.isEmpty()) names.addAll(Arrays.asList(Workload.NAMES));
+    }
+
+    public static void main(String[] args) {
+        Options o = new Options(args, 2, 5);
+        double seconds = o.seconds;
+        int runs = o.runs;
+        List<String> names = o.workloads;
         System.out.printf(Locale.ROOT, "%-11s %8s %14s %9s   (JVM, median of %d runs of %.1f s)%n", "workload", "params", "samples/s", "GFLOP/s", runs, seconds);
         for (String name : names) {
             Workload w = Workload.of(name);

@@ -41,6 +41,18 @@ public final class Settings {
         for (String[] k : KEYS) values.put(k[0], k[1]);
     }
 
+    /** Settings from "key=value" pairs joined by {@code separator}, e.g. "data=xor&layers=4" (values not escaped). */
+    public static Settings of(String pairs, char separator) {
+        Settings s = new Settings();
+        for (String pair : Text.split(pairs, separator)) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            if (eq < 0) throw new IllegalArgumentException("expected key=value, got '" + pair + "'");
+            s.set(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return s;
+    }
+
     public static boolean isKey(String key) {
         for (String[] k : KEYS) if (k[0].equals(key)) return true;
         return false;
