@@ -135,5 +135,21 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        delete(profile);
+    }
+
+    /** A temporary file that is removed when the test JVM exits. */
+    public static Path tempFile(String prefix, String suffix) throws java.io.IOException {
+        Path p = Files.createTempFile(prefix, suffix);
+        p.toFile().deleteOnExit();
+        return p;
+    }
+
+    static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a profile left behind in the temp folder is harmless
+        }
     }
 }

@@ -20,7 +20,7 @@ class ModelFilesIT {
         ex.trainer.stepEpoch();
         ex.trainer.stepEpoch();
         String expected = WeightsHash.of(ex.model.network);
-        Path json = Files.createTempFile("model", ".json"), binary = Files.createTempFile("model", ".bpsm");
+        Path json = Browser.tempFile("model", ".json"), binary = Browser.tempFile("model", ".bpsm");
         Files.writeString(json, ModelJson.write(ex.model));
         Files.write(binary, ModelBinary.write(ex.model));
         try (Browser b = new Browser()) {
@@ -44,11 +44,11 @@ class ModelFilesIT {
             b.byTestId("delete-model-0").click();
             assertTrue(b.byTestId("my-models").findElements(By.tagName("li")).isEmpty());
 
-            Path deep = Files.createTempFile("deep", ".json");
+            Path deep = Browser.tempFile("deep", ".json");
             Files.writeString(deep, "[".repeat(100_000));
             b.byTestId("model-file").sendKeys(deep.toString());
             b.waitUpTo(20).until(d -> b.text("error").startsWith("This model cannot be opened: JSON error at character 34: nested deeper than 32 levels"));
-            Path cut = Files.createTempFile("cut", ".bpsm");
+            Path cut = Browser.tempFile("cut", ".bpsm");
             Files.write(cut, java.util.Arrays.copyOf(ModelBinary.write(ex.model), 40));
             b.byTestId("model-file").sendKeys(cut.toString());
             b.waitUpTo(20).until(d -> b.text("error").startsWith("This model cannot be opened: the model is truncated"));

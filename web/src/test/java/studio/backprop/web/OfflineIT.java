@@ -34,7 +34,7 @@ class OfflineIT {
             b.driver.get(base + "?backend=js#data=iris&epochs=2&play=1");
             b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 2);
 
-            Path csv = Files.createTempFile("offline", ".csv");
+            Path csv = Browser.tempFile("offline", ".csv");
             Files.writeString(csv, "a,b,label\n1,2,x\n2,1,y\n3,4,x\n4,3,y\n5,6,x\n6,5,y\n");
             b.byTestId("csv-file").sendKeys(csv.toString());
             b.waitUpTo(10).until(d -> b.byTestId("csv-preview").isDisplayed());
@@ -82,6 +82,7 @@ class OfflineIT {
             b.waitUpTo(20).until(d -> !b.byTestId("update").isDisplayed() && !b.value("weights-hash").isEmpty());
         } finally {
             server.stop();
+            Browser.delete(site);
         }
     }
 

@@ -28,7 +28,7 @@ class SafetyIT {
 
     @Test
     void aBigUploadShowsProgressAndCanBeCancelled() throws Exception {
-        Path big = Files.createTempFile("big", ".csv");
+        Path big = Browser.tempFile("big", ".csv");
         StringBuilder sb = new StringBuilder("x1,x2,x3,label\n");
         for (int i = 0; sb.length() < 40_000_000; i++) sb.append(i % 97).append(',').append(i % 13).append(".5,").append(i % 7).append(",c").append(i % 3).append('\n');
         Files.writeString(big, sb);
@@ -54,9 +54,9 @@ class SafetyIT {
             b.open("#data=moons");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             String hash = b.value("weights-hash");
-            Path longField = Files.createTempFile("long", ".csv");
+            Path longField = Browser.tempFile("long", ".csv");
             Files.writeString(longField, "a,b\n1," + "x".repeat(1_000_000) + "\n");
-            Path wide = Files.createTempFile("wide", ".csv");
+            Path wide = Browser.tempFile("wide", ".csv");
             Files.writeString(wide, "1,".repeat(20_000) + "1\n");
             String[][] cases = {
                 {longField.toString(), "This file cannot be used: line 2, column 2: field longer than 100000 characters"},

@@ -142,7 +142,7 @@ class StudioIT {
         open("data=moons&epochs=2&play=1");
         b.waitUpTo(20).until(d -> "paused".equals(b.value("status")));
         String hash = b.value("weights-hash");
-        Path bad = Files.createTempFile("broken", ".csv");
+        Path bad = Browser.tempFile("broken", ".csv");
         Files.writeString(bad, "a,b,label\n1,2,x\n3,\"4,y\n5,6,x\n");
         upload(bad);
         b.waitUpTo(10).until(d -> b.byTestId("error").isDisplayed());
@@ -151,7 +151,7 @@ class StudioIT {
         assertEquals("2\u20138\u20138\u20131", architecture());
         assertFalse(b.byTestId("csv-preview").isDisplayed());
 
-        Path hostile = Files.createTempFile("hostile", ".csv");
+        Path hostile = Browser.tempFile("hostile", ".csv");
         Files.writeString(hostile, "\"<img src=x onerror=window.pwned=1>\",b,class\n1,2,<b>x</b>\n3,4,y\n5,6,x\n");
         upload(hostile);
         b.waitUpTo(10).until(d -> b.byTestId("csv-preview").isDisplayed());
