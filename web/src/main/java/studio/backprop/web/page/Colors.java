@@ -1,5 +1,9 @@
 package studio.backprop.web.page;
 
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int32Array;
+
 /**
  * Playground's diverging palette: orange for class 0 / low values, blue for class 1 / high,
  * white in between. Points also differ by shape (square vs circle), for readers who cannot
@@ -30,6 +34,20 @@ final class Colors {
         }
         return px;
     }
+
+    /**
+     * An offscreen canvas holding {@code pixels} (width x height, as {@link #diverging} packs
+     * them), for views to draw scaled or in tiles; null when there are no pixels.
+     */
+    static JSObject image(int[] pixels, int width, int height) {
+        if (width <= 0 || height <= 0 || pixels.length != width * height) return null;
+        return canvas(Int32Array.copyFromJavaArray(pixels), width, height);
+    }
+
+    @JSBody(params = {"px", "w", "h"}, script = "var js_c = document.createElement('canvas'); js_c.width = w; js_c.height = h;"
+            + "js_c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(px.buffer, px.byteOffset, px.length * 4), w, h), 0, 0);"
+            + "return js_c;")
+    private static native JSObject canvas(Int32Array px, int w, int h);
 
     private static int mix(int from, int to, double s) {
         return (int) Math.round(from + (to - from) * s * 0.85);

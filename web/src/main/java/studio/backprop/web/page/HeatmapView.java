@@ -29,7 +29,7 @@ final class HeatmapView {
                 double v = s.output[i];
                 pixels[i] = Colors.diverging(s.classification() ? 2 * v - 1 : v);
             }
-            drawScaled(g, Int32Array.copyFromJavaArray(pixels), n, w, h);
+            drawScaled(g, Colors.image(pixels, n, n), w, h);
         }
         points(s, s.trainPoints, false, w, h);
         if (showTest) points(s, s.testPoints, true, w, h);
@@ -39,13 +39,8 @@ final class HeatmapView {
     // (b, c, ...) that a short local would shadow.
 
     /** One n x n image, smoothly scaled to the canvas: the grid is coarse, the boundary is not. */
-    @JSBody(params = {"g", "pixels", "n", "w", "h"}, script =
-            "var js_grid = g.__grid || (g.__grid = document.createElement('canvas'));"
-            + "js_grid.width = n; js_grid.height = n;"
-            + "var js_rgba = new Uint8ClampedArray(Int32Array.from(pixels).buffer);"
-            + "js_grid.getContext('2d').putImageData(new ImageData(js_rgba, n, n), 0, 0);"
-            + "g.imageSmoothingEnabled = true; g.drawImage(js_grid, 0, 0, w, h);")
-    private static native void drawScaled(CanvasRenderingContext2D g, JSObject pixels, int n, double w, double h);
+    @JSBody(params = {"g", "image", "w", "h"}, script = "g.imageSmoothingEnabled = true; g.drawImage(image, 0, 0, w, h);")
+    private static native void drawScaled(CanvasRenderingContext2D g, JSObject image, double w, double h);
 
     /** Class 1 as circles, class 0 as squares (regression: coloured by value); test points outlined dark. */
     private void points(State s, double[] p, boolean test, double w, double h) {

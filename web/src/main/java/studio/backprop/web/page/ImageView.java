@@ -6,7 +6,6 @@ import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
-import org.teavm.jso.typedarrays.Int32Array;
 import studio.backprop.web.Js;
 
 /**
@@ -37,7 +36,7 @@ final class ImageView {
         int cells = s.imageSide * s.imageSide, units = cells == 0 ? 0 : s.firstLayer.length / cells;
         int[] px = Colors.tiles(s.firstLayer, cells, 1e-12);
         drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
-                Int32Array.copyFromJavaArray(px), units, s.imageSide);
+                Colors.image(px, s.imageSide, s.imageSide * units), units, s.imageSide);
     }
 
     /** Class probabilities for the drawing, largest first marked. */
@@ -83,13 +82,11 @@ final class ImageView {
     private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, Float64Array px, Float64Array labels,
                                            Float64Array predicted, JSObject names, int side, double maxLevel);
 
-    @JSBody(params = {"g", "w", "h", "px", "units", "side"}, script =
-            "g.clearRect(0, 0, w, h); if (!units) return; var js_tile = Math.min(h - 6, Math.floor(w / units) - 6);"
-            + "var js_c = document.createElement('canvas'); js_c.width = side; js_c.height = side * units;"
-            + "js_c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(Int32Array.from(px).buffer), side, side * units), 0, 0);"
+    @JSBody(params = {"g", "w", "h", "tiles", "units", "side"}, script =
+            "g.clearRect(0, 0, w, h); if (!units || !tiles) return; var js_tile = Math.min(h - 6, Math.floor(w / units) - 6);"
             + "g.imageSmoothingEnabled = false;"
-            + "for (var js_u = 0; js_u < units; js_u++) g.drawImage(js_c, 0, js_u * side, side, side, js_u * (js_tile + 6) + 3, 3, js_tile, js_tile);")
-    private static native void drawTiles(CanvasRenderingContext2D g, int w, int h, Int32Array px, int units, int side);
+            + "for (var js_u = 0; js_u < units; js_u++) g.drawImage(tiles, 0, js_u * side, side, side, js_u * (js_tile + 6) + 3, 3, js_tile, js_tile);")
+    private static native void drawTiles(CanvasRenderingContext2D g, int w, int h, JSObject tiles, int units, int side);
 
     /**
      * Drawing with pointer events; on release the ink is cropped, scaled into the middle of the

@@ -1,12 +1,12 @@
 package studio.backprop.web.page;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
-import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * The network drawn as columns of neurons joined by links: a link's colour is the sign of its
@@ -96,8 +96,9 @@ final class NetworkView {
                 nodes[k++] = l == 0 ? -1 : thumbIndex(s, l, i);
             }
         }
+        int grid = s.neuronGrid, tiles = grid == 0 ? 0 : thumbs.length / (grid * grid);
         draw(g, w, h, Float64Array.copyFromJavaArray(segments), maxAbs, Float64Array.copyFromJavaArray(nodes),
-                Int32Array.copyFromJavaArray(thumbs), s.neuronGrid, NODE);
+                Colors.image(thumbs, grid, grid * tiles), grid, tiles, NODE);
         if (highlight > 0 && highlight < layers) mark(g, xs[highlight - 1] + NODE / 2 + 2, xs[highlight] + NODE / 2 + 3, h);
         for (int i = 0; i < ys[0].length; i++) {
             String name = i < s.inputs.length ? s.inputs[i] : "";
@@ -175,23 +176,19 @@ final class NetworkView {
             + "g.fillText(text, x, y);")
     private static native void label(CanvasRenderingContext2D g, String text, double x, double y);
 
-    @JSBody(params = {"g", "w", "h", "seg", "maxAbs", "nodes", "px", "grid", "size"}, script =
+    @JSBody(params = {"g", "w", "h", "seg", "maxAbs", "nodes", "thumbs", "grid", "count", "size"}, script =
             "g.clearRect(0, 0, w, h); g.lineCap = 'round';"
             + "for (var js_i = 0; js_i < seg.length; js_i += 5) {"
             + "  var js_w = seg[js_i + 4], js_a = Math.min(1, Math.abs(js_w) / maxAbs);"
             + "  g.strokeStyle = js_w >= 0 ? 'rgba(26,115,232,' + (0.15 + 0.85 * js_a) + ')' : 'rgba(232,113,10,' + (0.15 + 0.85 * js_a) + ')';"
             + "  g.lineWidth = 0.5 + 3.5 * js_a; g.beginPath(); g.moveTo(seg[js_i], seg[js_i + 1]); g.lineTo(seg[js_i + 2], seg[js_i + 3]); g.stroke(); }"
-            // all thumbnails as one tall image (one putImageData), then one drawImage per neuron
-            + "var js_cells = grid * grid, js_count = js_cells > 0 ? px.length / js_cells : 0, js_c = null;"
-            + "if (js_count >= 1) { js_c = g.__thumb || (g.__thumb = document.createElement('canvas'));"
-            + "  js_c.width = grid; js_c.height = grid * js_count;"
-            + "  js_c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(Int32Array.from(px).buffer), grid, grid * js_count), 0, 0); }"
+            // all thumbnails are one tall image: one drawImage per neuron
             + "g.imageSmoothingEnabled = true;"
             + "for (var js_k = 0; js_k < nodes.length; js_k += 3) {"
             + "  var js_x = nodes[js_k] - size / 2, js_y = nodes[js_k + 1] - size / 2, js_t = nodes[js_k + 2];"
             + "  g.fillStyle = '#ffffff'; g.fillRect(js_x, js_y, size, size);"
-            + "  if (js_c && js_t >= 0 && js_t < js_count) g.drawImage(js_c, 0, js_t * grid, grid, grid, js_x, js_y, size, size);"
+            + "  if (thumbs && js_t >= 0 && js_t < count) g.drawImage(thumbs, 0, js_t * grid, grid, grid, js_x, js_y, size, size);"
             + "  g.strokeStyle = '#5f6368'; g.lineWidth = 1; g.strokeRect(js_x, js_y, size, size); }")
     private static native void draw(CanvasRenderingContext2D g, double w, double h, Float64Array seg, double maxAbs,
-                                    Float64Array nodes, Int32Array px, int grid, double size);
+                                    Float64Array nodes, JSObject thumbs, int grid, int count, double size);
 }
