@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the engine's JUnit tests, then the browser tests in headless Chromium
-# against the built site (JS and WebAssembly builds). Installs what the tests need first.
+# against the built site (JS and WebAssembly builds). Installs what the tests need first:
+# Chromium and ChromeDriver, Maven, and (test-only, pinned in tools/onnx-check) ONNX Runtime for Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,14 @@ fi
 if ! command -v mvn >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -d tools/onnx-check/node_modules/onnxruntime-web ]; then
+  echo "Installing ONNX Runtime (test-only) into tools/onnx-check..."
+  (cd tools/onnx-check && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 fi
 
 mvn -B -ntp verify "$@"

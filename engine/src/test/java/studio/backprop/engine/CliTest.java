@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.backprop.engine.cli.Main;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.Onnx;
 
 class CliTest {
     private record Run(int code, String out, String err) {
@@ -63,6 +68,21 @@ class CliTest {
         Run predict = run("predict", "--model=" + model, "--input=" + csv);
         assertEquals(0, predict.code, predict.err);
         assertEquals(7, predict.out.trim().split("\n").length);
+    }
+
+    @Test
+    void exportTurnsALinkIntoModelFilesAndOnnx(@TempDir Path dir) throws Exception {
+        Run train = run("train", "--data=moons", "--layers=5", "--epochs=3", "--site=https://example.org/studio/");
+        String link = train.out.lines().filter(l -> l.startsWith("share: ")).findFirst().orElseThrow().substring(7);
+        Model model = ModelLink.read(link);
+        for (String name : new String[] {"m.onnx", "m.json", "m.bpsm"}) {
+            Run export = run("export", "--model=" + link, "--out=" + dir.resolve(name));
+            assertEquals(0, export.code, export.err);
+        }
+        assertArrayEquals(Onnx.write(model), Files.readAllBytes(dir.resolve("m.onnx")));
+        assertArrayEquals(ModelBinary.write(model), Files.readAllBytes(dir.resolve("m.bpsm")));
+        assertEquals(ModelJson.write(model), Files.readString(dir.resolve("m.json")));
+        assertTrue(run("export", "--model=" + link).err.contains("--out"));
     }
 
     @Test

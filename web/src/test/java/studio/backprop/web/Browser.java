@@ -23,7 +23,7 @@ import studio.backprop.web.server.Serve;
 public final class Browser implements AutoCloseable {
     private static Serve server;
     public final ChromeDriver driver;
-    private final Path profile;
+    private final Path profile, downloads;
 
     public static synchronized String baseUrl() throws Exception {
         if (server == null) {
@@ -36,7 +36,10 @@ public final class Browser implements AutoCloseable {
 
     public Browser() throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -76,6 +79,17 @@ public final class Browser implements AutoCloseable {
 
     public void select(String testId, String value) {
         new org.openqa.selenium.support.ui.Select(byTestId(testId)).selectByValue(value);
+    }
+
+    /** Clicks a download button and returns the bytes of the file it saved as {@code name}. */
+    public byte[] download(String testId, String name) throws Exception {
+        Path file = downloads.resolve(name);
+        Files.deleteIfExists(file);
+        byTestId(testId).click();
+        waitUpTo(20).until(d -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        return bytes;
     }
 
     /** The element's text as written (textContent), not as CSS renders it (upper case headings). */

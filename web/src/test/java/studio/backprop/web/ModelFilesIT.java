@@ -2,17 +2,22 @@ package studio.backprop.web;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.Onnx;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 
-/** Model files written by the CLI open in the page exactly; models saved in the browser stay across visits. */
+/**
+ * Model files written by the CLI open in the page exactly, and the page's downloads (JSON, binary,
+ * ONNX) are the JVM's bytes; models saved in the browser stay across visits.
+ */
 class ModelFilesIT {
     @Test
     void modelFilesOpenExactlyAndSavedModelsStay() throws Exception {
@@ -32,6 +37,10 @@ class ModelFilesIT {
                     b.waitUpTo(20).until(d -> expected.equals(b.value("weights-hash")));
                     assertEquals("2\u20134\u20133\u20131", b.text("architecture"), backend + " " + file);
                 }
+                // what the page downloads is byte for byte what the JVM writes for the same model
+                assertArrayEquals(ModelJson.write(ex.model).getBytes(StandardCharsets.UTF_8), b.download("download-json", "model-gauss.json"), backend);
+                assertArrayEquals(ModelBinary.write(ex.model), b.download("download-binary", "model-gauss.bpsm"), backend);
+                assertArrayEquals(Onnx.write(ex.model), b.download("download-onnx", "model-gauss.onnx"), backend);
             }
             b.byTestId("model-name").sendKeys("<b>my</b> gauss");
             b.byTestId("save-model").click();

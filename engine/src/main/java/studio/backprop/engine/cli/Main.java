@@ -16,6 +16,7 @@ import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.Onnx;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
@@ -52,7 +53,8 @@ public final class Main {
                 case "train": return train(flags);
                 case "eval": return eval(flags);
                 case "predict": return predict(flags);
-                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict or --help)");
+                case "export": return export(flags);
+                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict, export or --help)");
             }
         } catch (IllegalArgumentException | CsvException | ModelException | IOException e) {
             err.println("error: " + e.getMessage());
@@ -63,9 +65,10 @@ public final class Main {
     private void help() {
         out.println("Backprop Studio engine: train and use small neural networks.");
         out.println();
-        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm] [--site=URL] [--quiet]");
+        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx] [--site=URL] [--quiet]");
         out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data]");
         out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,...)");
+        out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx");
         out.println();
         out.println("Training settings (the same keys as the web app's URL):");
         for (String[] k : Settings.KEYS) {
@@ -75,6 +78,8 @@ public final class Main {
         out.println("The last line of train and eval is one JSON object with the epochs, losses, accuracy");
         out.println("(classification) or RMSE and R^2 (regression), and the weightsHash of the parameters.");
         out.println("train also prints a share link (the model in the URL) for the site at --site (default http://localhost:8080/).");
+        out.println("An .onnx file takes the encoded columns as input \"input\" [N, k] and gives \"output\" (probabilities");
+        out.println("or values); normalisation and 2-D features are in the graph, names and labels in its metadata.");
         out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
     }
 
@@ -197,9 +202,18 @@ public final class Main {
         return ModelBinary.read(bytes);
     }
 
+    private int export(Flags flags) throws IOException, ModelException {
+        Model model = readModel(flags.require("model"));
+        String file = flags.require("out");
+        writeModel(model, file);
+        out.println("model written to " + file);
+        return 0;
+    }
+
     private static void writeModel(Model model, String file) throws IOException {
         Path p = Path.of(file);
-        if (file.endsWith(".json")) Files.writeString(p, ModelJson.write(model), StandardCharsets.UTF_8);
+        if (file.endsWith(".onnx")) Files.write(p, Onnx.write(model));
+        else if (file.endsWith(".json")) Files.writeString(p, ModelJson.write(model), StandardCharsets.UTF_8);
         else Files.write(p, ModelBinary.write(model));
     }
 }

@@ -21,6 +21,7 @@ final class ModelFiles {
         this.state = state;
         Dom.byTestId("download-json").addEventListener("click", e -> request("export", "format", "json"));
         Dom.byTestId("download-binary").addEventListener("click", e -> request("export", "format", "binary"));
+        Dom.byTestId("download-onnx").addEventListener("click", e -> request("export", "format", "onnx"));
         Dom.byTestId("save-model").addEventListener("click", e -> request("share", "purpose", "save"));
         HTMLElement input = Dom.byTestId("model-file");
         input.addEventListener("change", e -> readBytes(input, 200e6, m -> {
@@ -45,14 +46,15 @@ final class ModelFiles {
         worker.send(m);
     }
 
-    /** The worker's "export" answer becomes a download named after the data set. */
+    /** The worker's "export" answer (JSON, binary or ONNX) becomes a download named after the data set. */
     void download(JSObject m) {
         StringBuilder base = new StringBuilder("model-");
         for (char c : state.settings.get("data").toCharArray()) {
             base.append(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' ? c : '_');
         }
-        if ("json".equals(Js.string(m, "format"))) save(base + ".json", Js.string(m, "text"), null, "application/json");
-        else save(base + ".bpsm", null, Js.get(m, "bytes"), "application/octet-stream");
+        String format = Js.string(m, "format");
+        if ("json".equals(format)) save(base + ".json", Js.string(m, "text"), null, "application/json");
+        else save(base + ("onnx".equals(format) ? ".onnx" : ".bpsm"), null, Js.get(m, "bytes"), "application/octet-stream");
     }
 
     /** Stores the model (as its link payload) with what describes it, newest first. */

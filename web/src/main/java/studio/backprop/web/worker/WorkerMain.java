@@ -13,6 +13,7 @@ import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.Onnx;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
@@ -357,13 +358,14 @@ public final class WorkerMain {
         });
     }
 
-    /** A model file for download: the readable JSON form or the compact binary one. */
+    /** A model file for download: the readable JSON form, the compact binary one, or ONNX. */
     private static void export(String format) {
         if (experiment == null) return;
         JSObject m = Js.object();
         Js.set(m, "type", "export");
         Js.set(m, "format", format);
         if ("json".equals(format)) Js.set(m, "text", ModelJson.write(experiment.model));
+        else if ("onnx".equals(format)) Js.set(m, "bytes", Int8Array.copyFromJavaArray(Onnx.write(experiment.model)));
         else Js.set(m, "bytes", Int8Array.copyFromJavaArray(ModelBinary.write(experiment.model)));
         post(m);
     }

@@ -1,0 +1,204 @@
+package studio.backprop.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import studio.backprop.engine.data.Features;
+import studio.backprop.engine.nn.LeakyReLU;
+import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.Module;
+
+/**
+ * A model as an ONNX file (IR 7, opset 13, float32) that any ONNX runtime can run.
+ *
+ * <p>Input "input" is [N, k]: the encoded columns in {@link Model#encoding} order (a
+ * categorical column one-hot, as in the model file; for 2-D sets x1 and x2). The graph then
+ * does what {@link Model#predict} does: the 2-D features (Gather, Mul, Sin, Concat), the
+ * normalisation (Sub, Div), and per layer Gemm and the activation (Relu, LeakyRelu, Tanh,
+ * Sigmoid, Sin, Softmax). Output "output" is [N, outputs]: class probabilities for a
+ * classifier, the predicted values for regression. Input names, targets and class labels are
+ * in the metadata as JSON arrays.
+ */
+public final class Onnx {
+    private Onnx() {}
+
+    private static final int FLOAT = 1, INT64 = 7;
+    private static final int ATTR_FLOAT = 1, ATTR_INT = 2;
+
+    public static byte[] write(Model model) {
+        Graph g = new Graph();
+        String x = "input";
+        if (model.features.length > 0) x = features(g, model.features);
+        if (!model.normalizer.kind.equals("none")) {
+            g.tensor("shift", new int[] {model.normalizer.shift.length}, model.normalizer.shift);
+            g.tensor("scale", new int[] {model.normalizer.scale.length}, model.normalizer.scale);
+            x = g.node("Sub", "centred", x, "shift");
+            x = g.node("Div", "normalised", x, "scale");
+        }
+        int layer = 0;
+        for (Module m : model.network.modules()) {
+            String kind = m.kind();
+            if (m instanceof Linear) {
+                Linear lin = (Linear) m;
+                layer++;
+                String w = "W" + layer, w0 = "W0_" + layer;
+                g.tensor(w, new int[] {lin.m, lin.n}, flat(lin.W.value));
+                g.tensor(w0, new int[] {lin.n}, lin.W0.value[0]);
+                x = g.node("Gemm", "Z" + layer, x, w, w0);
+            } else if (kind.equals("leaky-relu")) {
+                x = g.node("LeakyRelu", "A" + layer, x);
+                g.floatAttribute("alpha", LeakyReLU.SLOPE);
+            } else if (!kind.equals("identity")) {
+                x = g.node(op(kind), "A" + layer, x);
+            }
+        }
+        if (!g.renameLast(x, "output")) g.node("Identity", "output", x);
+
+        Protobuf graph = new Protobuf();
+        for (Node n : g.nodes) graph.message(1, n.proto());
+        graph.string(2, "backprop-studio");
+        for (Protobuf t : g.tensors) graph.message(5, t);
+        graph.message(11, valueInfo("input", model.encoding.inputNames().length));
+        graph.message(12, valueInfo("output", model.network.outputs()));
+
+        Protobuf file = new Protobuf();
+        file.varint(1, 7);
+        file.string(2, "Backprop Studio");
+        file.string(3, Integer.toString(Model.VERSION));
+        file.string(6, "input: the encoded columns (see metadata 'inputs'); output: "
+                + (model.classes.length > 0 ? "class probabilities (metadata 'classes')" : "predicted values (metadata 'targets')"));
+        file.message(7, graph);
+        file.message(8, new Protobuf().string(1, "").varint(2, 13));
+        metadata(file, "inputs", jsonArray(model.encoding.inputNames()));
+        metadata(file, "targets", jsonArray(model.targetNames));
+        metadata(file, "classes", jsonArray(model.classes));
+        metadata(file, "loss", model.loss);
+        return file.bytes();
+    }
+
+    private static String op(String kind) {
+        switch (kind) {
+            case "relu": return "Relu";
+            case "tanh": return "Tanh";
+            case "sigmoid": return "Sigmoid";
+            case "sine": return "Sin";
+            case "softmax": return "Softmax";
+            default: throw new IllegalArgumentException("no ONNX operator for module '" + kind + "'");
+        }
+    }
+
+    /** x1, x2 from the input's two columns, then the chosen features side by side. */
+    private static String features(Graph g, int[] features) {
+        g.longTensor("col0", 0);
+        g.longTensor("col1", 1);
+        String x1 = g.node("Gather", "x1", "input", "col0");
+        g.intAttribute("axis", 1);
+        String x2 = g.node("Gather", "x2", "input", "col1");
+        g.intAttribute("axis", 1);
+        String[] parts = new String[features.length];
+        for (int i = 0; i < features.length; i++) {
+            String name = "f_" + Features.KEYS[features[i]];
+            switch (features[i]) {
+                case 0: parts[i] = x1; break;
+                case 1: parts[i] = x2; break;
+                case 2: parts[i] = g.node("Mul", name, x1, x1); break;
+                case 3: parts[i] = g.node("Mul", name, x2, x2); break;
+                case 4: parts[i] = g.node("Mul", name, x1, x2); break;
+                case 5: parts[i] = g.node("Sin", name, x1); break;
+                default: parts[i] = g.node("Sin", name, x2); break;
+            }
+        }
+        String out = g.node("Concat", "features", parts);
+        g.intAttribute("axis", 1);
+        return out;
+    }
+
+    private static double[] flat(double[][] w) {
+        int cols = w[0].length;
+        double[] out = new double[w.length * cols];
+        for (int i = 0; i < w.length; i++) System.arraycopy(w[i], 0, out, i * cols, cols);
+        return out;
+    }
+
+    /** A float tensor [N, width] with a symbolic batch dimension. */
+    private static Protobuf valueInfo(String name, int width) {
+        Protobuf shape = new Protobuf()
+                .message(1, new Protobuf().string(2, "N"))
+                .message(1, new Protobuf().varint(1, width));
+        Protobuf tensor = new Protobuf().varint(1, FLOAT).message(2, shape);
+        return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensor));
+    }
+
+    private static void metadata(Protobuf file, String key, String value) {
+        file.message(14, new Protobuf().string(1, key).string(2, value));
+    }
+
+    private static String jsonArray(String[] values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) sb.append(i > 0 ? "," : "").append(Json.quote(values[i]));
+        return sb.append(']').toString();
+    }
+
+    /** Nodes and initialisers in the order they are made (ONNX wants nodes topologically sorted). */
+    private static final class Graph {
+        final List<Node> nodes = new ArrayList<>();
+        final List<Protobuf> tensors = new ArrayList<>();
+
+        String node(String op, String output, String... inputs) {
+            nodes.add(new Node(op, output, inputs));
+            return output;
+        }
+
+        private Node last() {
+            return nodes.get(nodes.size() - 1);
+        }
+
+        void intAttribute(String name, int value) {
+            last().attributes.add(new Protobuf().string(1, name).varint(3, value).varint(20, ATTR_INT));
+        }
+
+        void floatAttribute(String name, double value) {
+            last().attributes.add(new Protobuf().string(1, name).float32(2, value).varint(20, ATTR_FLOAT));
+        }
+
+        /** Points the last node at a new output name, if the last node makes {@code current}. */
+        boolean renameLast(String current, String name) {
+            if (nodes.isEmpty() || !last().output.equals(current)) return false;
+            last().output = name;
+            return true;
+        }
+
+        void tensor(String name, int[] dims, double[] values) {
+            Protobuf t = new Protobuf();
+            for (int d : dims) t.varint(1, d);
+            t.varint(2, FLOAT).string(8, name).bytes(9, Protobuf.floats(values));
+            tensors.add(t);
+        }
+
+        void longTensor(String name, int value) {
+            byte[] raw = new byte[8];
+            raw[0] = (byte) value;
+            tensors.add(new Protobuf().varint(1, 1).varint(2, INT64).string(8, name).bytes(9, raw));
+        }
+    }
+
+    private static final class Node {
+        final String op;
+        final String[] inputs;
+        final List<Protobuf> attributes = new ArrayList<>();
+        String output;
+
+        Node(String op, String output, String[] inputs) {
+            this.op = op;
+            this.output = output;
+            this.inputs = inputs;
+        }
+
+        Protobuf proto() {
+            Protobuf n = new Protobuf();
+            for (String in : inputs) n.string(1, in);
+            n.string(2, output).string(3, output).string(4, op);
+            for (Protobuf a : attributes) n.message(5, a);
+            return n;
+        }
+    }
+}
