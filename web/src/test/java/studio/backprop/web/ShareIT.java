@@ -86,6 +86,41 @@ class ShareIT {
         }
     }
 
+    /** A model trained on an uploaded file: the receiver is asked for the file, and its columns are checked. */
+    @Test
+    void aModelOfAnUploadedFileAsksForTheFileAgain() throws Exception {
+        String fruit = "colour,size,weight,fruit\nred,1.25,3,apple\ngreen,2,1.5,pear\nred,3.5,2,apple\n"
+                + "blue,4,0.5,pear\ngreen,1,2.5,apple\nblue,2.5,1,pear\nred,3,0.25,pear\ngreen,0.5,4,apple\n";
+        Experiment ex = Experiment.create(Settings.of("data=fruit.csv layers=4 opt=adam lr=0.01 seed=5", ' '), fruit);
+        for (int i = 0; i < 5; i++) ex.trainer.stepEpoch();
+        String hash = WeightsHash.of(ex.model.network);
+        String payload = ModelLink.payload(ex.model);
+        java.nio.file.Path wrong = Browser.tempFile("wrong", ".csv"), same = Browser.tempFile("fruit", ".csv");
+        java.nio.file.Files.writeString(wrong, "colour,size,fruit\nred,1,apple\nblue,2,pear\n");
+        java.nio.file.Files.writeString(same, fruit);
+        try (Browser b = new Browser()) {
+            for (String backend : new String[] {"js", "wasm"}) {
+                b.open("?backend=" + backend + "&t=" + System.nanoTime() + "#m=" + payload);
+                b.waitUpTo(20).until(d -> b.byTestId("need-file").isDisplayed());
+                assertTrue(b.text("need-file-text").contains("\u201cfruit.csv\u201d"), b.text("need-file-text"));
+                assertTrue(b.text("need-file-text").contains("inputs: colour, size, weight; target: fruit"), b.text("need-file-text"));
+                b.byTestId("need-file-input").sendKeys(wrong.toString());
+                b.waitUpTo(20).until(d -> b.text("error").equals("This file cannot be used: the file does not match the model: "
+                        + "it has no column 'weight' (the model's inputs: colour, size, weight)."));
+                assertTrue(b.byTestId("need-file").isDisplayed());
+                b.screenshot("need-file-" + backend);
+                b.byTestId("need-file-input").sendKeys(same.toString());
+                b.waitUpTo(20).until(d -> hash.equals(b.value("weights-hash")));
+                assertFalse(b.byTestId("need-file").isDisplayed());
+                assertTrue(b.text("error").isEmpty());
+                assertEquals("5\u20134\u20131", b.text("architecture"), backend);
+                assertEquals("fruit.csv", b.byTestId("data").getAttribute("value"));
+                b.byTestId("step-epoch").click();
+                b.waitUpTo(20).until(d -> b.number("epoch") == 1 && !hash.equals(b.value("weights-hash")));
+            }
+        }
+    }
+
     @Test
     void badLinksGetAClearMessageAndThePageStaysUsable() throws Exception {
         Settings s = new Settings().set("data", "spiral").set("layers", "3");
@@ -110,12 +145,14 @@ class ShareIT {
     @Test
     void namesFromALinkAreShownAsText() throws Exception {
         Settings s = new Settings().set("data", "<img src=x onerror=window.pwned=1>.csv");
-        Experiment ex = Experiment.create(s, "a,b\n1,x\n2,y\n3,x\n");
+        Experiment ex = Experiment.create(s, "<svg onload=window.pwned=2>,b\n1,x\n2,y\n3,x\n");
         try (Browser b = new Browser()) {
             b.open("#m=" + ModelLink.payload(ex.model));
-            b.waitUpTo(20).until(d -> b.byTestId("error").isDisplayed());
-            assertTrue(b.text("error").contains("(<img src=x onerror=window.pwned=1>.csv)"), b.text("error"));
-            assertTrue(b.byTestId("error").findElements(org.openqa.selenium.By.tagName("img")).isEmpty());
+            b.waitUpTo(20).until(d -> b.byTestId("need-file").isDisplayed());
+            String text = b.text("need-file-text");
+            assertTrue(text.contains("\u201c<img src=x onerror=window.pwned=1>.csv\u201d"), text);
+            assertTrue(text.contains("inputs: <svg onload=window.pwned=2>; target: b"), text);
+            assertTrue(b.driver.findElements(org.openqa.selenium.By.cssSelector("main img, [data-testid=need-file] svg")).isEmpty());
             assertNull(b.driver.executeScript("return window.pwned || null;"));
         }
     }

@@ -33,6 +33,11 @@ public final class Experiment {
     public final Trainer trainer;
 
     private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows, String[] candidateInputs) {
+        this(settings, all, encoding, droppedRows, candidateInputs, null);
+    }
+
+    /** @param from a model to resume: its normalisation is kept (not refitted) and its weights taken */
+    private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows, String[] candidateInputs, Model from) {
         this.settings = settings;
         this.droppedRows = droppedRows;
         this.candidateInputs = candidateInputs;
@@ -45,7 +50,8 @@ public final class Experiment {
         double[][] rawTrain = planar ? Features.expand(train.x, features) : train.x;
         String norm = settings.get("norm");
         if (norm.equals("auto")) norm = planar ? "none" : "standard";
-        Normalizer normalizer = Normalizer.fit(norm, rawTrain, rawTrain[0].length);
+        if (from != null) checkSameInputs(from, encoding, all);
+        Normalizer normalizer = from != null ? from.normalizer : Normalizer.fit(norm, rawTrain, rawTrain[0].length);
 
         String lossKind = settings.get("loss");
         int classes = all.classes.length;
@@ -60,6 +66,7 @@ public final class Experiment {
         Network net = Network.build(rawTrain[0].length, hidden, settings.activations(hidden.length), outputs, output);
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
         model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net);
+        if (from != null && !takeWeights(from)) throw new IllegalArgumentException("the model's network does not match its own settings");
 
         trainX = normalizer.apply(rawTrain);
         testX = model.prepare(test.x);
@@ -98,6 +105,81 @@ public final class Experiment {
             c = Table.parse(tableText, "auto").toDataSet(data, choice);
         }
         return new Experiment(settings, c.data, c.encoding, c.dropped, c.candidates);
+    }
+
+    /**
+     * The run a model came from, rebuilt on a table its user supplies again (a model trained on
+     * an uploaded file does not carry the file): the model's settings, the table's columns
+     * checked against the model's (names, categories, target and classes), the model's
+     * normalisation kept rather than refitted, and the model's weights, so predictions are the
+     * model's bit for bit and training goes on from them.
+     *
+     * @throws IllegalArgumentException with what does not match
+     */
+    public static Experiment resume(Model model, String tableText) throws CsvException {
+        Settings settings = new Settings();
+        for (var e : model.settings.asMap().entrySet()) settings.set(e.getKey(), e.getValue());
+        Table table = Table.parse(tableText, "auto");
+        Table.Choice choice = new Table.Choice();
+        choice.target = model.targetNames[0];
+        choice.missing = settings.get("missing");
+        String[] inputs = new String[model.encoding.columns.size()];
+        for (int c = 0; c < inputs.length; c++) inputs[c] = model.encoding.columns.get(c).name;
+        choice.inputs = inputs;
+        for (String name : inputs) {
+            if (!has(table, name)) throw mismatch("it has no column '" + name + "' (the model's inputs: " + String.join(", ", inputs) + ")");
+        }
+        if (!has(table, choice.target)) throw mismatch("it has no column '" + choice.target + "', the model's target");
+        Table.Converted c = table.toDataSet(settings.get("data"), choice);
+        return new Experiment(settings, c.data, c.encoding, c.dropped, c.candidates, model);
+    }
+
+    private static boolean has(Table table, String column) {
+        try {
+            table.column(column);
+            return true;
+        } catch (CsvException e) {
+            return false;
+        }
+    }
+
+    private static IllegalArgumentException mismatch(String why) {
+        return new IllegalArgumentException("the file does not match the model: " + why);
+    }
+
+    private static void checkSameInputs(Model from, Encoding encoding, DataSet all) {
+        for (int c = 0; c < from.encoding.columns.size(); c++) {
+            Encoding.Column want = from.encoding.columns.get(c), got = encoding.columns.get(c);
+            if ((want.categories == null) != (got.categories == null)) {
+                throw mismatch("column '" + want.name + "' is " + (got.categories == null ? "numbers" : "categories") + " in the file, "
+                        + (want.categories == null ? "numbers" : "categories") + " in the model");
+            }
+            if (want.categories != null && !java.util.Arrays.equals(want.categories, got.categories)) {
+                throw mismatch("column '" + want.name + "' has the categories " + String.join(", ", got.categories)
+                        + "; the model knows " + String.join(", ", want.categories));
+            }
+        }
+        if (!java.util.Arrays.equals(from.classes, all.classes)) {
+            throw mismatch(from.classes.length == 0 ? "its target '" + from.targetNames[0] + "' has classes where the model predicts numbers"
+                    : "its target's classes are " + (all.classes.length == 0 ? "numbers" : String.join(", ", all.classes))
+                    + "; the model's are " + String.join(", ", from.classes));
+        }
+    }
+
+    /** Copies the weights of a model with the same architecture; false when the shapes differ. */
+    public boolean takeWeights(Model from) {
+        var to = model.network.params();
+        var source = from.network.params();
+        if (to.size() != source.size()) return false;
+        for (int i = 0; i < to.size(); i++) {
+            double[][] a = to.get(i).value, b = source.get(i).value;
+            if (a.length != b.length || a[0].length != b[0].length) return false;
+        }
+        for (int i = 0; i < to.size(); i++) {
+            double[][] a = to.get(i).value, b = source.get(i).value;
+            for (int r = 0; r < a.length; r++) System.arraycopy(b[r], 0, a[r], 0, a[r].length);
+        }
+        return true;
     }
 
     /**

@@ -149,7 +149,7 @@ final class CsvUpload {
             "var js_f = input.files && input.files[0]; if (!js_f) return;"
             + "if (js_f.size > max) { fail({message: js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'}); return; }"
             + "ok(js_f.name, js_f); input.value = '';")
-    private static native void readInput(HTMLElement input, FileText ok, Js.Callback fail, double max);
+    static native void readInput(HTMLElement input, FileText ok, Js.Callback fail, double max);
 
     @JSBody(params = {"zone", "ok", "fail", "max"}, script =
             "zone.addEventListener('dragover', function (js_e) { js_e.preventDefault(); zone.classList.add('dragging'); });"

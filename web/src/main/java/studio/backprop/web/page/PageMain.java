@@ -32,6 +32,8 @@ public final class PageMain {
     private static ModelFiles models;
     /** The user's CSV file (a File), kept so that reset and setting changes can rebuild the run. */
     private static JSObject csvFile;
+    /** The file offered to a model that needs its data again, until the worker accepts it. */
+    private static JSObject offeredFile;
     private static boolean frameRequested;
     private static double slowViewsDrawn;
 
@@ -117,6 +119,14 @@ public final class PageMain {
             start();
         });
         Dom.byTestId("share").addEventListener("click", e -> worker.send("share"));
+        HTMLElement needFile = Dom.byTestId("need-file-input");
+        needFile.addEventListener("change", e -> CsvUpload.readInput(needFile, (name, file) -> {
+            offeredFile = file;
+            JSObject m = Js.object();
+            Js.set(m, "type", "resume-file");
+            Js.set(m, "file", file);
+            worker.send(m);
+        }, m -> showError(Js.string(m, "message")), CsvUpload.MAX_BYTES));
         Dom.byTestId("csv-cancel-parse").addEventListener("click", e -> {
             // a parse runs to its end in the worker: stop that worker, start another on the same settings
             upload.progress(-1);
@@ -260,6 +270,7 @@ public final class PageMain {
 
     private static void initWorker() {
         state.clearRun();
+        state.needFile = "";
         state.status = "idle";
         JSObject values = Js.object();
         for (var e : state.settings.asMap().entrySet()) Js.set(values, e.getKey(), e.getValue());
@@ -438,15 +449,21 @@ public final class PageMain {
             else showShareOptions(options);
         } else if ("export".equals(type)) {
             models.download(m);
+        } else if ("need-file".equals(type)) {
+            String target = Js.string(m, "target");
+            state.needFile = "This model was trained on the file \u201c" + Js.string(m, "data") + "\u201d, which a link does not carry. "
+                    + "Open that file, or one with the same columns (inputs: " + String.join(", ", Js.strings(Js.get(m, "inputs")))
+                    + (target.isEmpty() ? "" : "; target: " + target) + "), to test, try and keep training the model.";
+            String message = Js.string(m, "message");
+            state.error = message == null ? "" : "This file cannot be used: " + message + ".";
+            state.status = "idle";
+            takeSettings(Js.get(m, "settings"));
         } else if ("opened".equals(type)) {
             // the link's settings fill the form; the URL keeps the link until something changes
-            JSObject values = Js.get(m, "settings");
-            state.settings = new Settings();
-            for (String[] key : Settings.KEYS) {
-                String v = Js.string(values, key[0]);
-                if (v != null) state.settings.set(key[0], v);
-            }
-            syncControls();
+            if (Js.flag(m, "withFile")) csvFile = offeredFile;
+            offeredFile = null;
+            state.needFile = "";
+            takeSettings(Js.get(m, "settings"));
         } else if ("explanation".equals(type)) {
             Html.setValue(Dom.byTestId("explore-index"), Integer.toString((int) Js.number(m, "index") + 1));
             explorer.load(m, state);
@@ -457,6 +474,16 @@ public final class PageMain {
             state.error = Js.string(m, "message");
         }
         requestRender();
+    }
+
+    /** Settings that came with a model fill the form. */
+    private static void takeSettings(JSObject values) {
+        state.settings = new Settings();
+        for (String[] key : Settings.KEYS) {
+            String v = Js.string(values, key[0]);
+            if (v != null) state.settings.set(key[0], v);
+        }
+        syncControls();
     }
 
     private static void readSnapshot(JSObject m) {
@@ -608,6 +635,8 @@ public final class PageMain {
         error.setTextContent(s.error);
         error.setHidden(s.error.isEmpty());
         Dom.byTestId("confirm-reset").setHidden(s.pending == null);
+        Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
+        Dom.byTestId("need-file-text").setTextContent(s.needFile);
         Dom.byTestId("share-panel").setHidden(s.shareLink.isEmpty());
         Html.setValue(Dom.byTestId("share-link"), s.shareLink);
         Dom.byTestId("share-length").setTextContent(Dom.grouped(s.shareLink.length()));

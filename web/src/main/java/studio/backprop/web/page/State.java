@@ -17,6 +17,9 @@ final class State {
     String status = "idle";
     String error = "";
 
+    /** What the page asks for when an opened model needs its file again (empty: nothing). */
+    String needFile = "";
+
     /** The model link being opened ("#m=..." in the URL), or null. */
     String linkPayload;
     /** The last share link made, shown until closed, and the choices it was picked from. */

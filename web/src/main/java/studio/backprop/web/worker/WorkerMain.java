@@ -40,6 +40,9 @@ public final class WorkerMain {
     /** The first slice after play is reported at once, so the page shows progress without delay. */
     private static boolean firstSlice;
 
+    /** A model opened from a link or file whose data is a file of its sharer's, until the user opens that file. */
+    private static Model awaitingFile;
+
     private WorkerMain() {}
 
     public static void main(String[] args) {
@@ -65,6 +68,7 @@ public final class WorkerMain {
                 case "bench": bench(Js.string(msg, "workload"), Js.number(msg, "seconds")); break;
                 case "open": open(Js.string(msg, "payload")); break;
                 case "open-file": openFile((Int8Array) Js.get(msg, "bytes")); break;
+                case "resume-file": resumeFile(readFile(Js.get(msg, "file"))); break;
                 case "export": export(Js.string(msg, "format")); break;
                 default: Js.error("worker: unknown message " + type);
             }
@@ -75,6 +79,7 @@ public final class WorkerMain {
     }
 
     private static void init(JSObject values, String csv, double stopAt) throws CsvException {
+        awaitingFile = null;
         experiment = build(values, csv);
         stopAtEpoch = stopAt > 0 ? (int) stopAt : -1;
         snapshots = new Snapshots(experiment);
@@ -417,43 +422,70 @@ public final class WorkerMain {
         try {
             String data = model.settings.get("data");
             if (!Generators.isGenerated(data) && !BuiltIn.isTable(data) && !Images.isImageSet(data)) {
-                postLinkError("this model was trained on a file of its sharer's (" + data + "), which a link does not carry");
+                // a link does not carry its sharer's file: ask for it, then check its columns
+                awaitingFile = model;
+                postNeedFile(null);
                 return;
             }
-            JSObject values = Js.object();
-            for (var e : model.settings.asMap().entrySet()) Js.set(values, e.getKey(), e.getValue());
-            Experiment ex = build(values, null);
-            if (!takeWeights(ex, model)) {
+            Experiment ex = build(values(model.settings), null);
+            if (!ex.takeWeights(model)) {
                 postLinkError("the link's network does not match its own settings");
                 return;
             }
-            experiment = ex;
-            stopAtEpoch = -1;
-            snapshots = new Snapshots(ex);
-            JSObject m = Js.object();
-            Js.set(m, "type", "opened");
-            Js.set(m, "settings", values);
-            post(m);
-            post(snapshots.setup());
-            post(snapshots.snapshot("idle", true));
+            opened(ex, false);
         } catch (CsvException | IllegalArgumentException e) {
             postLinkError(e.getMessage());
         }
     }
 
-    private static boolean takeWeights(Experiment ex, Model model) {
-        var to = ex.model.network.params();
-        var from = model.network.params();
-        if (to.size() != from.size()) return false;
-        for (int i = 0; i < to.size(); i++) {
-            double[][] a = to.get(i).value, b = from.get(i).value;
-            if (a.length != b.length || a[0].length != b[0].length) return false;
+    /** The file a model awaiting its data was trained on, or one with the same columns. */
+    private static void resumeFile(String csv) {
+        if (awaitingFile == null) return;
+        if (csv == null) {
+            postNeedFile("the file could not be read");
+            return;
         }
-        for (int i = 0; i < to.size(); i++) {
-            double[][] a = to.get(i).value, b = from.get(i).value;
-            for (int r = 0; r < a.length; r++) System.arraycopy(b[r], 0, a[r], 0, a[r].length);
+        try {
+            Experiment ex = Experiment.resume(awaitingFile, csv);
+            awaitingFile = null;
+            opened(ex, true);
+        } catch (CsvException | IllegalArgumentException e) {
+            postNeedFile(e.getMessage());
         }
-        return true;
+    }
+
+    private static void opened(Experiment ex, boolean withFile) {
+        experiment = ex;
+        stopAtEpoch = -1;
+        snapshots = new Snapshots(ex);
+        JSObject m = Js.object();
+        Js.set(m, "type", "opened");
+        Js.set(m, "settings", values(ex.settings));
+        Js.set(m, "withFile", withFile);
+        post(m);
+        post(snapshots.setup());
+        post(snapshots.snapshot("idle", true));
+    }
+
+    private static JSObject values(Settings settings) {
+        JSObject values = Js.object();
+        for (var e : settings.asMap().entrySet()) Js.set(values, e.getKey(), e.getValue());
+        return values;
+    }
+
+    /** Asks the page for the file of {@link #awaitingFile}, naming its columns; message says why the last one failed. */
+    private static void postNeedFile(String message) {
+        Model model = awaitingFile;
+        String[] columns = new String[model.encoding.columns.size()];
+        for (int c = 0; c < columns.length; c++) columns[c] = model.encoding.columns.get(c).name;
+        JSObject m = Js.object();
+        Js.set(m, "type", "need-file");
+        Js.set(m, "settings", values(model.settings));
+        Js.set(m, "data", model.settings.get("data"));
+        Js.set(m, "inputs", Js.strings(columns));
+        Js.set(m, "target", model.targetNames.length > 0 ? model.targetNames[0] : "");
+        if (message != null) Js.set(m, "message", message);
+        post(m);
     }
 
     private static void postLinkError(String message) {
