@@ -67,6 +67,26 @@ class DetTest {
         assertEquals(0.0, Det.log1pExp(-1000));
     }
 
+    /** single() is a float: away from ties it is (float) x; at ties one of the two neighbours. */
+    @Test
+    void singleRoundsToAFloat() {
+        Rng rng = new Rng(11);
+        for (int i = 0; i < 200_000; i++) {
+            double x = (rng.uniform(-1, 1)) * Det.exp(rng.uniform(-80, 80));
+            double s = Det.single(x);
+            assertEquals(s, (double) (float) s, "not a float: " + x);
+            assertTrue(Math.abs(s - x) <= Math.ulp((float) x) / 2.0, x + " -> " + s);
+            assertTrue(Det.isSingle(s));
+        }
+        assertEquals(0.0, Det.single(1e-39));
+        assertEquals(0.0, Det.single(-1e-40));
+        assertEquals(1e300, Det.single(1e300));
+        assertTrue(Double.isNaN(Det.single(Double.NaN)));
+        assertFalse(Det.isSingle(0.1));
+        assertTrue(Det.isSingle((float) 0.1));
+        assertFalse(Det.isSingle(1e-40));
+    }
+
     @Test
     void rngIsAFixedSequence() {
         // These values pin the generator: the browser builds must draw the same ones.

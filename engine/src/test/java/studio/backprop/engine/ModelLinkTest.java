@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Test;
 import studio.backprop.engine.math.Rng;
 import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
 
 class ModelLinkTest {
     @Test
@@ -18,7 +21,19 @@ class ModelLinkTest {
         Model back = ModelLink.read("https://example.org/some/path/index.html?x=1#m=" + payload);
         assertEquals(WeightsHash.of(m.network), WeightsHash.of(back.network));
         assertEquals(WeightsHash.of(m.network), WeightsHash.of(ModelLink.read("m=" + payload).network));
-        System.out.println("playground 2-8-8-1 link payload: " + payload.length() + " characters");
+        System.out.println("4-8-8-1 (4 features) link payload: " + payload.length() + " characters");
+    }
+
+    /** The size goal: the playground net (2-8-8-1) travels exactly in under 1,000 characters. */
+    @Test
+    void thePlaygroundNetFitsAnExactLinkUnderAThousandCharacters() throws Exception {
+        Experiment ex = Experiment.create(Settings.of("data=spiral layers=8,8 noise=0.2 seed=3", ' '), null);
+        for (int i = 0; i < 30; i++) ex.trainer.stepEpoch();
+        assertEquals(32, ModelBinary.exactBits(ex.model));
+        String link = "https://example.org/backprop-studio/#m=" + ModelLink.payload(ex.model);
+        assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(ModelLink.read(link).network));
+        System.out.println("playground 2-8-8-1 exact link: " + link.length() + " characters");
+        assertTrue(link.length() < 1000, link.length() + " characters");
     }
 
     @Test

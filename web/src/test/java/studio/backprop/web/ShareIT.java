@@ -60,7 +60,7 @@ class ShareIT {
             link = b.byTestId("share-link").getAttribute("value");
             assertTrue(link.length() < 8000, link.length() + " characters");
             b.screenshot("share-quantised");
-            b.byTestId("share-bits-64").click();
+            b.byTestId("share-exact").click();
             b.waitUpTo(5).until(d -> b.byTestId("share-link").getAttribute("value").length() > 20000);
         }
         System.out.println("digits 64-32-10 8-bit link: " + link.length() + " characters");

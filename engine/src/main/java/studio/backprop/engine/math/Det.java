@@ -31,6 +31,28 @@ public final class Det {
         for (int i = 1073; i >= 0; i--) POW2[i] = POW2[i + 1] * 0.5;
     }
 
+    private static final double SPLIT = 536870913.0; // 2^29 + 1
+    private static final double FLOAT_MIN_NORMAL = 1.17549435082228750797e-38; // 2^-126
+    private static final double FLOAT_MAX = 3.40282346638528859812e+38;
+
+    /**
+     * x rounded to 24 significant bits, which makes it a float (Veltkamp's split: the high part
+     * of x * (2^29 + 1), with + - * only). The engine stores every weight this way, so the exact
+     * model is 32 bits per weight while all arithmetic stays double. Values below float's normal
+     * range become 0; beyond float's range (a diverged run) x comes back as it is.
+     */
+    public static double single(double x) {
+        if (!(x > -FLOAT_MAX && x < FLOAT_MAX)) return x;
+        double c = SPLIT * x;
+        double hi = c - (c - x);
+        return hi > -FLOAT_MIN_NORMAL && hi < FLOAT_MIN_NORMAL ? 0.0 : hi;
+    }
+
+    /** Whether x is what {@link #single} gives for it: a float of the normal range, or 0. */
+    public static boolean isSingle(double x) {
+        return x == 0 || x > -FLOAT_MAX && x < FLOAT_MAX && single(x) == x;
+    }
+
     /** 2^k for -1074 <= k <= 1023. */
     static double pow2(int k) {
         return POW2[k + 1074];

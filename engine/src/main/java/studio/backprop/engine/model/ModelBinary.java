@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Normalizer;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.Module;
 
 /**
  * The compact model form: "BPSM", a version byte, then big-endian fields. Weights, biases and
- * normalisation are raw 64-bit IEEE doubles, so a round trip is exact. Layout, version 1:
+ * normalisation are raw 64-bit IEEE doubles, so a round trip is exact (the exact form stores the
+ * weights, which training keeps as floats, as 32-bit singles: version 2 below). Layout, version 1:
  * the settings that differ from their defaults (u16 n, n key/value strings), encoding (u16 n columns: name, u16 categories + 1,
  * 0 for numeric, then the category strings), features (u8 n, n u8), normalisation (kind,
  * u32 n, n shifts, n scales), targets (u16 n strings), classes (u16 n strings), loss,
@@ -25,18 +27,28 @@ public final class ModelBinary {
 
     private static final byte[] MAGIC = {'B', 'P', 'S', 'M'};
 
+    /** The exact form: 32-bit weights when every weight is a float (as training stores them), else 64-bit. */
     public static byte[] write(Model model) {
-        return write(model, 64);
+        return write(model, exactBits(model));
+    }
+
+    /** 32 when every weight and bias is a float (what the optimisers store), else 64. */
+    public static int exactBits(Model model) {
+        for (studio.backprop.engine.nn.Param p : model.network.params()) {
+            for (double[] r : p.value) for (double v : r) if (!Det.isSingle(v)) return 64;
+        }
+        return 32;
     }
 
     /**
-     * With {@code weightBits} 16 or 8 the weights are rounded for a shorter link (version 2: a
-     * byte with the bits follows the version): 16 stores W and W0 as IEEE halves; 8 stores each
-     * W as a scale (64-bit) and one signed byte per weight (w = scale x q), W0 as halves.
+     * With {@code weightBits} 32, 16 or 8 the weights take fewer bytes (version 2: a byte with the
+     * bits follows the version): 32 stores W and W0 as IEEE singles (exact for weights that are
+     * floats); 16 stores them as IEEE halves; 8 stores each W as a scale (64-bit) and one signed
+     * byte per weight (w = scale x q), W0 as halves.
      * Normalisation always stays exact.
      */
     public static byte[] write(Model model, int weightBits) {
-        if (weightBits != 64 && weightBits != 16 && weightBits != 8) throw new IllegalArgumentException("weight bits must be 64, 16 or 8");
+        if (weightBits != 64 && weightBits != 32 && weightBits != 16 && weightBits != 8) throw new IllegalArgumentException("weight bits must be 64, 32, 16 or 8");
         Out out = new Out();
         out.buf.write(MAGIC, 0, 4);
         out.u8(weightBits == 64 ? Model.VERSION : 2);
@@ -74,6 +86,9 @@ public final class ModelBinary {
                 if (weightBits == 64) {
                     for (double[] r : lin.W.value) for (double v : r) out.f64(v);
                     for (double v : lin.W0.value[0]) out.f64(v);
+                } else if (weightBits == 32) {
+                    for (double[] r : lin.W.value) for (double v : r) out.f32(v);
+                    for (double v : lin.W0.value[0]) out.f32(v);
                 } else {
                     if (weightBits == 16) {
                         for (double[] r : lin.W.value) for (double v : r) out.u16(Half.fromDouble(v));
@@ -97,7 +112,7 @@ public final class ModelBinary {
         int version = in.u8();
         Limits.check(version == Model.VERSION || version == 2, "model version " + version + " is not supported (this app reads versions 1 and 2)");
         int bits = version == 2 ? in.u8() : 64;
-        Limits.check(bits == 64 || bits == 16 || bits == 8, "weights of " + bits + " bits are not supported");
+        Limits.check(bits == 64 || bits == 32 || bits == 16 || bits == 8, "weights of " + bits + " bits are not supported");
         int weightBytes = bits / 8;
         Map<String, String> settings = new LinkedHashMap<>();
         int ns = Limits.count(in.u16(), 64, "settings count");
@@ -130,11 +145,14 @@ public final class ModelBinary {
                 int n = Limits.count(in.u32(), Limits.MAX_WIDTH, "linear output width");
                 params += (long) m * n + n;
                 Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
-                Limits.check(in.remaining() >= (long) m * n * weightBytes + n * Math.min(weightBytes, 2), "the file ends inside the weights of module " + (i + 1));
+                Limits.check(in.remaining() >= (long) m * n * weightBytes + (long) n * (bits >= 32 ? weightBytes : 2), "the file ends inside the weights of module " + (i + 1));
                 Linear lin = (Linear) Limits.module(kind, m, n);
                 if (bits == 64) {
                     for (double[] r : lin.W.value) in.f64s(r);
                     in.f64s(lin.W0.value[0]);
+                } else if (bits == 32) {
+                    for (double[] r : lin.W.value) in.f32s(r);
+                    in.f32s(lin.W0.value[0]);
                 } else {
                     double step = bits == 8 ? in.f64() : 0;
                     Limits.check(bits == 16 || (step > 0 && step < 1e300), "bad weight scale in module " + (i + 1));
@@ -169,6 +187,11 @@ public final class ModelBinary {
             long bits = Double.doubleToRawLongBits(v);
             u32((int) (bits >>> 32));
             u32((int) bits);
+        }
+
+        /** v as an IEEE single (rounded if it is not one). */
+        void f32(double v) {
+            u32(Float.floatToRawIntBits((float) v));
         }
 
         void str(String s) {
@@ -214,6 +237,10 @@ public final class ModelBinary {
 
         void f64s(double[] into) throws ModelException {
             for (int i = 0; i < into.length; i++) into[i] = f64();
+        }
+
+        void f32s(double[] into) throws ModelException {
+            for (int i = 0; i < into.length; i++) into[i] = Float.intBitsToFloat((int) u32());
         }
 
         String str() throws ModelException {

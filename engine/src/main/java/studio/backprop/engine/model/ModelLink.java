@@ -50,10 +50,10 @@ public final class ModelLink {
 
     /** The text after "#m=" for a model with exact weights (JVM: java.util.zip's raw deflate). */
     public static String payload(Model model) {
-        return payload(model, 64);
+        return payload(model, ModelBinary.exactBits(model));
     }
 
-    /** The same with the weights rounded to 16 or 8 bits (see {@link ModelBinary#write(Model, int)}). */
+    /** The same with the weights in 64, 32, 16 or 8 bits (see {@link ModelBinary#write(Model, int)}). */
     public static String payload(Model model, int weightBits) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         deflater.setInput(ModelBinary.write(model, weightBits));

@@ -1,6 +1,7 @@
 package studio.backprop.engine.nn;
 
 import java.util.List;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Rng;
 
 /**
@@ -40,7 +41,7 @@ public final class Init {
         double limit = Math.sqrt(3.0 * variance), sd = Math.sqrt(variance);
         for (double[] r : w) {
             for (int j = 0; j < r.length; j++) {
-                r[j] = variance == 0 ? 0.0 : uniform ? rng.uniform(-limit, limit) : sd * rng.nextGaussian();
+                r[j] = variance == 0 ? 0.0 : Det.single(uniform ? rng.uniform(-limit, limit) : sd * rng.nextGaussian());
             }
         }
     }

@@ -1,6 +1,7 @@
 package studio.backprop.engine.train;
 
 import java.util.List;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Param;
 
 /**
@@ -42,7 +43,7 @@ public final class Adam implements Optimizer {
                     vr[j] = beta2 * vr[j] + (1 - beta2) * g[j] * g[j];
                     // left to right on purpose: TeaVM's JavaScript output drops the
                     // parentheses of a product on the right of '*' (see Det.kernelCos)
-                    w[j] -= mr[j] * c1 / (Math.sqrt(vr[j] * c2) + eps) * lr;
+                    w[j] = Det.single(w[j] - mr[j] * c1 / (Math.sqrt(vr[j] * c2) + eps) * lr);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package studio.backprop.engine.train;
 
 import java.util.List;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.Loss;
@@ -62,7 +63,7 @@ public final class Explain {
             L.dLdW = flat(lin.W.grad);
             L.dLdW0 = lin.W0.grad[0].clone();
             L.wAfter = new double[L.w.length];
-            for (int i = 0; i < L.w.length; i++) L.wAfter[i] = L.w[i] - lr * L.dLdW[i];
+            for (int i = 0; i < L.w.length; i++) L.wAfter[i] = Det.single(L.w[i] - lr * L.dLdW[i]); // as Sgd stores it
             layers[l] = L;
         }
         return new Explain(layers, value, y.clone(), loss.kind());

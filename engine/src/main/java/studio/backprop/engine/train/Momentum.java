@@ -1,6 +1,7 @@
 package studio.backprop.engine.train;
 
 import java.util.List;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Param;
 
 /** Heavy ball: V <- mu V - lr dL/dW; W <- W + V. */
@@ -26,7 +27,7 @@ public final class Momentum implements Optimizer {
                 double[] w = p.value[r], g = p.grad[r], v = velocity[i][r];
                 for (int j = 0; j < w.length; j++) {
                     v[j] = mu * v[j] - lr * g[j];
-                    w[j] += v[j];
+                    w[j] = Det.single(w[j] + v[j]);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package studio.backprop.engine.train;
 
 import java.util.List;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Param;
 
 /** W <- W - lr dL/dW. With batch size 1 this is the seed's per-sample SGD. */
@@ -11,7 +12,7 @@ public final class Sgd implements Optimizer {
         for (Param p : params) {
             for (int r = 0; r < p.value.length; r++) {
                 double[] w = p.value[r], g = p.grad[r];
-                for (int j = 0; j < w.length; j++) w[j] -= lr * g[j];
+                for (int j = 0; j < w.length; j++) w[j] = Det.single(w[j] - lr * g[j]);
             }
         }
     }

@@ -144,7 +144,7 @@ final class ExplorerView {
             default:
                 title.setTextContent("The SGD update, learning rate \u03b7 = " + Dom.raw(Js.number(data, "lr")));
                 equation(new String[] {"W", sup(l), " \u2190 W", sup(l), " \u2212 \u03b7 \u2202loss/\u2202W", sup(l),
-                    "  (and so for every layer)"}, m + "\u00d7" + n);
+                    "  (and so for every layer; weights are stored as 32-bit floats)"}, m + "\u00d7" + n);
                 matrix(body, "W" + sup(l) + " before", "W", Js.get(layer, "w"), m, n);
                 matrix(body, "W" + sup(l) + " after one step on this sample", "W_after", Js.get(layer, "wAfter"), m, n);
         }

@@ -568,14 +568,14 @@ public final class PageMain {
             HTMLElement radio = Html.el("input");
             radio.setAttribute("type", "radio");
             radio.setAttribute("name", "share-bits");
-            radio.setAttribute("data-testid", "share-bits-" + bits);
+            radio.setAttribute("data-testid", o == exact ? "share-exact" : "share-bits-" + bits);
             Html.setChecked(radio, o == chosen);
             radio.addEventListener("change", e -> {
                 state.shareLink = UrlState.page() + "#m=" + o[1];
                 requestRender();
             });
             label.appendChild(radio);
-            String what = bits == 64 ? "exact weights" : bits == 16 ? "weights rounded to 16 bits" : "weights in 8 bits with a scale per layer";
+            String what = o == exact ? "exact weights (" + bits + "-bit)" : bits == 16 ? "weights rounded to 16 bits" : "weights in 8 bits with a scale per layer";
             label.appendChild(Html.el("span", what + ": " + Dom.grouped(UrlState.page().length() + 3 + ((String) o[1]).length())
                     + " characters, " + measure + Dom.fixed((double) o[2], 3)));
             box.appendChild(label);

@@ -329,7 +329,8 @@ public final class WorkerMain {
         if (purpose != null) Js.set(m, "purpose", purpose);
         JSObject options = Js.array();
         Js.set(m, "options", options);
-        shareOption(experiment, "save".equals(purpose) ? new int[] {64} : new int[] {64, 16, 8}, 0, options, m);
+        int exact = ModelBinary.exactBits(experiment.model);
+        shareOption(experiment, "save".equals(purpose) ? new int[] {exact} : new int[] {exact, 16, 8}, 0, options, m);
     }
 
     /**
@@ -352,7 +353,7 @@ public final class WorkerMain {
             Js.set(o, "bits", bits[i]);
             Js.set(o, "payload", ModelLink.base64url(((Int8Array) bytes).copyToJavaArray()));
             try {
-                Network net = bits[i] == 64 ? ex.model.network : ModelBinary.read(binary).network;
+                Network net = i == 0 ? ex.model.network : ModelBinary.read(binary).network;
                 Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length);
                 Js.set(o, "quality", ex.model.classes.length > 0 ? test.accuracy : test.r2);
             } catch (ModelException e) {
