@@ -11,8 +11,10 @@ import studio.backprop.web.server.Serve;
 
 /**
  * The benchmark command: each workload on the JVM, in the JS build and in the Wasm build
- * (bench.html in headless Chromium), interleaved run by run, then medians and ratios.
- * Usage: BenchCommand [--seconds=3] [--runs=3] [workload ...]
+ * (bench.html in headless Chromium), interleaved run by run, then medians and ratios, and the
+ * page's longest frame gap while the Wasm build trained. With --workers=N the browser builds
+ * also train data-parallel on N workers.
+ * Usage: BenchCommand [--seconds=3] [--runs=3] [--workers=2] [workload ...]
  */
 public final class BenchCommand {
     private BenchCommand() {}
@@ -24,34 +26,55 @@ public final class BenchCommand {
         List<String> names = o.workloads;
         Serve server = Serve.start(Path.of(System.getProperty("site.dir", "web/target/site")), 0, "/");
         String base = "http://localhost:" + server.port() + "/";
+        int workers = o.workers;
         System.out.printf(Locale.ROOT, "samples/s (GFLOP/s), median of %d interleaved runs of %.0f s; headless Chromium, 2-core machine%n", runs, seconds);
-        System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9s %9s%n", "workload", "JVM", "JS", "Wasm", "Wasm/JS", "JS/JVM");
+        System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9s %9s %10s", "workload", "JVM", "JS", "Wasm", "Wasm/JS", "JS/JVM", "gap ms");
+        if (workers > 1) System.out.printf(Locale.ROOT, " %22s %22s %9s", "JS x" + workers, "Wasm x" + workers, "Wasm xN/1");
+        System.out.println();
         try (Browser browser = new Browser()) {
             for (String name : names) {
                 Workload w = Workload.of(name);
                 Trainer probe = w.trainer(1);
                 double flops = w.flopsPerSample(probe);
-                double[][] rates = new double[3][runs];
+                double[][] rates = new double[5][runs];
+                double[] gaps = new double[runs];
                 Bench.run(w, 1);
                 for (int r = 0; r < runs; r++) {
                     rates[0][r] = Bench.run(w, seconds);
-                    rates[1][r] = browserRun(browser, base, name, "js", seconds);
-                    rates[2][r] = browserRun(browser, base, name, "wasm", seconds);
+                    rates[1][r] = browserRun(browser, base, name, "js", seconds, 1)[0];
+                    double[] wasm = browserRun(browser, base, name, "wasm", seconds, 1);
+                    rates[2][r] = wasm[0];
+                    gaps[r] = wasm[1];
+                    if (workers > 1) {
+                        rates[3][r] = browserRun(browser, base, name, "js", seconds, workers)[0];
+                        rates[4][r] = browserRun(browser, base, name, "wasm", seconds, workers)[0];
+                    }
                 }
                 double jvm = median(rates[0]), js = median(rates[1]), wasm = median(rates[2]);
-                System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9.2f %9.2f%n", name, cell(jvm, flops), cell(js, flops),
-                        cell(wasm, flops), wasm / js, js / jvm);
+                System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9.2f %9.2f %10.0f", name, cell(jvm, flops), cell(js, flops),
+                        cell(wasm, flops), wasm / js, js / jvm, median(gaps));
+                if (workers > 1) {
+                    double jsN = median(rates[3]), wasmN = median(rates[4]);
+                    System.out.printf(Locale.ROOT, " %22s %22s %9.2f", cell(jsN, flops), cell(wasmN, flops), wasmN / wasm);
+                }
+                System.out.println();
             }
         } finally {
             server.stop();
         }
     }
 
-    private static double browserRun(Browser b, String base, String workload, String backend, double seconds) {
-        b.driver.get(base + "bench.html?workload=" + workload + "&backend=" + backend + "&seconds=" + seconds + "&t=" + System.nanoTime());
+    /** samples/s and the longest frame gap (ms) of one run of bench.html. */
+    private static double[] browserRun(Browser b, String base, String workload, String backend, double seconds, int workers) {
+        b.driver.get(base + "bench.html?workload=" + workload + "&backend=" + backend + "&seconds=" + seconds
+                + "&workers=" + workers + "&t=" + System.nanoTime());
         b.waitUpTo((int) (seconds * 4 + 60)).until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
         String json = (String) b.driver.executeScript("return document.body.dataset.result");
-        return Double.parseDouble(json.replaceAll(".*\"samplesPerSecond\":([0-9.eE+-]+).*", "$1"));
+        return new double[] {field(json, "samplesPerSecond"), field(json, "maxFrameGapMs")};
+    }
+
+    private static double field(String json, String name) {
+        return Double.parseDouble(json.replaceAll(".*\"" + name + "\":([0-9.eE+-]+).*", "$1"));
     }
 
     private static String cell(double rate, double flops) {

@@ -24,15 +24,30 @@ class ReproducibilityIT {
         "data=moons&noise=0.2&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=6,5&act=sine,sigmoid&opt=adam&lr=0.01&batch=7&init=xavier-normal&seed=3&epochs=15",
         "data=digits&layers=16&act=relu&opt=momentum&lr=0.001&batch=32&reduce=mean&reg=l2&rate=0.001&seed=11&epochs=3",
         "data=sine&layers=8&act=leaky-relu&opt=adam&lr=0.01&reg=l1&rate=0.0001&init=he-normal&seed=5&epochs=10",
+        // data-parallel: the page trains on helper workers, the JVM computes the parts in turn
+        "data=digits&layers=24&act=tanh&opt=adam&lr=0.01&batch=31&reduce=mean&reg=l2&rate=0.0001&workers=2&seed=4&epochs=6",
+        "data=moons&noise=0.1&layers=8,8&act=relu&batch=9&workers=4&seed=2&epochs=40",
     })
     void jvmJsAndWasmAgreeBitForBit(String query) throws Exception {
         String expected = jvmHash(query);
         for (String backend : new String[] {"js", "wasm"}) {
             try (Browser b = new Browser()) {
-                b.open("?backend=" + backend + "#" + query + "&play=1");
+                if (query.contains("workers=")) {
+                    // play once the helper workers are in, so that they compute the parts
+                    String workers = query.replaceAll(".*workers=(\\d+).*", "$1");
+                    b.open("?backend=" + backend + "#" + query);
+                    b.waitUpTo(20).until(d -> workers.equals(b.byTestId("throughput").getAttribute("data-workers")));
+                    b.byTestId("play").click();
+                } else {
+                    b.open("?backend=" + backend + "#" + query + "&play=1");
+                }
                 int epochs = Integer.parseInt(query.replaceAll(".*epochs=(\\d+).*", "$1"));
                 b.waitUpTo(90).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == epochs);
                 assertEquals(expected, b.value("weights-hash"), backend + " after " + epochs + " epochs of " + query);
+                if (query.contains("workers=")) {
+                    String workers = query.replaceAll(".*workers=(\\d+).*", "$1");
+                    assertEquals(workers, b.byTestId("throughput").getAttribute("data-workers"), "trained on the helper workers");
+                }
             }
         }
     }

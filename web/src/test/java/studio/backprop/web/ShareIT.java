@@ -61,7 +61,8 @@ class ShareIT {
             assertTrue(link.length() < 8000, link.length() + " characters");
             b.screenshot("share-quantised");
             b.byTestId("share-exact").click();
-            b.waitUpTo(5).until(d -> b.byTestId("share-link").getAttribute("value").length() > 20000);
+            b.waitUpTo(5).until(d -> b.byTestId("share-link").getAttribute("value").length() > 10000);
+            assertTrue(b.text("share-options").contains("exact weights (32-bit)"), b.text("share-options"));
         }
         System.out.println("digits 64-32-10 8-bit link: " + link.length() + " characters");
         try (Browser other = new Browser()) {

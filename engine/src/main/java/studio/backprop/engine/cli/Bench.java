@@ -31,6 +31,8 @@ public final class Bench {
     public static final class Options {
         public double seconds;
         public int runs;
+        /** Workers for the browser's data-parallel runs (1: none). */
+        public int workers = 1;
         public final List<String> workloads = new ArrayList<>();
 
         public Options(String[] args, double seconds, int runs) {
@@ -39,6 +41,7 @@ public final class Bench {
             for (String a : args) {
                 if (a.startsWith("--seconds=")) this.seconds = Double.parseDouble(a.substring(10));
                 else if (a.startsWith("--runs=")) this.runs = Integer.parseInt(a.substring(7));
+                else if (a.startsWith("--workers=")) this.workers = Integer.parseInt(a.substring(10));
                 else workloads.add(a);
             }
             if (workloads.isEmpty()) workloads.addAll(Arrays.asList(Workload.NAMES));

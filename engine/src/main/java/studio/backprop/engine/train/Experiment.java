@@ -78,7 +78,7 @@ public final class Experiment {
         if (!reg.equals("none") && !reg.equals("l1") && !reg.equals("l2")) throw new IllegalArgumentException("reg must be none, l1 or l2");
         trainer = new Trainer(net, loss, Optimizer.of(settings.get("opt"), net.params()),
                 settings.number("lr", 0, 100), settings.integer("batch", 1, 100_000), reduce.equals("mean"),
-                reg, settings.number("rate", 0, 100), trainX, trainY, seed);
+                reg, settings.number("rate", 0, 100), trainX, trainY, seed, settings.integer("workers", 1, Parts.MAX));
     }
 
     /**

@@ -32,6 +32,7 @@ public final class Settings {
         {"rate", "0", "regularisation rate"},
         {"init", "auto", "auto, xavier-uniform, xavier-normal, he-uniform, he-normal, zero"},
         {"seed", "1", "seed of data generation, split, initialisation and shuffling"},
+        {"workers", "1", "data-parallel parts of each batch, one per worker in the browser (1 to 8), added in a fixed order"},
         {"epochs", "", "stop after this many epochs (CLI default 100; page: until paused)"},
     };
 

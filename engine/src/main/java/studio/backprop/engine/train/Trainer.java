@@ -29,6 +29,8 @@ public final class Trainer {
     public final boolean mean;
     public final String regularization;
     public final double rate;
+    /** Each batch is computed in this many parts whose gradients are added in order (see {@link Parts}). */
+    public final int parts;
 
     private int position;
     private int epoch;
@@ -36,11 +38,21 @@ public final class Trainer {
     private Status status = Status.RUNNING;
     private double lastBatchLoss = Double.NaN;
     private Mat targetBuffer;
+    private Mat partX, partY;
+    private double[][] partGrads;
+    private double[] partLosses;
 
     public Trainer(Network net, Loss loss, Optimizer optimizer, double learningRate, int batchSize, boolean mean,
                    String regularization, double rate, double[][] x, double[][] y, int seed) {
+        this(net, loss, optimizer, learningRate, batchSize, mean, regularization, rate, x, y, seed, 1);
+    }
+
+    public Trainer(Network net, Loss loss, Optimizer optimizer, double learningRate, int batchSize, boolean mean,
+                   String regularization, double rate, double[][] x, double[][] y, int seed, int parts) {
         if (x.length == 0) throw new IllegalArgumentException("no training samples");
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
+        if (parts < 1) throw new IllegalArgumentException("parts must be at least 1");
+        this.parts = parts;
         this.net = net;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -71,6 +83,14 @@ public final class Trainer {
      */
     public boolean step() {
         if (status == Status.DIVERGED) return false;
+        if (parts > 1) {
+            if (partGrads == null) {
+                partGrads = new double[parts][Parts.size(net)];
+                partLosses = new double[parts];
+            }
+            for (int k = 0; k < parts; k++) partLosses[k] = computePart(k, partGrads[k]);
+            return finishParts(partGrads, partLosses);
+        }
         int rows = Math.min(batchSize, x.length - position);
         Mat in = net.input(rows);
         Mat target = targets(rows);
@@ -80,7 +100,59 @@ public final class Trainer {
             System.arraycopy(y[s], 0, target.row[i], 0, target.cols);
         }
         net.forward();
-        double batchLoss = net.backward(loss, target, mean ? 1.0 / rows : 1.0, false);
+        return finish(net.backward(loss, target, mean ? 1.0 / rows : 1.0, false), rows);
+    }
+
+    /** Rows of the next batch. */
+    public int batchRows() {
+        return Math.min(batchSize, x.length - position);
+    }
+
+    /** What each sample's gradient is multiplied by in the next batch: 1 (sum) or 1/rows (mean). */
+    public double batchScale() {
+        return mean ? 1.0 / batchRows() : 1.0;
+    }
+
+    /** Inputs and targets of part k of the next batch (views into buffers reused by the next call). */
+    public Mat[] partData(int k) {
+        int rows = batchRows(), from = Parts.start(k, parts, rows), n = Parts.start(k + 1, parts, rows) - from;
+        if (partX == null || partX.capacity() < n) {
+            partX = new Mat(Math.max(n, batchSize / parts + 1), x[0].length);
+            partY = new Mat(partX.capacity(), y[0].length);
+        }
+        partX.rows = n;
+        partY.rows = n;
+        for (int i = 0; i < n; i++) {
+            int s = order[position + from + i];
+            System.arraycopy(x[s], 0, partX.row[i], 0, partX.cols);
+            System.arraycopy(y[s], 0, partY.row[i], 0, partY.cols);
+        }
+        return new Mat[] {partX, partY};
+    }
+
+    /** Computes part k of the next batch here, from the current weights; returns its summed loss. */
+    public double computePart(int k, double[] grad) {
+        Mat[] d = partData(k);
+        if (d[0].rows == 0) {
+            java.util.Arrays.fill(grad, 0.0);
+            return 0;
+        }
+        return Parts.gradient(net, loss, d[0], d[1], batchScale(), grad);
+    }
+
+    /**
+     * Ends a batch computed in parts: adds the parts' gradients and losses in part order, then
+     * regularisation, the checks and the update, as {@link #step()} does.
+     */
+    public boolean finishParts(double[][] grads, double[] losses) {
+        if (status == Status.DIVERGED) return false;
+        Parts.sum(net, grads);
+        double batchLoss = losses[0];
+        for (int k = 1; k < losses.length; k++) batchLoss += losses[k];
+        return finish(batchLoss, batchRows());
+    }
+
+    private boolean finish(double batchLoss, int rows) {
         Regularization.addGradient(regularization, rate, params);
         if (!finite(batchLoss) || !gradientsFinite()) {
             status = Status.DIVERGED;

@@ -1,6 +1,9 @@
 package studio.backprop.engine.train;
 
+import studio.backprop.engine.data.Encoding;
+import studio.backprop.engine.data.Normalizer;
 import studio.backprop.engine.math.Rng;
+import studio.backprop.engine.model.Model;
 import studio.backprop.engine.nn.Init;
 import studio.backprop.engine.nn.Network;
 
@@ -38,6 +41,11 @@ public final class Workload {
 
     /** A trainer over 2048 synthetic samples (uniform inputs, random labels), seeded. */
     public Trainer trainer(int seed) {
+        return trainer(seed, 1);
+    }
+
+    /** The same, with each batch computed in {@code parts} parts (see {@link Parts}). */
+    public Trainer trainer(int seed, int parts) {
         int inputs = widths[0], outputs = widths[widths.length - 1];
         int[] hiddenWidths = java.util.Arrays.copyOfRange(widths, 1, widths.length - 1);
         String[] acts = new String[hiddenWidths.length];
@@ -52,7 +60,18 @@ public final class Workload {
             if (outputs == 1) y[i][0] = rng.nextInt(2);
             else y[i][rng.nextInt(outputs)] = 1;
         }
-        return new Trainer(net, studio.backprop.engine.nn.Loss.of(loss), new Sgd(), 0.001, batch, true, "none", 0, x, y, seed);
+        return new Trainer(net, studio.backprop.engine.nn.Loss.of(loss), new Sgd(), 0.001, batch, true, "none", 0, x, y, seed, parts);
+    }
+
+    /** The trainer's network as a model (numeric inputs x1.., no normalisation), e.g. to build replicas. */
+    public Model model(Trainer t) {
+        int inputs = widths[0], outputs = widths[widths.length - 1];
+        String[] names = new String[inputs];
+        for (int j = 0; j < inputs; j++) names[j] = "x" + (j + 1);
+        String[] classes = new String[Math.max(2, outputs)];
+        for (int c = 0; c < classes.length; c++) classes[c] = Integer.toString(c);
+        return new Model(new Settings(), Encoding.numeric(names), new int[0], Normalizer.identity(inputs),
+                new String[] {"y"}, classes, loss, t.network());
     }
 
     public double flopsPerSample(Trainer t) {

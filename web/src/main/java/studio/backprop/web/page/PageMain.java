@@ -492,6 +492,7 @@ public final class PageMain {
         state.samples = Js.number(m, "samples");
         if (state.samples > 0) markFirstStep();
         state.samplesPerSecond = Js.number(m, "samplesPerSecond");
+        state.workers = Math.max(1, (int) Js.number(m, "workers"));
         state.trainLoss = Js.number(m, "trainLoss");
         state.testLoss = Js.number(m, "testLoss");
         state.trainAccuracy = Js.number(m, "trainAccuracy");
@@ -621,7 +622,9 @@ public final class PageMain {
         Dom.number(Dom.byTestId("test-rmse"), s.classification() ? Double.NaN : s.testRmse, 4);
         Dom.number(Dom.byTestId("test-r2"), s.classification() ? Double.NaN : s.testR2, 4);
         Dom.number(Dom.byTestId("throughput"), s.samplesPerSecond, 0);
-        Dom.byTestId("throughput").setTextContent(s.samplesPerSecond > 0 ? Dom.grouped(s.samplesPerSecond) + "/s" : "\u2013");
+        Dom.byTestId("throughput").setTextContent(s.samplesPerSecond > 0
+                ? Dom.grouped(s.samplesPerSecond) + "/s" + (s.workers > 1 ? " on " + s.workers + " workers" : "") : "\u2013");
+        Dom.byTestId("throughput").setAttribute("data-workers", Integer.toString(s.workers));
         HTMLElement hash = Dom.byTestId("weights-hash");
         hash.setAttribute("data-value", s.hash);
         hash.setTextContent(s.hash.isEmpty() ? "\u2013" : s.hash);

@@ -53,6 +53,8 @@ final class State {
     // latest snapshot
     int epoch;
     double samples, samplesPerSecond;
+    /** Workers training the run (more than 1 once a data-parallel run's helpers have loaded). */
+    int workers = 1;
     double trainLoss = Double.NaN, testLoss = Double.NaN;
     double trainAccuracy = Double.NaN, testAccuracy = Double.NaN;
     double testRmse = Double.NaN, testR2 = Double.NaN;

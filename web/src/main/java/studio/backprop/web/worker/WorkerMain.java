@@ -43,6 +43,11 @@ public final class WorkerMain {
     /** A model opened from a link or file whose data is a file of its sharer's, until the user opens that file. */
     private static Model awaitingFile;
 
+    /** Helper workers when the run has more than one part (data-parallel), else null. */
+    private static Helpers helpers;
+    /** A step the user asked for while a parallel batch was in flight: it runs when the batch is done. */
+    private static String deferredStep;
+
     private WorkerMain() {}
 
     public static void main(String[] args) {
@@ -65,7 +70,9 @@ public final class WorkerMain {
                 case "predict": predict(msg); break;
                 case "share": share(Js.string(msg, "purpose")); break;
                 case "explain": explain(msg); break;
-                case "bench": bench(Js.string(msg, "workload"), Js.number(msg, "seconds")); break;
+                case "bench": bench(Js.string(msg, "workload"), Js.number(msg, "seconds"), (int) Js.number(msg, "workers")); break;
+                case "part-init": Helpers.init((Int8Array) Js.get(msg, "model")); break;
+                case "part": Helpers.part(msg); break;
                 case "open": open(Js.string(msg, "payload")); break;
                 case "open-file": openFile((Int8Array) Js.get(msg, "bytes")); break;
                 case "resume-file": resumeFile(readFile(Js.get(msg, "file"))); break;
@@ -81,10 +88,11 @@ public final class WorkerMain {
     private static void init(JSObject values, String csv, double stopAt) throws CsvException {
         awaitingFile = null;
         experiment = build(values, csv);
+        startHelpers();
         stopAtEpoch = stopAt > 0 ? (int) stopAt : -1;
         snapshots = new Snapshots(experiment);
         post(snapshots.setup());
-        post(snapshots.snapshot("idle", true));
+        post(snapshot("idle", true));
     }
 
     /** The run the settings describe; a built-in table or image set is fetched from the site. */
@@ -120,16 +128,38 @@ public final class WorkerMain {
 
     private static void pause() {
         playing = false;
-        if (experiment != null) post(snapshots.snapshot("paused", true));
+        if (experiment != null) post(snapshot("paused", true));
+    }
+
+    /** Helper workers for a run in parts; the parts give the same result whether or not they come. */
+    private static void startHelpers() {
+        if (helpers != null) helpers.terminate();
+        helpers = null;
+        deferredStep = null;
+        int parts = experiment.trainer.parts;
+        if (parts > 1) {
+            // tell the page when the helpers are in (a snapshot carries the worker count)
+            helpers = new Helpers(parts - 1, experiment.model, () -> {
+                if (!playing) post(snapshot(experiment.trainer.samples() == 0 ? "idle" : statusName(), true));
+            });
+        }
+    }
+
+    private static boolean batchInFlight() {
+        return helpers != null && helpers.busy();
     }
 
     private static void step(String unit) {
         if (experiment == null) return;
         playing = false;
+        if (batchInFlight()) {
+            deferredStep = unit;
+            return;
+        }
         Trainer t = experiment.trainer;
         if ("epoch".equals(unit)) t.stepEpoch();
         else t.step();
-        post(snapshots.snapshot(statusName(), true));
+        post(snapshot(statusName(), true));
     }
 
     private static void schedule() {
@@ -140,7 +170,11 @@ public final class WorkerMain {
 
     private static void loop() {
         loopScheduled = false;
-        if (!playing || experiment == null) return;
+        if (!playing || experiment == null || batchInFlight()) return;
+        if (helpers != null && helpers.ready()) {
+            parallelBatches(Js.now());
+            return;
+        }
         Trainer t = experiment.trainer;
         double start = Js.now();
         boolean stopped = false;
@@ -153,12 +187,45 @@ public final class WorkerMain {
         }
         if (stopped) {
             playing = false;
-            post(snapshots.snapshot(statusName(), true));
+            post(snapshot(statusName(), true));
             return;
         }
-        if (snapshots.due() || firstSlice) post(snapshots.snapshot("training", false));
+        if (snapshots.due() || firstSlice) post(snapshot("training", false));
         firstSlice = false;
         schedule();
+    }
+
+    /** Batches on the helpers, one after another, for a slice of time; the worker stays responsive between them. */
+    private static void parallelBatches(double sliceStart) {
+        Trainer t = experiment.trainer;
+        helpers.step(t, epochEnded -> {
+            if (deferredStep != null) {
+                String unit = deferredStep;
+                deferredStep = null;
+                step(unit);
+                return;
+            }
+            if (t.status() == Trainer.Status.DIVERGED || (epochEnded && t.epoch() == stopAtEpoch)) {
+                playing = false;
+                post(snapshot(statusName(), true));
+                return;
+            }
+            if (!playing) {
+                post(snapshot("paused", true)); // the batch that was in flight at the pause
+                return;
+            }
+            if (snapshots.due() || firstSlice) post(snapshot("training", false));
+            firstSlice = false;
+            if (Js.now() - sliceStart < SLICE_MS) parallelBatches(sliceStart);
+            else schedule();
+        });
+    }
+
+    /** A snapshot of the run, with how many workers train it (helpers count once they have loaded). */
+    private static JSObject snapshot(String status, boolean full) {
+        JSObject m = snapshots.snapshot(status, full);
+        Js.set(m, "workers", helpers != null && helpers.ready() ? experiment.trainer.parts : 1);
+        return m;
     }
 
     private static String statusName() {
@@ -288,18 +355,52 @@ public final class WorkerMain {
      * Training throughput of a benchmark workload (plain SGD on seeded synthetic data) over
      * about {@code seconds}, after a short warm-up: the same measurement as the JVM's Bench.
      */
-    private static void bench(String name, double seconds) {
+    private static void bench(String name, double seconds, int workers) {
         Workload w = Workload.of(name);
+        if (workers > 1) {
+            parallelBench(w, seconds, workers);
+            return;
+        }
         Trainer warm = w.trainer(1);
         double until = Js.now() + Math.min(1000, seconds * 250);
         while (Js.now() < until) warm.step();
         Trainer t = w.trainer(1);
         double start = Js.now(), deadline = start + seconds * 1000;
         while (Js.now() < deadline) for (int i = 0; i < 8; i++) t.step();
-        double elapsed = (Js.now() - start) / 1000;
+        postBench(w, t, (Js.now() - start) / 1000, 1);
+    }
+
+    /** The same on {@code workers} workers (this one and helpers), once every helper has loaded. */
+    private static void parallelBench(Workload w, double seconds, int workers) {
+        Trainer warm = w.trainer(1, workers);
+        Helpers h = new Helpers(workers - 1, w.model(warm), null);
+        whenReady(h, () -> benchBatches(h, warm, Js.now() + Math.min(1000, seconds * 250), () -> {
+            Trainer t = w.trainer(1, workers);
+            double start = Js.now();
+            benchBatches(h, t, start + seconds * 1000, () -> {
+                h.terminate();
+                postBench(w, t, (Js.now() - start) / 1000, workers);
+            });
+        }));
+    }
+
+    private static void whenReady(Helpers h, Js.Action then) {
+        if (h.ready()) then.run();
+        else Js.setTimeout(() -> whenReady(h, then), 10);
+    }
+
+    private static void benchBatches(Helpers h, Trainer t, double until, Js.Action then) {
+        h.step(t, epochEnded -> {
+            if (Js.now() < until) benchBatches(h, t, until, then);
+            else then.run();
+        });
+    }
+
+    private static void postBench(Workload w, Trainer t, double elapsed, int workers) {
         JSObject m = Js.object();
         Js.set(m, "type", "bench");
-        Js.set(m, "workload", name);
+        Js.set(m, "workload", w.name);
+        Js.set(m, "workers", workers);
         Js.set(m, "samples", (double) t.samples());
         Js.set(m, "seconds", elapsed);
         Js.set(m, "samplesPerSecond", t.samples() / elapsed);
@@ -457,6 +558,7 @@ public final class WorkerMain {
 
     private static void opened(Experiment ex, boolean withFile) {
         experiment = ex;
+        startHelpers();
         stopAtEpoch = -1;
         snapshots = new Snapshots(ex);
         JSObject m = Js.object();
@@ -465,7 +567,7 @@ public final class WorkerMain {
         Js.set(m, "withFile", withFile);
         post(m);
         post(snapshots.setup());
-        post(snapshots.snapshot("idle", true));
+        post(snapshot("idle", true));
     }
 
     private static JSObject values(Settings settings) {

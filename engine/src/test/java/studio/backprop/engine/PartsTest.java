@@ -1,0 +1,77 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import studio.backprop.engine.math.Mat;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Parts;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.engine.train.Trainer;
+
+/** Data-parallel parts: the same weights whether the parts are computed in turn or by separate workers. */
+class PartsTest {
+    static Experiment run(String settings) throws Exception {
+        return Experiment.load(Settings.of(settings, ' '));
+    }
+
+    /** What the browser does with two workers: part 1 on a replica that only ever sees weights and its rows. */
+    @Test
+    void aReplicaComputingPartOneGivesTheSameWeights() throws Exception {
+        String settings = "data=digits layers=16 act=relu opt=adam lr=0.01 batch=33 reduce=mean reg=l2 rate=0.001 workers=3";
+        Experiment inTurn = run(settings), spread = run(settings);
+        Trainer t = spread.trainer;
+        Network[] replicas = {null, replica(spread), replica(spread)};
+        int size = Parts.size(t.network());
+        double[] weights = new double[size];
+        for (int step = 0; step < 300; step++) {
+            inTurn.trainer.step();
+            double[][] grads = new double[3][size];
+            double[] losses = new double[3];
+            Parts.weights(t.network(), weights);
+            for (int k = 2; k >= 0; k--) { // any order of arrival: the sum is in part order
+                if (k == 0) {
+                    losses[0] = t.computePart(0, grads[0]);
+                } else {
+                    Parts.setWeights(replicas[k], weights);
+                    Mat[] d = t.partData(k);
+                    losses[k] = Parts.gradient(replicas[k], spread.loss, d[0], d[1], t.batchScale(), grads[k]);
+                }
+            }
+            t.finishParts(grads, losses);
+            assertEquals(WeightsHash.of(inTurn.model.network), WeightsHash.of(t.network()), "step " + step);
+        }
+        assertEquals(inTurn.trainer.epoch(), t.epoch());
+        assertTrue(inTurn.evaluate().test.accuracy > 0.85, "learns: " + inTurn.evaluate().test.accuracy);
+    }
+
+    /** A replica is built from the model alone (the binary form), as a browser worker builds it. */
+    private static Network replica(Experiment ex) throws Exception {
+        return ModelBinary.read(ModelBinary.write(ex.model, 64)).network;
+    }
+
+    @Test
+    void partsChangeOnlyTheOrderOfAddition() throws Exception {
+        Experiment one = run("data=moons layers=8,8 batch=10 workers=1"), two = run("data=moons layers=8,8 batch=10 workers=2");
+        for (int e = 0; e < 30; e++) {
+            one.trainer.stepEpoch();
+            two.trainer.stepEpoch();
+        }
+        // the order of addition differs, but weights are stored as floats, so the runs rarely part at all
+        assertEquals(one.evaluate().test.accuracy, two.evaluate().test.accuracy, 0.02);
+        assertTrue(two.evaluate().test.accuracy > 0.9);
+    }
+
+    @Test
+    void moreWorkersThanSamplesInABatch() throws Exception {
+        Experiment ex = run("data=xor layers=4 batch=3 workers=8");
+        ex.trainer.stepEpoch();
+        assertEquals(Trainer.Status.RUNNING, ex.trainer.status());
+        assertEquals(1, ex.trainer.epoch());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run("data=xor workers=9")).getMessage()
+                .startsWith("workers must be a number from 1 to 8"));
+    }
+}
