@@ -36,21 +36,20 @@ public final class Det {
     private static final double FLOAT_MAX = 3.40282346638528859812e+38;
 
     /**
-     * x rounded to 24 significant bits, which makes it a float (Veltkamp's split: the high part
-     * of x * (2^29 + 1), with + - * only). The engine stores every weight this way, so the exact
-     * model is 32 bits per weight while all arithmetic stays double. Values below float's normal
-     * range become 0; beyond float's range (a diverged run) x comes back as it is.
+     * x rounded to 24 significant bits, which makes it a float for |x| in float's normal range
+     * (Veltkamp's split: the high part of x * (2^29 + 1), + - * only, no branch, so loops over
+     * weights stay vectorised). The engine stores every weight this way, so the exact model is 32
+     * bits per weight while all arithmetic stays double. Beyond about 1e299 the result is NaN.
      */
     public static double single(double x) {
-        if (!(x > -FLOAT_MAX && x < FLOAT_MAX)) return x;
         double c = SPLIT * x;
-        double hi = c - (c - x);
-        return hi > -FLOAT_MIN_NORMAL && hi < FLOAT_MIN_NORMAL ? 0.0 : hi;
+        return c - (c - x);
     }
 
-    /** Whether x is what {@link #single} gives for it: a float of the normal range, or 0. */
+    /** Whether x is a float: 0, or in float's normal range with at most 24 significant bits. */
     public static boolean isSingle(double x) {
-        return x == 0 || x > -FLOAT_MAX && x < FLOAT_MAX && single(x) == x;
+        double ax = x < 0 ? -x : x;
+        return x == 0 || ax >= FLOAT_MIN_NORMAL && ax <= FLOAT_MAX && single(x) == x;
     }
 
     /** 2^k for -1074 <= k <= 1023. */
