@@ -27,6 +27,11 @@ class OfflineIT {
             assertEquals("application/manifest+json", java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "manifest.webmanifest")).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("Content-Type").orElse(""));
+            // what Chromium checks before it offers to install the site as an app
+            java.util.Map<String, Object> manifest = b.driver.executeCdpCommand("Page.getAppManifest", java.util.Map.of());
+            assertEquals(List.of(), manifest.get("errors"), "manifest errors");
+            java.util.Map<String, Object> install = b.driver.executeCdpCommand("Page.getInstallabilityErrors", java.util.Map.of());
+            assertEquals(List.of(), install.get("installabilityErrors"), "Chromium would not offer to install the site");
             server.stop();
 
             b.driver.get(base + "?backend=wasm#data=xor&epochs=3&play=1");

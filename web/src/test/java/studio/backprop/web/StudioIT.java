@@ -197,6 +197,14 @@ class StudioIT {
         }
         assertEquals(250, total);
         assertFalse(b.text("throughput").isEmpty());
+        // links are blue (positive weight) and orange (negative), as in Playground: a strip halfway
+        // across, between the two hidden layers, holds links only
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> hues = (java.util.List<Number>) b.driver.executeScript(
+                "var c = arguments[0], d = c.getContext('2d').getImageData(c.width / 2 - 10, 0, 20, c.height).data, blue = 0, orange = 0;"
+                + "for (var i = 0; i < d.length; i += 4) { if (d[i + 2] > d[i] + 60) blue++; else if (d[i] > d[i + 2] + 60) orange++; }"
+                + "return [blue, orange];", b.byTestId("network"));
+        assertTrue(hues.get(0).intValue() > 20 && hues.get(1).intValue() > 20, "blue and orange link pixels: " + hues);
         new org.openqa.selenium.interactions.Actions(b.driver).moveToElement(b.byTestId("network"), 0, 0).perform();
         b.screenshot("views-circle");
     }

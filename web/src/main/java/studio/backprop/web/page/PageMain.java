@@ -615,6 +615,7 @@ public final class PageMain {
         status.setTextContent(s.status.equals("diverged") ? "diverged: the loss became NaN or infinite; lower the learning rate and reset" : s.status);
         Dom.number(Dom.byTestId("epoch"), s.epoch, 0);
         Dom.byTestId("epoch").setTextContent(Dom.grouped(s.epoch));
+        Dom.byTestId("epoch").setAttribute("data-samples", Dom.raw(s.samples));
         Dom.number(Dom.byTestId("train-loss"), s.trainLoss, 4);
         Dom.number(Dom.byTestId("test-loss"), s.testLoss, 4);
         Dom.number(Dom.byTestId("train-accuracy"), s.classification() ? s.trainAccuracy : Double.NaN, 3);

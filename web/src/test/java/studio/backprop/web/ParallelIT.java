@@ -1,0 +1,41 @@
+package studio.backprop.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+
+/**
+ * Data-parallel training in the page: pause at any moment (a batch may be out on a helper) and
+ * step an epoch by hand, and the weights are still the JVM's after the same number of samples.
+ */
+class ParallelIT {
+    @Test
+    void pauseAndStepWhileBatchesAreOutOnHelpers() throws Exception {
+        String query = "data=mnist&layers=48&act=relu&opt=momentum&lr=0.01&batch=64&workers=2&seed=3";
+        for (String backend : new String[] {"js", "wasm"}) {
+            try (Browser b = new Browser()) {
+                b.open("?backend=" + backend + "#" + query);
+                b.waitUpTo(30).until(d -> "2".equals(b.byTestId("throughput").getAttribute("data-workers")));
+                int train = Integer.parseInt(b.text("sizes").split(" train")[0].replaceAll("[^0-9]", ""));
+                b.byTestId("play").click();
+                b.waitUpTo(30).until(d -> samples(b) >= 1000);
+                b.byTestId("play").click(); // pause, whatever is in flight
+                b.byTestId("step-epoch").click();
+                b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && samples(b) > 1000 && samples(b) % train == 0);
+                long samples = samples(b);
+                Experiment ex = Experiment.load(Settings.of(query, '&'));
+                while (ex.trainer.samples() < samples) ex.trainer.step();
+                assertEquals(samples, ex.trainer.samples());
+                assertEquals(WeightsHash.of(ex.model.network), b.value("weights-hash"), backend + " after " + samples + " samples");
+            }
+        }
+    }
+
+    private static long samples(Browser b) {
+        String v = b.byTestId("epoch").getAttribute("data-samples");
+        return v == null || v.isEmpty() ? 0 : (long) Double.parseDouble(v);
+    }
+}
