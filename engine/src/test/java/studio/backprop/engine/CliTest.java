@@ -86,6 +86,14 @@ class CliTest {
     }
 
     @Test
+    void anExplodingLossIsCalledOut() {
+        Run run = run("train", "--data=digits", "--layers=32", "--act=relu", "--batch=64", "--lr=0.05", "--epochs=2", "--quiet");
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("the loss is over 1,000 times what it was at the start"), run.out);
+        assertFalse(run("train", "--data=xor", "--epochs=2", "--quiet").out.contains("1,000 times"));
+    }
+
+    @Test
     void helpAndErrors() {
         Run help = run("--help");
         assertEquals(0, help.code);

@@ -26,6 +26,20 @@ class SafetyIT {
         }
     }
 
+    /** A loss that grows by orders of magnitude but stays finite gets the same hint before it diverges. */
+    @Test
+    void anExplodingLossGetsAHintWhileStillFinite() throws Exception {
+        try (Browser b = new Browser()) {
+            b.open("#data=digits&layers=32&act=relu&batch=64&lr=0.05&play=1");
+            b.waitUpTo(30).until(d -> "true".equals(b.byTestId("status").getAttribute("data-exploding")));
+            assertTrue(b.text("status").contains("over 1,000 times what it was at the start: lower the learning rate"), b.text("status"));
+            b.byTestId("play").click();
+            b.type("lr", "0.001");
+            b.byTestId("reset").click();
+            b.waitUpTo(10).until(d -> "idle".equals(b.value("status")) && "false".equals(b.byTestId("status").getAttribute("data-exploding")));
+        }
+    }
+
     @Test
     void aBigUploadShowsProgressAndCanBeCancelled() throws Exception {
         Path big = Browser.tempFile("big", ".csv");

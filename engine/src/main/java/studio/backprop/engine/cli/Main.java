@@ -89,6 +89,7 @@ public final class Main {
         int epochs = settings.integer("epochs", 0, 1_000_000);
         Experiment ex = Experiment.load(settings);
         Trainer trainer = ex.trainer;
+        double startLoss = ex.evaluate().train.loss;
         int every = Math.max(1, epochs / 10);
         while (trainer.epoch() < epochs && trainer.status() == Trainer.Status.RUNNING) {
             trainer.stepEpoch();
@@ -101,6 +102,9 @@ public final class Main {
             }
         }
         boolean diverged = trainer.status() == Trainer.Status.DIVERGED;
+        if (!diverged && ex.evaluate().train.loss > 1000 * startLoss) {
+            out.println("the loss is over 1,000 times what it was at the start: training is diverging. Try a lower --lr.");
+        }
         if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
         if (flags.has("out")) {
             writeModel(ex.model, flags.get("out"));

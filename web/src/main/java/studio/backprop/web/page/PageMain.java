@@ -584,6 +584,13 @@ public final class PageMain {
         state.shareLink = UrlState.page() + "#m=" + chosen[1];
     }
 
+    /** The loss still finite but far above where it started: on its way to diverging. */
+    private static boolean exploding(State s) {
+        if (s.history.isEmpty() || s.epoch == 0) return false;
+        double first = s.history.get(0)[1];
+        return first > 0 && s.trainLoss > 1000 * first;
+    }
+
     /** Keeps every other point, so long runs keep a bounded history. */
     private static void thin() {
         for (int i = state.history.size() - 2; i > 0; i -= 2) state.history.remove(i);
@@ -612,7 +619,10 @@ public final class PageMain {
         play.setTextContent(training ? "\u275a\u275a" : "\u25b6");
         HTMLElement status = Dom.byTestId("status");
         status.setAttribute("data-value", s.status);
-        status.setTextContent(s.status.equals("diverged") ? "diverged: the loss became NaN or infinite; lower the learning rate and reset" : s.status);
+        status.setTextContent(s.status.equals("diverged") ? "diverged: the loss became NaN or infinite; lower the learning rate and reset"
+                : exploding(s) ? s.status + ", but the loss is over 1,000 times what it was at the start: lower the learning rate and reset"
+                : s.status);
+        status.setAttribute("data-exploding", exploding(s) ? "true" : "false");
         Dom.number(Dom.byTestId("epoch"), s.epoch, 0);
         Dom.byTestId("epoch").setTextContent(Dom.grouped(s.epoch));
         Dom.byTestId("epoch").setAttribute("data-samples", Dom.raw(s.samples));
