@@ -19,7 +19,6 @@ import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Explain;
 import studio.backprop.engine.train.Settings;
-import studio.backprop.engine.train.Workload;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
 
@@ -70,7 +69,7 @@ public final class WorkerMain {
                 case "predict": predict(msg); break;
                 case "share": share(Js.string(msg, "purpose")); break;
                 case "explain": explain(msg); break;
-                case "bench": bench(Js.string(msg, "workload"), Js.number(msg, "seconds"), (int) Js.number(msg, "workers")); break;
+                case "bench": BenchRun.run(Js.string(msg, "workload"), Js.number(msg, "seconds"), (int) Js.number(msg, "workers")); break;
                 case "part-init": Helpers.init((Int8Array) Js.get(msg, "model")); break;
                 case "part": Helpers.part(msg); break;
                 case "open": open(Js.string(msg, "payload")); break;
@@ -348,63 +347,6 @@ public final class WorkerMain {
         Js.set(bo, "batch", Js.float64(batch.batch));
         Js.set(bo, "maxDifference", batch.maxDifference);
         Js.set(m, "batch", bo);
-        post(m);
-    }
-
-    /**
-     * Training throughput of a benchmark workload (plain SGD on seeded synthetic data) over
-     * about {@code seconds}, after a short warm-up: the same measurement as the JVM's Bench.
-     */
-    private static void bench(String name, double seconds, int workers) {
-        Workload w = Workload.of(name);
-        if (workers > 1) {
-            parallelBench(w, seconds, workers);
-            return;
-        }
-        Trainer warm = w.trainer(1);
-        double until = Js.now() + Math.min(1000, seconds * 250);
-        while (Js.now() < until) warm.step();
-        Trainer t = w.trainer(1);
-        double start = Js.now(), deadline = start + seconds * 1000;
-        while (Js.now() < deadline) for (int i = 0; i < 8; i++) t.step();
-        postBench(w, t, (Js.now() - start) / 1000, 1);
-    }
-
-    /** The same on {@code workers} workers (this one and helpers), once every helper has loaded. */
-    private static void parallelBench(Workload w, double seconds, int workers) {
-        Trainer warm = w.trainer(1, workers);
-        Helpers h = new Helpers(workers - 1, w.model(warm), null);
-        whenReady(h, () -> benchBatches(h, warm, Js.now() + Math.min(1000, seconds * 250), () -> {
-            Trainer t = w.trainer(1, workers);
-            double start = Js.now();
-            benchBatches(h, t, start + seconds * 1000, () -> {
-                h.terminate();
-                postBench(w, t, (Js.now() - start) / 1000, workers);
-            });
-        }));
-    }
-
-    private static void whenReady(Helpers h, Js.Action then) {
-        if (h.ready()) then.run();
-        else Js.setTimeout(() -> whenReady(h, then), 10);
-    }
-
-    private static void benchBatches(Helpers h, Trainer t, double until, Js.Action then) {
-        h.step(t, epochEnded -> {
-            if (Js.now() < until) benchBatches(h, t, until, then);
-            else then.run();
-        });
-    }
-
-    private static void postBench(Workload w, Trainer t, double elapsed, int workers) {
-        JSObject m = Js.object();
-        Js.set(m, "type", "bench");
-        Js.set(m, "workload", w.name);
-        Js.set(m, "workers", workers);
-        Js.set(m, "samples", (double) t.samples());
-        Js.set(m, "seconds", elapsed);
-        Js.set(m, "samplesPerSecond", t.samples() / elapsed);
-        Js.set(m, "gflops", t.samples() / elapsed * w.flopsPerSample(t) / 1e9);
         post(m);
     }
 
