@@ -30,6 +30,7 @@ public final class PageMain {
     private static ImageView images;
     private static ExplorerView explorer;
     private static ModelFiles models;
+    private static ShareView share;
     /** The user's CSV file (a File), kept so that reset and setting changes can rebuild the run. */
     private static JSObject csvFile;
     /** The file offered to a model that needs its data again, until the worker accepts it. */
@@ -69,6 +70,7 @@ public final class PageMain {
             network.render(state);
         });
         models = new ModelFiles(worker, state);
+        share = new ShareView(state);
         bindControls();
         start();
         requestRender();
@@ -146,11 +148,6 @@ public final class PageMain {
             Js.set(m, "index", index);
             worker.send(m);
         });
-        Dom.byTestId("share-copy").addEventListener("click", e -> copy(state.shareLink));
-        Dom.byTestId("share-close").addEventListener("click", e -> {
-            state.shareLink = "";
-            requestRender();
-        });
         syncControls();
     }
 
@@ -168,9 +165,6 @@ public final class PageMain {
         initWorker();
         if (state.autoplay) worker.send("play");
     }
-
-    @JSBody(params = "text", script = "if (navigator.clipboard) navigator.clipboard.writeText(text).catch(function () {});")
-    private static native void copy(String text);
 
     private static void step(String unit) {
         JSObject m = Js.object();
@@ -446,7 +440,7 @@ public final class PageMain {
         } else if ("share".equals(type)) {
             JSObject options = Js.get(m, "options");
             if ("save".equals(Js.string(m, "purpose"))) models.store(Js.string(Js.at(options, 0), "payload"));
-            else showShareOptions(options);
+            else share.show(options);
         } else if ("export".equals(type)) {
             models.download(m);
         } else if ("need-file".equals(type)) {
@@ -542,48 +536,6 @@ public final class PageMain {
         }
     }
 
-    /**
-     * The link at each weight precision, with its length and the test accuracy of the model it
-     * holds. Exact by default while the link stays short; else the shortest that loses at most
-     * half a point of accuracy. The user can always pick another.
-     */
-    private static void showShareOptions(JSObject options) {
-        state.shareOptions.clear();
-        for (int i = 0; i < Js.length(options); i++) {
-            JSObject o = Js.at(options, i);
-            state.shareOptions.add(new Object[] {(int) Js.number(o, "bits"), Js.string(o, "payload"), Js.number(o, "quality")});
-        }
-        Object[] exact = state.shareOptions.get(0), chosen = exact;
-        if (((String) exact[1]).length() > 2000) {
-            for (Object[] o : state.shareOptions) {
-                boolean keeps = !((double) exact[2] - (double) o[2] > 0.005);
-                if (keeps && ((String) o[1]).length() < ((String) chosen[1]).length()) chosen = o;
-            }
-        }
-        HTMLElement box = Dom.byTestId("share-options");
-        Html.clear(box);
-        String measure = state.classification() ? "test accuracy " : "test R\u00b2 ";
-        for (Object[] o : state.shareOptions) {
-            int bits = (int) o[0];
-            HTMLElement label = Html.el("label");
-            HTMLElement radio = Html.el("input");
-            radio.setAttribute("type", "radio");
-            radio.setAttribute("name", "share-bits");
-            radio.setAttribute("data-testid", o == exact ? "share-exact" : "share-bits-" + bits);
-            Html.setChecked(radio, o == chosen);
-            radio.addEventListener("change", e -> {
-                state.shareLink = UrlState.page() + "#m=" + o[1];
-                requestRender();
-            });
-            label.appendChild(radio);
-            String what = o == exact ? "exact weights (" + bits + "-bit)" : bits == 16 ? "weights rounded to 16 bits" : "weights in 8 bits with a scale per layer";
-            label.appendChild(Html.el("span", what + ": " + Dom.grouped(UrlState.page().length() + 3 + ((String) o[1]).length())
-                    + " characters, " + measure + Dom.fixed((double) o[2], 3)));
-            box.appendChild(label);
-        }
-        state.shareLink = UrlState.page() + "#m=" + chosen[1];
-    }
-
     /** The loss still finite but far above where it started: on its way to diverging. */
     private static boolean exploding(State s) {
         if (s.history.isEmpty() || s.epoch == 0) return false;
@@ -651,9 +603,7 @@ public final class PageMain {
         Dom.byTestId("confirm-reset").setHidden(s.pending == null);
         Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
         Dom.byTestId("need-file-text").setTextContent(s.needFile);
-        Dom.byTestId("share-panel").setHidden(s.shareLink.isEmpty());
-        Html.setValue(Dom.byTestId("share-link"), s.shareLink);
-        Dom.byTestId("share-length").setTextContent(Dom.grouped(s.shareLink.length()));
+        share.render();
         Dom.byTestId("heatmap-panel").setHidden(!s.planar);
         Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0);
         Dom.byTestId("images-panel").setHidden(s.imageSide == 0);
