@@ -45,6 +45,10 @@ final class Helpers {
     private Float64Array[] weightBuffers, gradBuffers;
     private int pending;
     private int batch;
+    /** Per part, whether its gradient is in for the current batch. */
+    private boolean[] received;
+    /** A helper failed (could not load, or crashed): from then on every batch runs here. */
+    private boolean failed;
 
     /** @param onReady runs once every helper has loaded */
     Helpers(int count, Model model, Js.Action onReady) {
@@ -58,7 +62,7 @@ final class Helpers {
     }
 
     boolean ready() {
-        return ready == workers.length;
+        return !failed && ready == workers.length;
     }
 
     /** A batch is out on the helpers and not yet added up. */
@@ -83,6 +87,7 @@ final class Helpers {
             weights = new double[size];
             weightBuffers = new Float64Array[parts];
             gradBuffers = new Float64Array[parts];
+            received = new boolean[parts];
             for (int k = 1; k < parts; k++) {
                 weightBuffers[k] = new Float64Array(size);
                 gradBuffers[k] = new Float64Array(size);
@@ -105,7 +110,9 @@ final class Helpers {
             sendMoving(workers[k - 1], m, weightBuffers[k], gradBuffers[k]);
         }
         pending = workers.length;
+        java.util.Arrays.fill(received, false);
         losses[0] = t.computePart(0, grads[0]);
+        received[0] = true;
     }
 
     private void message(int k, JSObject m) {
@@ -121,11 +128,27 @@ final class Helpers {
             gradBuffers[k] = (Float64Array) Js.get(m, "grad");
             get(gradBuffers[k], grads[k]);
             losses[k] = Js.number(m, "loss");
-            if (--pending == 0) {
-                boolean epochEnded = trainer.finishParts(grads, losses);
-                done.batchDone(epochEnded);
+            received[k] = true;
+            if (--pending == 0) finish();
+        } else if ("error".equals(type) || "helper-failed".equals(type)) {
+            // the parts still out are computed here: the batch, and the run, come out the same
+            failed = true;
+            if (pending > 0) {
+                for (int p = 1; p < received.length; p++) {
+                    if (!received[p]) {
+                        losses[p] = trainer.computePart(p, grads[p]);
+                        received[p] = true;
+                    }
+                }
+                pending = 0;
+                finish();
             }
         }
+    }
+
+    private void finish() {
+        boolean epochEnded = trainer.finishParts(grads, losses);
+        done.batchDone(epochEnded);
     }
 
     void terminate() {
@@ -228,7 +251,8 @@ final class Helpers {
         postMoving(out, weights, grad);
     }
 
-    @JSBody(params = "f", script = "var js_w = new Worker(self.location.href); js_w.onmessage = function (e) { f(e.data); }; return js_w;")
+    @JSBody(params = "f", script = "var js_w = new Worker(self.location.href); js_w.onmessage = function (e) { f(e.data); };"
+            + "js_w.onerror = function (e) { e.preventDefault(); f({type: 'helper-failed'}); }; return js_w;")
     private static native JSObject spawn(Js.Callback f);
 
     @JSBody(params = {"w", "m"}, script = "w.postMessage(m);")
