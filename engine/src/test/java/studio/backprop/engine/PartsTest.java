@@ -25,7 +25,7 @@ class PartsTest {
         Experiment inTurn = run(settings), spread = run(settings);
         Trainer t = spread.trainer;
         Network[] replicas = {null, replica(spread), replica(spread)};
-        int size = Parts.size(t.network());
+        int size = t.network().parameterCount();
         double[] weights = new double[size];
         for (int step = 0; step < 300; step++) {
             inTurn.trainer.step();

@@ -102,7 +102,8 @@ public final class Main {
             }
         }
         boolean diverged = trainer.status() == Trainer.Status.DIVERGED;
-        if (!diverged && ex.evaluate().train.loss > 1000 * startLoss) {
+        EpochReport last = ex.evaluate();
+        if (!diverged && Trainer.exploding(startLoss, last.train.loss)) {
             out.println("the loss is over 1,000 times what it was at the start: training is diverging. Try a lower --lr.");
         }
         if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
@@ -114,7 +115,7 @@ public final class Main {
             String site = flags.has("site") ? flags.get("site") : "http://localhost:8080/";
             out.println("share: " + site + "#m=" + ModelLink.payload(ex.model));
         }
-        out.println(summary(ex.evaluate(), ex.model));
+        out.println(summary(last, ex.model));
         return diverged ? 2 : 0;
     }
 

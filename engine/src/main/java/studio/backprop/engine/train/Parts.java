@@ -24,10 +24,6 @@ public final class Parts {
         return k * rows / parts;
     }
 
-    public static int size(Network net) {
-        return net.parameterCount();
-    }
-
     public static void weights(Network net, double[] flat) {
         int at = 0;
         for (Param p : net.params()) for (double[] r : p.value) {

@@ -85,13 +85,13 @@ public final class Trainer {
         if (status == Status.DIVERGED) return false;
         if (parts > 1) {
             if (partGrads == null) {
-                partGrads = new double[parts][Parts.size(net)];
+                partGrads = new double[parts][net.parameterCount()];
                 partLosses = new double[parts];
             }
             for (int k = 0; k < parts; k++) partLosses[k] = computePart(k, partGrads[k]);
             return finishParts(partGrads, partLosses);
         }
-        int rows = Math.min(batchSize, x.length - position);
+        int rows = batchRows();
         Mat in = net.input(rows);
         Mat target = targets(rows);
         for (int i = 0; i < rows; i++) {
@@ -100,7 +100,15 @@ public final class Trainer {
             System.arraycopy(y[s], 0, target.row[i], 0, target.cols);
         }
         net.forward();
-        return finish(net.backward(loss, target, mean ? 1.0 / rows : 1.0, false), rows);
+        return finish(net.backward(loss, target, batchScale(), false), rows);
+    }
+
+    /** A loss this many times its starting value, still finite, is on its way to diverging. */
+    public static final double EXPLODING = 1000;
+
+    /** Whether a finite loss has grown past {@link #EXPLODING} times where it started (the status hint). */
+    public static boolean exploding(double startLoss, double loss) {
+        return startLoss > 0 && loss > EXPLODING * startLoss;
     }
 
     /** Rows of the next batch. */

@@ -11,6 +11,7 @@ import org.teavm.jso.dom.xml.NodeList;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
 
 /**
@@ -538,9 +539,7 @@ public final class PageMain {
 
     /** The loss still finite but far above where it started: on its way to diverging. */
     private static boolean exploding(State s) {
-        if (s.history.isEmpty() || s.epoch == 0) return false;
-        double first = s.history.get(0)[1];
-        return first > 0 && s.trainLoss > 1000 * first;
+        return !s.history.isEmpty() && s.epoch > 0 && Trainer.exploding(s.history.get(0)[1], s.trainLoss);
     }
 
     /** Keeps every other point, so long runs keep a bounded history. */
@@ -571,10 +570,11 @@ public final class PageMain {
         play.setTextContent(training ? "\u275a\u275a" : "\u25b6");
         HTMLElement status = Dom.byTestId("status");
         status.setAttribute("data-value", s.status);
+        boolean exploding = exploding(s);
         status.setTextContent(s.status.equals("diverged") ? "diverged: the loss became NaN or infinite; lower the learning rate and reset"
-                : exploding(s) ? s.status + ", but the loss is over 1,000 times what it was at the start: lower the learning rate and reset"
+                : exploding ? s.status + ", but the loss is over 1,000 times what it was at the start: lower the learning rate and reset"
                 : s.status);
-        status.setAttribute("data-exploding", exploding(s) ? "true" : "false");
+        status.setAttribute("data-exploding", exploding ? "true" : "false");
         Dom.number(Dom.byTestId("epoch"), s.epoch, 0);
         Dom.byTestId("epoch").setTextContent(Dom.grouped(s.epoch));
         Dom.byTestId("epoch").setAttribute("data-samples", Dom.raw(s.samples));

@@ -79,7 +79,7 @@ final class Helpers {
         trainer = t;
         done = then;
         batch++;
-        int size = Parts.size(t.network());
+        int size = t.network().parameterCount();
         if (grads == null || grads[0].length != size) {
             int parts = workers.length + 1;
             grads = new double[parts][size];
@@ -94,9 +94,9 @@ final class Helpers {
             }
         }
         Parts.weights(t.network(), weights);
+        put(weights, size, weightBuffers);
         for (int k = 1; k <= workers.length; k++) {
             Mat[] d = t.partData(k);
-            put(weights, size, weightBuffers[k]);
             JSObject m = Js.object();
             Js.set(m, "type", "part");
             Js.set(m, "batch", batch);
@@ -158,10 +158,9 @@ final class Helpers {
 
     private static Float64Array flat(Mat m) {
         int n = m.rows * m.cols;
-        double[] out = new double[n];
-        for (int i = 0; i < m.rows; i++) System.arraycopy(m.row[i], 0, out, i * m.cols, m.cols);
-        Float64Array a = new Float64Array(n);
-        put(out, n, a);
+        Float64Array v = view(n), a = new Float64Array(n);
+        for (int i = 0; i < m.rows; i++) direct.put(m.row[i], 0, m.cols);
+        copy(v, a, n);
         return a;
     }
 
@@ -183,11 +182,24 @@ final class Helpers {
         return Float64Array.fromJavaBuffer(direct);
     }
 
-    /** to[0, n) = from[0, n). */
-    private static void put(double[] from, int n, Float64Array to) {
+    /** from[0, n) in the direct buffer, seen from JS. */
+    private static Float64Array stage(double[] from, int n) {
         Float64Array v = view(n);
         direct.put(from, 0, n);
-        copy(v, to, n);
+        return v;
+    }
+
+    /** to[k][0, n) = from[0, n) for every k from 1 (index 0 is this worker's part): one put, a copy each. */
+    private static void put(double[] from, int n, Float64Array[] to) {
+        Float64Array v = stage(from, n);
+        for (int k = 1; k < to.length; k++) copy(v, to[k], n);
+    }
+
+    /** The rows of a matrix, sent flat, into its rows. */
+    private static void unstage(Float64Array from, Mat to) {
+        int n = to.rows * to.cols;
+        copy(from, view(n), n);
+        for (int i = 0; i < to.rows; i++) direct.get(to.row[i], 0, to.cols);
     }
 
     /** to = from, whole. */
@@ -211,7 +223,7 @@ final class Helpers {
             Model m = ModelBinary.read(bytes.copyToJavaArray());
             replica = m.network;
             replicaLoss = Loss.of(m.loss);
-            replicaWeights = new double[Parts.size(replica)];
+            replicaWeights = new double[replica.parameterCount()];
             replicaGrad = new double[replicaWeights.length];
         } catch (ModelException e) {
             Js.error("helper: " + e.getMessage());
@@ -231,17 +243,12 @@ final class Helpers {
         }
         replicaX.rows = rows;
         replicaY.rows = rows;
-        double[] x = new double[rows * xc], y = new double[rows * yc];
-        get((Float64Array) Js.get(m, "x"), x);
-        get((Float64Array) Js.get(m, "y"), y);
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(x, i * xc, replicaX.row[i], 0, xc);
-            System.arraycopy(y, i * yc, replicaY.row[i], 0, yc);
-        }
+        unstage((Float64Array) Js.get(m, "x"), replicaX);
+        unstage((Float64Array) Js.get(m, "y"), replicaY);
         double loss = 0;
         if (rows == 0) java.util.Arrays.fill(replicaGrad, 0.0);
         else loss = Parts.gradient(replica, replicaLoss, replicaX, replicaY, Js.number(m, "scale"), replicaGrad);
-        put(replicaGrad, replicaGrad.length, grad);
+        copy(stage(replicaGrad, replicaGrad.length), grad, replicaGrad.length);
         JSObject out = Js.object();
         Js.set(out, "type", "part");
         Js.set(out, "batch", Js.number(m, "batch"));
