@@ -37,17 +37,20 @@ final class Colors {
 
     /**
      * An offscreen canvas holding {@code pixels} (width x height, as {@link #diverging} packs
-     * them), for views to draw scaled or in tiles; null when there are no pixels.
+     * them), for views to draw scaled or in tiles; null when there are no pixels. {@code reuse}
+     * (the canvas this view got last time, or null) is filled again rather than a new canvas made
+     * at every draw: canvases are heavy, and one per snapshot kept the page's garbage collector busy.
      */
-    static JSObject image(int[] pixels, int width, int height) {
+    static JSObject image(JSObject reuse, int[] pixels, int width, int height) {
         if (width <= 0 || height <= 0 || pixels.length != width * height) return null;
-        return canvas(Int32Array.copyFromJavaArray(pixels), width, height);
+        return canvas(reuse, Int32Array.copyFromJavaArray(pixels), width, height);
     }
 
-    @JSBody(params = {"px", "w", "h"}, script = "var js_c = document.createElement('canvas'); js_c.width = w; js_c.height = h;"
+    @JSBody(params = {"c", "px", "w", "h"}, script = "var js_c = c || document.createElement('canvas');"
+            + "if (js_c.width !== w) js_c.width = w; if (js_c.height !== h) js_c.height = h;"
             + "js_c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(px.buffer, px.byteOffset, px.length * 4), w, h), 0, 0);"
             + "return js_c;")
-    private static native JSObject canvas(Int32Array px, int w, int h);
+    private static native JSObject canvas(JSObject c, Int32Array px, int w, int h);
 
     private static int mix(int from, int to, double s) {
         return (int) Math.round(from + (to - from) * s * 0.85);

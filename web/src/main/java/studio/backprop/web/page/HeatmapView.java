@@ -9,6 +9,8 @@ import org.teavm.jso.typedarrays.Int32Array;
 
 /** The network's output over the 2-D input plane, with the data points on top. */
 final class HeatmapView {
+    /** The output grid's offscreen canvas, filled again at each draw. */
+    private JSObject offscreen;
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
     private int[] pixels = new int[0];
@@ -29,7 +31,8 @@ final class HeatmapView {
                 double v = s.output[i];
                 pixels[i] = Colors.diverging(s.classification() ? 2 * v - 1 : v);
             }
-            drawScaled(g, Colors.image(pixels, n, n), w, h);
+            offscreen = Colors.image(offscreen, pixels, n, n);
+            drawScaled(g, offscreen, w, h);
         }
         points(s, s.trainPoints, false, w, h);
         if (showTest) points(s, s.testPoints, true, w, h);

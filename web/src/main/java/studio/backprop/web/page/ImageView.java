@@ -13,6 +13,8 @@ import studio.backprop.web.Js;
  * drawn as images, and a pad to draw on whose picture goes to the network as one sample.
  */
 final class ImageView {
+    /** The first layer's tiles' offscreen canvas, filled again at each draw. */
+    private JSObject tileCanvas;
     private final HTMLCanvasElement gallery, firstLayer, pad;
     private final HTMLElement probabilities;
 
@@ -36,7 +38,7 @@ final class ImageView {
         int cells = s.imageSide * s.imageSide, units = cells == 0 ? 0 : s.firstLayer.length / cells;
         int[] px = Colors.tiles(s.firstLayer, cells, 1e-12);
         drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
-                Colors.image(px, s.imageSide, s.imageSide * units), units, s.imageSide);
+                tileCanvas = Colors.image(tileCanvas, px, s.imageSide, s.imageSide * units), units, s.imageSide);
     }
 
     /** Class probabilities for the drawing, largest first marked. */

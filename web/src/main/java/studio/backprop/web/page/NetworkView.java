@@ -15,6 +15,8 @@ import org.teavm.jso.typedarrays.Float64Array;
  * their first {@link #SHOWN} neurons.
  */
 final class NetworkView {
+    /** The neuron thumbnails' offscreen canvas, filled again at each draw. */
+    private JSObject thumbCanvas;
     static final int SHOWN = 12;
     private static final double NODE = 26, LEFT = 112;
 
@@ -98,7 +100,7 @@ final class NetworkView {
         }
         int grid = s.neuronGrid, tiles = grid == 0 ? 0 : thumbs.length / (grid * grid);
         draw(g, w, h, Float64Array.copyFromJavaArray(segments), maxAbs, Float64Array.copyFromJavaArray(nodes),
-                Colors.image(thumbs, grid, grid * tiles), grid, tiles, NODE);
+                thumbCanvas = Colors.image(thumbCanvas, thumbs, grid, grid * tiles), grid, tiles, NODE);
         if (highlight > 0 && highlight < layers) mark(g, xs[highlight - 1] + NODE / 2 + 2, xs[highlight] + NODE / 2 + 3, h);
         for (int i = 0; i < ys[0].length; i++) {
             String name = i < s.inputs.length ? s.inputs[i] : "";
