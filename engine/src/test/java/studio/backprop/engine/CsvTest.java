@@ -2,8 +2,6 @@ package studio.backprop.engine;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,7 +119,7 @@ class CsvTest {
     void fuzzNeverThrowsAnythingButCsvException() throws Exception {
         int iterations = Integer.getInteger("fuzz.iterations", 100_000);
         String[] seeds = {
-            Files.readString(Path.of("../../shared/data/iris.csv")).substring(0, 600),
+            Fixtures.text("samples/iris.csv").substring(0, 600),
             "a,\"b\"\"c\",d\r\n1,2,x\r\n\"3\",4,y\r\n",
             "colour,size,fruit\nred,1,apple\ngreen,NA,pear\n?,3,apple\n",
         };

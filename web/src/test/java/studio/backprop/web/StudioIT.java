@@ -108,7 +108,7 @@ class StudioIT {
     void realCsvFilesUploadAndTrain() throws Exception {
         open("data=spiral");
         // scikit-learn's files start with a summary line shorter than the rows: a clear message
-        upload(Path.of("../../shared/data/breast_cancer.csv").toAbsolutePath().normalize());
+        upload(Path.of("../engine/src/test/resources/studio/backprop/samples/breast_cancer.csv").toAbsolutePath().normalize());
         b.waitUpTo(10).until(d -> b.byTestId("error").isDisplayed());
         assertEquals("This file cannot be used: line 2, column 5: row has 31 fields but the first row has 4", b.text("error"));
         // the same data with a header row, as the studio ships it
@@ -129,7 +129,7 @@ class StudioIT {
         assertTrue(b.number("test-accuracy") > 0.85, "accuracy " + b.number("test-accuracy"));
 
         // iris.csv's summary line has as many fields as its rows, so it reads as a header
-        upload(Path.of("../../shared/data/iris.csv").toAbsolutePath().normalize());
+        upload(Path.of("../engine/src/test/resources/studio/backprop/samples/iris.csv").toAbsolutePath().normalize());
         b.waitUpTo(10).until(d -> b.text("csv-name").startsWith("iris.csv"));
         b.select("csv-missing", "mean");
         b.byTestId("csv-use").click();

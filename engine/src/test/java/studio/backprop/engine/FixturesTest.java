@@ -1,0 +1,76 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.Properties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+
+/**
+ * Model files and links made by an earlier build (fixtures/, with what they gave then in
+ * expected.properties): every form still opens to the same weights, predicts the same bits and
+ * keeps training to the same weights. 2-D sets, tables, image sets and an uploaded file.
+ */
+class FixturesTest {
+    static final String FRUIT = ResumeTest.FRUIT;
+
+    static Properties expected() throws Exception {
+        Properties p = new Properties();
+        p.load(new StringReader(Fixtures.text("fixtures/expected.properties")));
+        return p;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"spiral", "moons", "plane", "iris", "cancer", "digits", "mnist", "fruit"})
+    void everyFormOpensPredictsAndKeepsTrainingAsBefore(String name) throws Exception {
+        Properties want = expected();
+        Model json = ModelJson.read(Fixtures.text("fixtures/" + name + ".json"));
+        Model binary = ModelBinary.read(Fixtures.bytes("fixtures/" + name + ".bpsm"));
+        Model link = ModelLink.read(Fixtures.text("fixtures/" + name + ".link").trim());
+        for (Model m : new Model[] {json, binary, link}) {
+            assertEquals(want.getProperty(name + ".hash"), WeightsHash.of(m.network), name);
+            assertEquals(Settings.of(want.getProperty(name + ".settings"), '&').asMap(), m.settings.asMap(), name);
+        }
+        Model small = ModelLink.read(Fixtures.text("fixtures/" + name + "-8bit.link").trim());
+        assertEquals(want.getProperty(name + ".hash8"), WeightsHash.of(small.network), name + " 8-bit");
+
+        for (Model m : new Model[] {json, binary, link}) {
+            Experiment ex = reopen(m);
+            assertEquals(want.getProperty(name + ".hash"), WeightsHash.of(ex.model.network), name);
+            assertEquals(want.getProperty(name + ".predict"), bits(m.predict(Arrays.copyOf(ex.test.x, 3))), name);
+            for (int i = 0; i < 3; i++) ex.trainer.stepEpoch();
+            assertEquals(want.getProperty(name + ".trained3"), WeightsHash.of(ex.model.network), name + " after 3 more epochs");
+        }
+    }
+
+    /** The 64-bit form (version 1), as models were written before weights were stored as floats. */
+    @ParameterizedTest
+    @ValueSource(strings = {"spiral-v1.bpsm"})
+    void version1BinaryOpens(String file) throws Exception {
+        Model m = ModelBinary.read(Fixtures.bytes("fixtures/" + file));
+        assertEquals(expected().getProperty("spiral.hash"), WeightsHash.of(m.network));
+    }
+
+    /** What the studio does with an opened model: rebuild its run from its settings (or its file), take its weights. */
+    static Experiment reopen(Model m) throws Exception {
+        if (m.settings.get("data").equals("fruit.csv")) return Experiment.resume(m, FRUIT);
+        Experiment ex = Experiment.load(m.settings);
+        assertTrue(ex.takeWeights(m));
+        return ex;
+    }
+
+    private static String bits(double[][] rows) {
+        StringBuilder sb = new StringBuilder();
+        for (double[] row : rows) for (double v : row) sb.append(sb.length() > 0 ? "," : "").append(Long.toHexString(Double.doubleToRawLongBits(v)));
+        return sb.toString();
+    }
+}
