@@ -23,7 +23,7 @@
 
   function fail(what, error) {
     if (error) console.error(error);
-    var box = document.querySelector('[data-testid="error"]');
+    var box = document.querySelector('[data-testid="error"]') || document.querySelector('[data-testid="bench-output"]');
     box.textContent = 'Could not load the ' + what + (error ? ' (' + error + ')' : '') + '. Reload the page to try again.';
     box.hidden = false;
   }
@@ -34,9 +34,12 @@
     s.onerror = function () { fail(src); };
     document.head.appendChild(s);
   }
+  // bench.html runs the page program as the benchmark page; it needs no offline copy.
+  var page = document.body.dataset.page || 'studio';
+
   // Offline: a service worker keeps the site (relative scope, so any sub-path works). When a new
   // deploy has installed itself beside the running one, offer to switch.
-  if ('serviceWorker' in navigator) {
+  if ('serviceWorker' in navigator && page === 'studio') {
     var updating = false;
     navigator.serviceWorker.addEventListener('controllerchange', function () {
       if (updating) location.reload();
@@ -63,10 +66,10 @@
   if (backend === 'wasm') {
     script('wasm/runtime.js', function () {
       TeaVM.wasmGC.load('wasm/page.wasm').then(function (teavm) {
-        teavm.exports.main(['wasm']);
+        teavm.exports.main(['wasm', page]);
       }, function (e) { fail('WebAssembly build', e); });
     });
   } else {
-    script('js/page.js', function () { main(['js']); });
+    script('js/page.js', function () { main(['js', page]); });
   }
 })();

@@ -40,6 +40,9 @@ class FixturesTest {
             assertEquals(want.getProperty(name + ".hash"), WeightsHash.of(m.network), name);
             assertEquals(Settings.of(want.getProperty(name + ".settings"), '&').asMap(), m.settings.asMap(), name);
         }
+        // today's writer gives the earlier build's bytes: the binary form (and so the link) has not changed
+        assertArrayEquals(Fixtures.bytes("fixtures/" + name + ".bpsm"), ModelBinary.write(binary), name);
+        assertArrayEquals(Fixtures.bytes("fixtures/" + name + ".bpsm"), ModelBinary.write(json), name + " from JSON");
         Model small = ModelLink.read(Fixtures.text("fixtures/" + name + "-8bit.link").trim());
         assertEquals(want.getProperty(name + ".hash8"), WeightsHash.of(small.network), name + " 8-bit");
 

@@ -143,7 +143,7 @@ class GradientCheckTest {
     @Test
     void networkGradientAgreesWithFiniteDifferencesEndToEnd() {
         Rng rng = new Rng(11);
-        Network net = Network.build(3, new int[] {4, 5}, new String[] {"tanh", "sine"}, 3, "softmax");
+        Network net = Network.build(3, LayerSpec.parse("4,5", "tanh,sine"), 3, "softmax");
         Init.apply(net, "xavier-normal", rng);
         Loss loss = Loss.of("ce");
         int batch = 4;

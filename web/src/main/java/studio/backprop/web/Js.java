@@ -6,9 +6,9 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Float64Array;
 
 /**
- * The few JavaScript operations that the page and the worker share, written as plain
- * JavaScript so that they behave the same in the JS and the WebAssembly build. Messages
- * between page and worker are plain objects with string keys.
+ * The few JavaScript operations that the page and the workers share, written as plain
+ * JavaScript so that they behave the same in the JS and the WebAssembly build. Messages are
+ * declared in {@link Protocol}.
  */
 public final class Js {
     private Js() {}
@@ -23,70 +23,25 @@ public final class Js {
         void run();
     }
 
-    @JSBody(script = "return {};")
-    public static native JSObject object();
-
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    public static native void set(JSObject o, String k, double v);
-
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    public static native void set(JSObject o, String k, String v);
-
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    public static native void set(JSObject o, String k, JSObject v);
-
-    @JSBody(params = {"o", "k", "v"}, script = "o[k] = v;")
-    public static native void set(JSObject o, String k, boolean v);
-
-    @JSBody(params = {"o", "k"}, script = "var js_v = o[k]; return typeof js_v === 'number' ? js_v : NaN;")
-    public static native double number(JSObject o, String k);
-
-    @JSBody(params = {"o", "k"}, script = "var js_v = o[k]; return typeof js_v === 'string' ? js_v : null;")
-    public static native String string(JSObject o, String k);
-
-    @JSBody(params = {"o", "k"}, script = "var js_v = o[k]; return js_v === undefined ? null : js_v;")
-    public static native JSObject get(JSObject o, String k);
-
-    @JSBody(params = {"o", "k"}, script = "return o[k] === true;")
-    public static native boolean flag(JSObject o, String k);
-
     @JSBody(script = "return [];")
-    public static native JSObject array();
+    private static native JSObject array();
 
     @JSBody(params = {"a", "v"}, script = "a.push(v);")
-    public static native void push(JSObject a, String v);
+    private static native void push(JSObject a, String v);
 
-    @JSBody(params = {"a", "v"}, script = "a.push(v);")
-    public static native void push(JSObject a, JSObject v);
-
-    @JSBody(params = "a", script = "return a.length;")
-    public static native int length(JSObject a);
-
-    @JSBody(params = {"a", "i"}, script = "return String(a[i]);")
-    public static native String stringAt(JSObject a, int i);
-
-    @JSBody(params = {"a", "i"}, script = "return a[i];")
-    public static native JSObject at(JSObject a, int i);
-
+    /** A JavaScript array of the strings, for drawing code written in JavaScript. */
     public static JSObject strings(String[] values) {
         JSObject a = array();
         for (String v : values) push(a, v);
         return a;
     }
 
-    public static String[] strings(JSObject a) {
-        if (a == null) return new String[0];
-        String[] out = new String[length(a)];
-        for (int i = 0; i < out.length; i++) out[i] = stringAt(a, i);
-        return out;
-    }
-
-    public static JSObject float64(double[] values) {
+    public static Float64Array float64(double[] values) {
         return Float64Array.copyFromJavaArray(values);
     }
 
-    public static double[] doubles(JSObject float64Array) {
-        return ((Float64Array) float64Array).copyToJavaArray();
+    public static double[] doubles(Float64Array values) {
+        return values.copyToJavaArray();
     }
 
     @JSBody(params = {"f", "ms"}, script = "return setTimeout(f, ms);")

@@ -121,8 +121,7 @@ public final class Main {
 
     private int eval(Flags flags) throws IOException, CsvException, ModelException {
         Model model = readModel(flags.require("model"));
-        Settings settings = new Settings();
-        for (var e : model.settings.asMap().entrySet()) settings.set(e.getKey(), e.getValue());
+        Settings settings = model.settings.copy();
         for (var e : flags.settingsOverrides().entrySet()) settings.set(e.getKey(), e.getValue());
         Experiment ex = Experiment.load(settings);
         int classes = model.classes.length;

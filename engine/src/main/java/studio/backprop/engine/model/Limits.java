@@ -6,11 +6,11 @@ import java.util.Map;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Normalizer;
-import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Modules;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Param;
 import studio.backprop.engine.train.Settings;
 
 /**
@@ -35,19 +35,16 @@ public final class Limits {
         return (int) n;
     }
 
-    public static Module module(String kind, int m, int n) throws ModelException {
-        if (kind.equals("linear")) {
-            count(m, MAX_WIDTH, "linear input width");
-            count(n, MAX_WIDTH, "linear output width");
-            check(m > 0 && n > 0, "linear widths must be positive");
-            return new Linear(m, n);
-        }
+    /** A module of a model file: a known kind, each shape number from 1 to {@link #MAX_WIDTH}. */
+    public static Module module(String kind, int[] shape) throws ModelException {
+        for (int d : shape) check(d > 0 && d <= MAX_WIDTH, kind + " sizes must be 1 to " + MAX_WIDTH + ", found " + d);
         try {
-            return Modules.activation(kind);
+            return Modules.create(kind, shape);
         } catch (IllegalArgumentException e) {
             throw new ModelException("unknown module kind '" + kind + "'");
         }
     }
+
 
     public static Model build(Map<String, String> settingsMap, List<Encoding.Column> columns, int[] features,
                               Normalizer normalizer, String[] targetNames, String[] classes, String loss,
@@ -79,12 +76,12 @@ public final class Limits {
         long params = 0;
         int w = inputs;
         for (Module m : modules) {
-            if (m instanceof Linear) {
-                Linear lin = (Linear) m;
-                check(lin.m == w, "a linear module expects " + lin.m + " inputs but gets " + w);
-                w = lin.n;
-                params += (long) lin.m * lin.n + lin.n;
+            try {
+                w = m.outputSize(w);
+            } catch (IllegalArgumentException e) {
+                throw new ModelException("module " + m.kind() + ": " + e.getMessage());
             }
+            for (Param p : m.params()) params += p.size();
         }
         check(params <= MAX_PARAMS, "the network has more than " + MAX_PARAMS + " parameters");
         String last = modules.get(modules.size() - 1).kind();

@@ -9,8 +9,9 @@ import java.util.Map;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Normalizer;
 import studio.backprop.engine.math.Det;
-import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Modules;
+import studio.backprop.engine.nn.Param;
 
 /**
  * The compact model form: "BPSM", a version byte, then big-endian fields. Weights, biases and
@@ -19,7 +20,8 @@ import studio.backprop.engine.nn.Module;
  * the settings that differ from their defaults (u16 n, n key/value strings), encoding (u16 n columns: name, u16 categories + 1,
  * 0 for numeric, then the category strings), features (u8 n, n u8), normalisation (kind,
  * u32 n, n shifts, n scales), targets (u16 n strings), classes (u16 n strings), loss,
- * network (u32 inputs, u16 modules: kind, and for linear u32 m, u32 n, m*n W, n W0).
+ * network (u32 inputs, u16 modules: kind, its shape numbers as u32 (linear: m, n), then each
+ * parameter's values row by row (linear: m*n W, n W0)).
  * Strings are u16 byte length + UTF-8.
  */
 public final class ModelBinary {
@@ -34,7 +36,7 @@ public final class ModelBinary {
 
     /** 32 when every weight and bias is a float (what the optimisers store), else 64. */
     public static int exactBits(Model model) {
-        for (studio.backprop.engine.nn.Param p : model.network.params()) {
+        for (Param p : model.network.params()) {
             for (double[] r : p.value) for (double v : r) if (!Det.isSingle(v)) return 64;
         }
         return 32;
@@ -79,31 +81,46 @@ public final class ModelBinary {
         out.u16(modules.size());
         for (Module m : modules) {
             out.str(m.kind());
-            if (m instanceof Linear) {
-                Linear lin = (Linear) m;
-                out.u32(lin.m);
-                out.u32(lin.n);
-                if (weightBits == 64) {
-                    for (double[] r : lin.W.value) for (double v : r) out.f64(v);
-                    for (double v : lin.W0.value[0]) out.f64(v);
-                } else if (weightBits == 32) {
-                    for (double[] r : lin.W.value) for (double v : r) out.f32(v);
-                    for (double v : lin.W0.value[0]) out.f32(v);
-                } else {
-                    if (weightBits == 16) {
-                        for (double[] r : lin.W.value) for (double v : r) out.u16(Half.fromDouble(v));
-                    } else {
-                        double max = 0;
-                        for (double[] r : lin.W.value) for (double v : r) max = Math.max(max, Math.abs(v));
-                        double scale = max > 0 ? max / 127 : 1;
-                        out.f64(scale);
-                        for (double[] r : lin.W.value) for (double v : r) out.u8((int) Math.floor(v / scale + 0.5) & 0xFF);
-                    }
-                    for (double v : lin.W0.value[0]) out.u16(Half.fromDouble(v));
-                }
-            }
+            for (int d : m.shape()) out.u32(d);
+            for (Param p : m.params()) writeParam(out, p, weightBits);
         }
         return out.buf.toByteArray();
+    }
+
+    /**
+     * A parameter's values, row after row: 64 or 32 bits each; at 16 bits halves; at 8 bits a
+     * weight matrix (a regularised parameter) is a scale and one signed byte a value, and a bias halves.
+     */
+    private static void writeParam(Out out, Param p, int bits) {
+        if (bits == 64 || bits == 32) {
+            for (double[] r : p.value) for (double v : r) if (bits == 64) out.f64(v); else out.f32(v);
+        } else if (bits == 16 || !p.regularised) {
+            for (double[] r : p.value) for (double v : r) out.u16(Half.fromDouble(v));
+        } else {
+            double max = 0;
+            for (double[] r : p.value) for (double v : r) max = Math.max(max, Math.abs(v));
+            double scale = max > 0 ? max / 127 : 1;
+            out.f64(scale);
+            for (double[] r : p.value) for (double v : r) out.u8((int) Math.floor(v / scale + 0.5) & 0xFF);
+        }
+    }
+
+    private static void readParam(In in, Param p, int bits, int module) throws ModelException {
+        if (bits == 64 || bits == 32) {
+            for (double[] r : p.value) if (bits == 64) in.f64s(r); else in.f32s(r);
+        } else if (bits == 16 || !p.regularised) {
+            for (double[] r : p.value) for (int j = 0; j < r.length; j++) r[j] = Half.toDouble(in.u16());
+        } else {
+            double step = in.f64();
+            Limits.check(step > 0 && step < 1e300, "bad weight scale in module " + module);
+            for (double[] r : p.value) for (int j = 0; j < r.length; j++) r[j] = step * (byte) in.u8();
+        }
+    }
+
+    /** Bytes that a parameter of this size takes (see {@link #writeParam}). */
+    private static long paramBytes(long size, boolean regularised, int bits) {
+        if (bits == 64 || bits == 32) return size * bits / 8;
+        return bits == 16 || !regularised ? size * 2 : 8 + size;
     }
 
     public static Model read(byte[] bytes) throws ModelException {
@@ -140,36 +157,20 @@ public final class ModelBinary {
         long params = 0;
         for (int i = 0; i < nm; i++) {
             String kind = in.str();
-            if (kind.equals("linear")) {
-                int m = Limits.count(in.u32(), Limits.MAX_WIDTH, "linear input width");
-                int n = Limits.count(in.u32(), Limits.MAX_WIDTH, "linear output width");
-                params += (long) m * n + n;
-                Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
-                Limits.check(in.remaining() >= (long) m * n * weightBytes + (long) n * (bits >= 32 ? weightBytes : 2), "the file ends inside the weights of module " + (i + 1));
-                Linear lin = (Linear) Limits.module(kind, m, n);
-                if (bits == 64) {
-                    for (double[] r : lin.W.value) in.f64s(r);
-                    in.f64s(lin.W0.value[0]);
-                } else if (bits == 32) {
-                    for (double[] r : lin.W.value) in.f32s(r);
-                    in.f32s(lin.W0.value[0]);
-                } else {
-                    double step = bits == 8 ? in.f64() : 0;
-                    Limits.check(bits == 16 || (step > 0 && step < 1e300), "bad weight scale in module " + (i + 1));
-                    for (double[] r : lin.W.value) {
-                        for (int j = 0; j < r.length; j++) r[j] = bits == 16 ? Half.toDouble(in.u16()) : step * (byte) in.u8();
-                    }
-                    double[] w0 = lin.W0.value[0];
-                    for (int j = 0; j < w0.length; j++) w0[j] = Half.toDouble(in.u16());
-                }
-                modules.add(lin);
-            } else {
-                modules.add(Limits.module(kind, 0, 0));
-            }
+            int[] shape = new int[Modules.shapeSize(kind)];
+            for (int d = 0; d < shape.length; d++) shape[d] = Limits.count(in.u32(), Limits.MAX_WIDTH, kind + " size");
+            params += Modules.parameterCount(kind, shape);
+            Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
+            Module module = Limits.module(kind, shape);
+            long need = 0;
+            for (Param p : module.params()) need += paramBytes(p.size(), p.regularised, bits);
+            Limits.check(in.remaining() >= need, "the file ends inside the weights of module " + (i + 1));
+            for (Param p : module.params()) readParam(in, p, bits, i + 1);
+            modules.add(module);
         }
         Limits.check(in.remaining() == 0, "unexpected " + in.remaining() + " bytes after the model");
         for (Module m : modules) {
-            for (studio.backprop.engine.nn.Param p : m.params()) {
+            for (Param p : m.params()) {
                 for (double[] r : p.value) for (double v : r) Limits.check(Limits.finite(v), "weights must be finite numbers");
             }
         }

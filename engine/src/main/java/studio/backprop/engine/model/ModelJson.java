@@ -7,8 +7,9 @@ import java.util.Map;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Normalizer;
-import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Modules;
+import studio.backprop.engine.nn.Param;
 
 /**
  * The readable model form. Numbers are written with Java's shortest round-trip decimal form,
@@ -49,11 +50,21 @@ public final class ModelJson {
         sep = "";
         for (Module m : model.network.modules()) {
             sb.append(sep).append("    {\"kind\": ").append(Json.quote(m.kind()));
-            if (m instanceof Linear) {
-                Linear lin = (Linear) m;
-                sb.append(", \"W\": [");
-                for (int k = 0; k < lin.m; k++) sb.append(k > 0 ? ", " : "").append(numbers(lin.W.value[k]));
-                sb.append("], \"W0\": ").append(numbers(lin.W0.value[0]));
+            if (m.shape().length > 0) {
+                sb.append(", \"shape\": [");
+                for (int d = 0; d < m.shape().length; d++) sb.append(d > 0 ? ", " : "").append(m.shape()[d]);
+                sb.append(']');
+            }
+            // a weight matrix row by row, a bias as one list
+            for (Param p : m.params()) {
+                sb.append(", ").append(Json.quote(p.name)).append(": ");
+                if (!p.regularised) {
+                    sb.append(numbers(p.value[0]));
+                    continue;
+                }
+                sb.append('[');
+                for (int k = 0; k < p.value.length; k++) sb.append(k > 0 ? ", " : "").append(numbers(p.value[k]));
+                sb.append(']');
             }
             sb.append('}');
             sep = ",\n";
@@ -108,25 +119,44 @@ public final class ModelJson {
         for (Object o : list(network.get("modules"), "modules", Limits.MAX_MODULES)) {
             Map<String, Object> m = object(o, "a module");
             String kind = string(m.get("kind"), "module kind");
-            if (!kind.equals("linear")) {
-                modules.add(Limits.module(kind, 0, 0));
-                continue;
-            }
-            List<Object> rows = list(m.get("W"), "W", Limits.MAX_WIDTH);
-            double[] w0 = numbers(m.get("W0"), "W0", Limits.MAX_WIDTH);
-            params += (long) rows.size() * w0.length;
+            int[] shape = m.containsKey("shape") ? shape(m.get("shape"), kind) : impliedShape(kind, m);
+            params += Modules.parameterCount(kind, shape);
             Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
-            Linear lin = (Linear) Limits.module(kind, rows.size(), w0.length);
-            for (int k = 0; k < rows.size(); k++) {
-                double[] r = numbers(rows.get(k), "W row", Limits.MAX_WIDTH);
-                Limits.check(r.length == w0.length, "W row " + (k + 1) + " has " + r.length + " values, W0 has " + w0.length);
-                lin.W.value[k] = r;
+            Module module = Limits.module(kind, shape);
+            for (Param p : module.params()) {
+                String what = kind + " " + p.name;
+                if (!p.regularised) {
+                    double[] v = numbers(m.get(p.name), what, Limits.MAX_WIDTH);
+                    Limits.check(v.length == p.value[0].length, what + " has " + v.length + " values, expected " + p.value[0].length);
+                    p.value[0] = v;
+                    continue;
+                }
+                List<Object> rows = list(m.get(p.name), what, Limits.MAX_WIDTH);
+                Limits.check(rows.size() == p.value.length, what + " has " + rows.size() + " rows, expected " + p.value.length);
+                for (int k = 0; k < rows.size(); k++) {
+                    double[] r = numbers(rows.get(k), what + " row", Limits.MAX_WIDTH);
+                    Limits.check(r.length == p.value[k].length, what + " row " + (k + 1) + " has " + r.length + " values, expected " + p.value[k].length);
+                    p.value[k] = r;
+                }
             }
-            lin.W0.value[0] = w0;
-            modules.add(lin);
+            modules.add(module);
         }
         return Limits.build(settings, columns, features, normalizer, strings(root.get("targets"), "targets", 1000),
                 strings(root.get("classes"), "classes", 1000), string(root.get("loss"), "loss"), inputs, modules);
+    }
+
+    private static int[] shape(Object o, String kind) throws ModelException {
+        List<Object> l = list(o, kind + " shape", 8);
+        Limits.check(l.size() == Modules.shapeSize(kind), kind + " takes " + Modules.shapeSize(kind) + " shape numbers, found " + l.size());
+        int[] shape = new int[l.size()];
+        for (int i = 0; i < shape.length; i++) shape[i] = (int) count(l.get(i), kind + " size", Limits.MAX_WIDTH);
+        return shape;
+    }
+
+    /** Files written before modules carried their shape: a linear module's m and n are its W's rows and W0's length. */
+    private static int[] impliedShape(String kind, Map<String, Object> m) throws ModelException {
+        if (!kind.equals(Modules.LINEAR)) return new int[0];
+        return new int[] {list(m.get("W"), "W", Limits.MAX_WIDTH).size(), list(m.get("W0"), "W0", Limits.MAX_WIDTH).size()};
     }
 
     @SuppressWarnings("unchecked")

@@ -19,7 +19,9 @@ public final class Linear implements Module {
         this.wt = new double[n][m];
     }
 
-    @Override public String kind() { return "linear"; }
+    @Override public String kind() { return Modules.LINEAR; }
+
+    @Override public int[] shape() { return new int[] {m, n}; }
 
     @Override public int outputSize(int inputSize) {
         if (inputSize != m) throw new IllegalArgumentException("linear expects " + m + " inputs, got " + inputSize);

@@ -11,6 +11,14 @@ public interface Module {
     /** Name used in model files, URLs and the CLI ("linear", "tanh", ...). */
     String kind();
 
+    /**
+     * The numbers that, with its kind, rebuild the module ({@link Modules#create}): Linear's m and
+     * n; none for an activation. Model files store them before the module's parameters.
+     */
+    default int[] shape() {
+        return new int[0];
+    }
+
     /** Width of v for an input of width {@code inputSize}. */
     int outputSize(int inputSize);
 

@@ -4,6 +4,25 @@ package studio.backprop.engine.nn;
 public final class Modules {
     private Modules() {}
 
+    public static final String LINEAR = "linear";
+
+    /** How many numbers the {@link Module#shape} of a module of this kind has. */
+    public static int shapeSize(String kind) {
+        return kind.equals(LINEAR) ? 2 : 0;
+    }
+
+    /** The parameter count of a module of this kind and shape, known before it is built (a model file's sizes are checked first). */
+    public static long parameterCount(String kind, int[] shape) {
+        return kind.equals(LINEAR) && shape.length == 2 ? (long) shape[0] * shape[1] + shape[1] : 0;
+    }
+
+    /** A module of this kind and shape (see {@link Module#shape}), its parameters zero. */
+    public static Module create(String kind, int[] shape) {
+        if (shape.length != shapeSize(kind)) throw new IllegalArgumentException(kind + " takes " + shapeSize(kind) + " shape numbers, got " + shape.length);
+        if (kind.equals(LINEAR)) return new Linear(shape[0], shape[1]);
+        return activation(kind);
+    }
+
     public static final String[] ACTIVATIONS = {"tanh", "relu", "leaky-relu", "sigmoid", "sine", "identity"};
 
     public static Module activation(String kind) {

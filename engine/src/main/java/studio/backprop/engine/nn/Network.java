@@ -32,17 +32,17 @@ public final class Network {
         this.params = Collections.unmodifiableList(ps);
     }
 
-    /** inputs -> [Linear, hidden activation]* -> Linear -> output activation. */
-    public static Network build(int inputs, int[] hidden, String[] activations, int outputs, String output) {
+    /** The modules of each hidden layer in turn, then the output layer: {@code outputs} units and the {@code output} activation. */
+    public static Network build(int inputs, List<LayerSpec> hidden, int outputs, String output) {
         List<Module> ms = new ArrayList<>();
-        int m = inputs;
-        for (int l = 0; l < hidden.length; l++) {
-            ms.add(new Linear(m, hidden[l]));
-            ms.add(Modules.activation(activations[l]));
-            m = hidden[l];
+        int width = inputs;
+        for (LayerSpec layer : hidden) {
+            for (Module m : layer.modules(width)) {
+                ms.add(m);
+                width = m.outputSize(width);
+            }
         }
-        ms.add(new Linear(m, outputs));
-        ms.add(Modules.activation(output));
+        ms.addAll(LayerSpec.dense(outputs, output).modules(width));
         return new Network(inputs, ms);
     }
 

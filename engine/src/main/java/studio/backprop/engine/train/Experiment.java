@@ -62,8 +62,7 @@ public final class Experiment {
         int outputs = classes == 0 ? all.targetNames.length : lossKind.equals("ce") || classes > 2 ? classes : 1;
         String output = loss.pairedOutput() != null ? loss.pairedOutput() : "identity";
 
-        int[] hidden = settings.layers();
-        Network net = Network.build(rawTrain[0].length, hidden, settings.activations(hidden.length), outputs, output);
+        Network net = Network.build(rawTrain[0].length, settings.layers(), outputs, output);
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
         model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net);
         if (from != null && !takeWeights(from)) throw new IllegalArgumentException("the model's network does not match its own settings");
@@ -117,8 +116,7 @@ public final class Experiment {
      * @throws IllegalArgumentException with what does not match
      */
     public static Experiment resume(Model model, String tableText) throws CsvException {
-        Settings settings = new Settings();
-        for (var e : model.settings.asMap().entrySet()) settings.set(e.getKey(), e.getValue());
+        Settings settings = model.settings.copy();
         Table table = Table.parse(tableText, "auto");
         Table.Choice choice = new Table.Choice();
         choice.target = model.targetNames[0];

@@ -1,9 +1,11 @@
 package studio.backprop.engine.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import studio.backprop.engine.data.Numbers;
 import studio.backprop.engine.data.Text;
+import studio.backprop.engine.nn.LayerSpec;
 
 /**
  * Every setting of a training run, as text under the keys that the CLI flags (--key=value),
@@ -54,6 +56,12 @@ public final class Settings {
         return s;
     }
 
+    public Settings copy() {
+        Settings c = new Settings();
+        c.values.putAll(values);
+        return c;
+    }
+
     public static boolean isKey(String key) {
         for (String[] k : KEYS) if (k[0].equals(key)) return true;
         return false;
@@ -101,32 +109,16 @@ public final class Settings {
         return v == Math.floor(v) && Math.abs(v) < 1e9 ? Integer.toString((int) v) : Double.toString(v);
     }
 
-    /** Hidden widths from "8,8"; empty for "". */
-    public int[] layers() {
-        String s = get("layers").trim();
-        if (s.isEmpty()) return new int[0];
-        String[] parts = Text.split(s, ',');
-        if (parts.length > 10) throw new IllegalArgumentException("at most 10 hidden layers, got " + parts.length);
-        int[] out = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            double v = Numbers.parse(parts[i]);
-            if (!(v >= 1 && v <= 1024) || v != Math.floor(v)) {
-                throw new IllegalArgumentException("layer widths must be whole numbers from 1 to 1024, got '" + parts[i] + "'");
-            }
-            out[i] = (int) v;
-        }
-        return out;
+    /** The hidden layers that {@code layers} and {@code act} describe (see {@link LayerSpec#parse}). */
+    public List<LayerSpec> layers() {
+        return LayerSpec.parse(get("layers"), get("act"));
     }
 
-    /** One activation per hidden layer; a single name applies to all. */
-    public String[] activations(int layers) {
-        String[] parts = Text.split(get("act"), ',');
-        String[] out = new String[layers];
-        for (int i = 0; i < layers; i++) out[i] = parts.length == 1 ? parts[0].trim() : i < parts.length ? parts[i].trim() : "";
-        if (parts.length != 1 && parts.length != layers) {
-            throw new IllegalArgumentException("act lists " + parts.length + " activations for " + layers + " layers");
-        }
-        return out;
+    /** Sets {@code layers} and {@code act} to describe these hidden layers (act unchanged when there is none). */
+    public Settings setLayers(List<LayerSpec> layers) {
+        String[] text = LayerSpec.format(layers, Text.split(get("act"), ',')[0].trim());
+        set("layers", text[0]);
+        return set("act", text[1]);
     }
 
     /** "key=value" pairs joined by '&amp;', values escaped by {@code escape}; only keys that differ from their default. */

@@ -5,6 +5,7 @@ import studio.backprop.engine.data.Normalizer;
 import studio.backprop.engine.math.Rng;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.nn.Init;
+import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Network;
 
 /**
@@ -47,10 +48,9 @@ public final class Workload {
     /** The same, with each batch computed in {@code parts} parts (see {@link Parts}). */
     public Trainer trainer(int seed, int parts) {
         int inputs = widths[0], outputs = widths[widths.length - 1];
-        int[] hiddenWidths = java.util.Arrays.copyOfRange(widths, 1, widths.length - 1);
-        String[] acts = new String[hiddenWidths.length];
-        java.util.Arrays.fill(acts, hidden);
-        Network net = Network.build(inputs, hiddenWidths, acts, outputs, output);
+        java.util.List<LayerSpec> layers = new java.util.ArrayList<>();
+        for (int l = 1; l < widths.length - 1; l++) layers.add(LayerSpec.dense(widths[l], hidden));
+        Network net = Network.build(inputs, layers, outputs, output);
         Rng rng = new Rng(seed);
         Init.apply(net, "auto", rng);
         int n = 2048;

@@ -5,7 +5,8 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.train.Settings;
-import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
 
 /**
  * The user's own CSV: file picker or drag and drop; the worker parses it (a big file never
@@ -19,6 +20,11 @@ final class CsvUpload {
     @JSFunctor
     interface FileText extends JSObject {
         void accept(String name, JSObject file);
+    }
+
+    @JSFunctor
+    interface Failed extends JSObject {
+        void failed(String message);
     }
 
     interface Use {
@@ -42,7 +48,7 @@ final class CsvUpload {
         this.onUse = onUse;
         HTMLElement input = Dom.byTestId("csv-file");
         FileText got = this::inspect;
-        Js.Callback failed = m -> showError(Js.string(m, "message"));
+        Failed failed = this::showError;
         input.addEventListener("change", e -> readInput(input, got, failed, MAX_BYTES));
         listenDrop(Dom.byTestId("drop-zone"), got, failed, MAX_BYTES);
         Dom.byTestId("csv-use").addEventListener("click", e -> use());
@@ -53,10 +59,7 @@ final class CsvUpload {
         name = fileName.endsWith(".csv") || fileName.endsWith(".CSV") ? fileName : fileName + ".csv";
         file = chosen;
         progress(0);
-        JSObject m = Js.object();
-        Js.set(m, "type", "inspect");
-        Js.set(m, "file", chosen);
-        worker.send(m);
+        worker.send(ToWorker.inspect(chosen));
     }
 
     /** Parsing progress (0 to 1) of the file being read; negative hides the bar. */
@@ -66,12 +69,11 @@ final class CsvUpload {
     }
 
     /** The worker's answer to "inspect": column names, types and the first rows. */
-    void showTable(JSObject m) {
+    void showTable(FromWorker.Table m) {
         progress(-1);
-        columns = Js.strings(Js.get(m, "names"));
-        String[] kinds = Js.strings(Js.get(m, "kinds"));
-        JSObject rows = Js.get(m, "rows");
-        Dom.byTestId("csv-name").setTextContent(name + " (" + Dom.grouped(Js.number(m, "rowCount")) + " rows)");
+        columns = m.getNames();
+        String[] kinds = m.getKinds(), cells = m.getCells();
+        Dom.byTestId("csv-name").setTextContent(name + " (" + Dom.grouped(m.getRowCount()) + " rows)");
         Html.clear(table);
         HTMLElement head = Html.el("thead"), names = Html.el("tr"), types = Html.el("tr"), choose = Html.el("tr");
         roles = new HTMLElement[columns.length];
@@ -96,10 +98,9 @@ final class CsvUpload {
         head.appendChild(choose);
         table.appendChild(head);
         HTMLElement body = Html.el("tbody");
-        for (int r = 0; r < Js.length(rows); r++) {
-            String[] cells = Js.strings(Js.at(rows, r));
+        for (int r = 0; columns.length > 0 && r < cells.length / columns.length; r++) {
             HTMLElement tr = Html.el("tr");
-            for (String cell : cells) tr.appendChild(Html.el("td", cell));
+            for (int c = 0; c < columns.length; c++) tr.appendChild(Html.el("td", cells[r * columns.length + c]));
             body.appendChild(tr);
         }
         table.appendChild(body);
@@ -131,7 +132,7 @@ final class CsvUpload {
                 return;
             }
         }
-        Settings s = LayerEditor.copy(state.settings);
+        Settings s = state.settings.copy();
         s.set("data", name);
         s.set("target", target);
         s.set("inputs", inputs.toString());
@@ -147,16 +148,16 @@ final class CsvUpload {
 
     @JSBody(params = {"input", "ok", "fail", "max"}, script =
             "var js_f = input.files && input.files[0]; if (!js_f) return;"
-            + "if (js_f.size > max) { fail({message: js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'}); return; }"
+            + "if (js_f.size > max) { fail(js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'); return; }"
             + "ok(js_f.name, js_f); input.value = '';")
-    static native void readInput(HTMLElement input, FileText ok, Js.Callback fail, double max);
+    static native void readInput(HTMLElement input, FileText ok, Failed fail, double max);
 
     @JSBody(params = {"zone", "ok", "fail", "max"}, script =
             "zone.addEventListener('dragover', function (js_e) { js_e.preventDefault(); zone.classList.add('dragging'); });"
             + "zone.addEventListener('dragleave', function () { zone.classList.remove('dragging'); });"
             + "zone.addEventListener('drop', function (js_e) { js_e.preventDefault(); zone.classList.remove('dragging');"
             + "  var js_f = js_e.dataTransfer.files[0]; if (!js_f) return;"
-            + "  if (js_f.size > max) { fail({message: js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'}); return; }"
+            + "  if (js_f.size > max) { fail(js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'); return; }"
             + "  ok(js_f.name, js_f); });")
-    private static native void listenDrop(HTMLElement zone, FileText ok, Js.Callback fail, double max);
+    private static native void listenDrop(HTMLElement zone, FileText ok, Failed fail, double max);
 }

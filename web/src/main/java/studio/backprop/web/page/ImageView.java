@@ -18,16 +18,20 @@ final class ImageView {
     private final HTMLCanvasElement gallery, firstLayer, pad;
     private final HTMLElement probabilities;
 
-    ImageView(Js.Callback onDrawn) {
+    ImageView() {
         gallery = (HTMLCanvasElement) Dom.byTestId("gallery");
         firstLayer = (HTMLCanvasElement) Dom.byTestId("first-layer");
         pad = (HTMLCanvasElement) Dom.byTestId("draw");
         probabilities = Dom.byTestId("probabilities");
-        listenPad(pad, onDrawn);
         Dom.byTestId("draw-clear").addEventListener("click", e -> {
             clearPad(pad);
             Html.clear(probabilities);
         });
+    }
+
+    /** onDrawn gets the ink's box each time the user lifts the pen. */
+    void onDrawing(Js.Callback onDrawn) {
+        listenPad(pad, onDrawn);
     }
 
     void render(State s) {

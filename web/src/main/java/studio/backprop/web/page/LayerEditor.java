@@ -1,13 +1,15 @@
 package studio.backprop.web.page;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
-import studio.backprop.engine.data.Text;
+import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Modules;
 import studio.backprop.engine.train.Settings;
 
 /**
  * The hidden layers as rows (units and activation, remove), plus "add layer". It edits a copy
- * of the settings' "layers" and "act" and hands the copy to {@code onChange}.
+ * of the settings' layer list and hands the copy to {@code onChange}.
  */
 final class LayerEditor {
     static final int MAX_LAYERS = 10, MAX_UNITS = 256;
@@ -18,115 +20,88 @@ final class LayerEditor {
 
     private final HTMLElement box;
     private final Change onChange;
+    private Settings current;
 
     LayerEditor(HTMLElement box, HTMLElement add, Change onChange) {
         this.box = box;
         this.onChange = onChange;
         add.addEventListener("click", e -> {
-            int[] units = units(current);
-            if (units.length >= MAX_LAYERS) return;
-            int[] more = java.util.Arrays.copyOf(units, units.length + 1);
-            more[units.length] = units.length > 0 ? units[units.length - 1] : 4;
-            String[] acts = java.util.Arrays.copyOf(activations(current, units.length), units.length + 1);
-            acts[units.length] = units.length > 0 ? acts[units.length - 1] : "tanh";
-            emit(more, acts);
+            List<LayerSpec> layers = layers(current);
+            if (layers.size() >= MAX_LAYERS) return;
+            LayerSpec last = layers.isEmpty() ? LayerSpec.dense(4, "tanh") : layers.get(layers.size() - 1);
+            layers.add(LayerSpec.dense(last.units, last.activation));
+            emit(layers);
         });
     }
-
-    private Settings current;
 
     /** Rebuilds the rows from the settings. */
     void show(Settings s) {
         current = s;
         Html.clear(box);
-        int[] units = units(s);
-        String[] acts = activations(s, units.length);
-        if (units.length == 0) box.appendChild(Html.el("small", "No hidden layer: a linear model."));
-        for (int l = 0; l < units.length; l++) {
-            final int layer = l;
-            HTMLElement row = Html.el("div");
-            row.setClassName("layer");
-            row.appendChild(Html.el("span", "Layer " + (l + 1)));
-            HTMLElement count = Html.el("input");
-            count.setAttribute("type", "number");
-            count.setAttribute("min", "1");
-            count.setAttribute("max", Integer.toString(MAX_UNITS));
-            count.setAttribute("aria-label", "Units in hidden layer " + (l + 1));
-            count.setAttribute("data-testid", "units-" + (l + 1));
-            Html.setValue(count, Integer.toString(units[l]));
-            count.addEventListener("change", e -> {
-                int[] u = units(current);
-                try {
-                    int v = Integer.parseInt(Html.value(count).trim());
-                    u[layer] = Math.max(1, Math.min(MAX_UNITS, v));
-                } catch (NumberFormatException ex) {
-                    Html.setValue(count, Integer.toString(u[layer]));
-                    return;
-                }
-                emit(u, activations(current, u.length));
-            });
-            HTMLElement act = Html.el("select");
-            act.setAttribute("aria-label", "Activation of hidden layer " + (l + 1));
-            act.setAttribute("data-testid", "act-" + (l + 1));
-            for (String a : Modules.ACTIVATIONS) act.appendChild(Html.option(a, a, a.equals(acts[l])));
-            act.addEventListener("change", e -> {
-                String[] a = activations(current, units.length);
-                a[layer] = Html.value(act);
-                emit(units(current), a);
-            });
-            HTMLElement remove = Html.el("button", "\u2212");
-            remove.setAttribute("type", "button");
-            remove.setAttribute("aria-label", "Remove hidden layer " + (l + 1));
-            remove.setAttribute("data-testid", "remove-layer-" + (l + 1));
-            remove.setClassName("small");
-            remove.addEventListener("click", e -> {
-                int[] u = units(current);
-                String[] a = activations(current, u.length);
-                int[] fewer = new int[u.length - 1];
-                String[] fewerActs = new String[u.length - 1];
-                for (int i = 0, k = 0; i < u.length; i++) {
-                    if (i == layer) continue;
-                    fewer[k] = u[i];
-                    fewerActs[k++] = a[i];
-                }
-                emit(fewer, fewerActs);
-            });
-            row.appendChild(count);
-            row.appendChild(act);
-            row.appendChild(remove);
-            box.appendChild(row);
-        }
+        List<LayerSpec> layers = layers(s);
+        if (layers.isEmpty()) box.appendChild(Html.el("small", "No hidden layer: a linear model."));
+        for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l)));
     }
 
-    private void emit(int[] units, String[] acts) {
-        Settings s = copy(current);
-        StringBuilder layers = new StringBuilder();
-        for (int u : units) layers.append(layers.length() > 0 ? "," : "").append(u);
-        boolean same = true;
-        for (String a : acts) same &= a.equals(acts[0]);
-        s.set("layers", layers.toString());
-        s.set("act", acts.length == 0 ? Text.split(current.get("act"), ',')[0] : same ? acts[0] : String.join(",", acts));
-        onChange.apply(s);
+    private HTMLElement row(int layer, LayerSpec spec) {
+        String n = Integer.toString(layer + 1);
+        HTMLElement row = Html.el("div");
+        row.setClassName("layer");
+        row.appendChild(Html.el("span", "Layer " + n));
+        HTMLElement count = Html.el("input");
+        count.setAttribute("type", "number");
+        count.setAttribute("min", "1");
+        count.setAttribute("max", Integer.toString(MAX_UNITS));
+        count.setAttribute("aria-label", "Units in hidden layer " + n);
+        count.setAttribute("data-testid", "units-" + n);
+        Html.setValue(count, Integer.toString(spec.units));
+        count.addEventListener("change", e -> {
+            int units;
+            try {
+                units = Math.max(1, Math.min(MAX_UNITS, Integer.parseInt(Html.value(count).trim())));
+            } catch (NumberFormatException ex) {
+                Html.setValue(count, Integer.toString(spec.units));
+                return;
+            }
+            replace(layer, LayerSpec.dense(units, spec.activation));
+        });
+        HTMLElement act = Html.el("select");
+        act.setAttribute("aria-label", "Activation of hidden layer " + n);
+        act.setAttribute("data-testid", "act-" + n);
+        for (String a : Modules.ACTIVATIONS) act.appendChild(Html.option(a, a, a.equals(spec.activation)));
+        act.addEventListener("change", e -> replace(layer, LayerSpec.dense(spec.units, Html.value(act))));
+        HTMLElement remove = Html.el("button", "\u2212");
+        remove.setAttribute("type", "button");
+        remove.setAttribute("aria-label", "Remove hidden layer " + n);
+        remove.setAttribute("data-testid", "remove-layer-" + n);
+        remove.setClassName("small");
+        remove.addEventListener("click", e -> {
+            List<LayerSpec> layers = layers(current);
+            layers.remove(layer);
+            emit(layers);
+        });
+        row.appendChild(count);
+        row.appendChild(act);
+        row.appendChild(remove);
+        return row;
     }
 
-    static Settings copy(Settings s) {
-        Settings c = new Settings();
-        for (var e : s.asMap().entrySet()) c.set(e.getKey(), e.getValue());
-        return c;
+    private void replace(int layer, LayerSpec spec) {
+        List<LayerSpec> layers = layers(current);
+        layers.set(layer, spec);
+        emit(layers);
     }
 
-    private static int[] units(Settings s) {
+    private void emit(List<LayerSpec> layers) {
+        onChange.apply(current.copy().setLayers(layers));
+    }
+
+    /** The settings' layers, as a list to edit; none when the settings do not parse. */
+    private static List<LayerSpec> layers(Settings s) {
         try {
-            return s.layers();
+            return new ArrayList<>(s.layers());
         } catch (IllegalArgumentException e) {
-            return new int[0];
+            return new ArrayList<>();
         }
-    }
-
-    private static String[] activations(Settings s, int layers) {
-        String[] parts = Text.split(s.get("act"), ',');
-        String[] out = new String[layers];
-        for (int i = 0; i < layers; i++) out[i] = (parts.length == layers ? parts[i] : parts[0]).trim();
-        return out;
     }
 }

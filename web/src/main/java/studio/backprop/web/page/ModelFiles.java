@@ -1,9 +1,14 @@
 package studio.backprop.web.page;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLElement;
-import studio.backprop.web.Js;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
 
 /**
  * Model files and "my models": download the model (JSON or binary), open a model file, and a
@@ -19,42 +24,46 @@ final class ModelFiles {
     ModelFiles(WorkerClient worker, State state) {
         this.worker = worker;
         this.state = state;
-        Dom.byTestId("download-json").addEventListener("click", e -> request("export", "format", "json"));
-        Dom.byTestId("download-binary").addEventListener("click", e -> request("export", "format", "binary"));
-        Dom.byTestId("download-onnx").addEventListener("click", e -> request("export", "format", "onnx"));
-        Dom.byTestId("save-model").addEventListener("click", e -> request("share", "purpose", "save"));
+        Dom.byTestId("download-json").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.JSON)));
+        Dom.byTestId("download-binary").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.BINARY)));
+        Dom.byTestId("download-onnx").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.ONNX)));
+        Dom.byTestId("save-model").addEventListener("click", e -> worker.send(ToWorker.share(true)));
         HTMLElement input = Dom.byTestId("model-file");
-        input.addEventListener("change", e -> readBytes(input, 200e6, m -> {
-            String error = Js.string(m, "error");
-            if (error != null) {
+        input.addEventListener("change", e -> readBytes(input, 200e6, (bytes, error) -> {
+            if (bytes == null) {
                 state.error = error;
                 PageMain.requestRender();
                 return;
             }
-            JSObject msg = Js.object();
-            Js.set(msg, "type", "open-file");
-            Js.set(msg, "bytes", Js.get(m, "bytes"));
-            worker.send(msg);
+            worker.send(ToWorker.openFile(bytes));
         }));
         showList();
     }
 
-    private void request(String type, String key, String value) {
-        JSObject m = Js.object();
-        Js.set(m, "type", type);
-        Js.set(m, key, value);
-        worker.send(m);
+    @JSFunctor
+    interface Bytes extends JSObject {
+        /** The file's bytes, or null and why not. */
+        void done(Int8Array bytes, String error);
     }
 
-    /** The worker's "export" answer (JSON, binary or ONNX) becomes a download named after the data set. */
-    void download(JSObject m) {
+    /** A model saved in this browser, as localStorage keeps it. */
+    interface Saved extends JSObject {
+        @JSProperty String getName();
+        @JSProperty String getDate();
+        @JSProperty String getData();
+        @JSProperty String getAccuracy();
+        @JSProperty String getPayload();
+    }
+
+    /** The worker's export-file answer (JSON, binary or ONNX) becomes a download named after the data set. */
+    void download(FromWorker.ExportFile m) {
         StringBuilder base = new StringBuilder("model-");
         for (char c : state.settings.get("data").toCharArray()) {
             base.append(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' ? c : '_');
         }
-        String format = Js.string(m, "format");
-        if ("json".equals(format)) save(base + ".json", Js.string(m, "text"), null, "application/json");
-        else save(base + ("onnx".equals(format) ? ".onnx" : ".bpsm"), null, Js.get(m, "bytes"), "application/octet-stream");
+        ToWorker.Format format = ToWorker.format(m.getFormat());
+        if (format == ToWorker.Format.JSON) save(base + ".json", m.getText(), null, "application/json");
+        else save(base + (format == ToWorker.Format.ONNX ? ".onnx" : ".bpsm"), null, m.getBytes(), "application/octet-stream");
     }
 
     /** Stores the model (as its link payload) with what describes it, newest first. */
@@ -75,24 +84,24 @@ final class ModelFiles {
     void showList() {
         HTMLElement list = Dom.byTestId("my-models");
         Html.clear(list);
-        JSObject entries = entries(KEY);
-        for (int i = 0; i < Js.length(entries); i++) {
-            JSObject e = Js.at(entries, i);
+        JSArray<Saved> entries = entries(KEY);
+        for (int i = 0; i < entries.getLength(); i++) {
+            Saved e = entries.get(i);
             final int index = i;
             HTMLElement li = Html.el("li");
-            HTMLElement name = Html.el("span", Js.string(e, "name"));
+            HTMLElement name = Html.el("span", e.getName());
             name.setClassName("name");
             li.appendChild(name);
-            String accuracy = Js.string(e, "accuracy");
-            HTMLElement meta = Html.el("span", Js.string(e, "data") + (accuracy == null || accuracy.isEmpty() ? "" : ", accuracy " + accuracy)
-                    + ", " + Js.string(e, "date"));
+            String accuracy = e.getAccuracy();
+            HTMLElement meta = Html.el("span", e.getData() + (accuracy == null || accuracy.isEmpty() ? "" : ", accuracy " + accuracy)
+                    + ", " + e.getDate());
             meta.setClassName("meta");
             li.appendChild(meta);
             HTMLElement open = Html.el("button", "Open");
             open.setAttribute("type", "button");
             open.setClassName("small");
             open.setAttribute("data-testid", "open-model-" + i);
-            String payload = Js.string(e, "payload");
+            String payload = e.getPayload();
             open.addEventListener("click", ev -> openLink(payload));
             HTMLElement delete = Html.el("button", "Delete");
             delete.setAttribute("type", "button");
@@ -116,7 +125,7 @@ final class ModelFiles {
 
     @JSBody(params = "key", script = "try { var js_v = JSON.parse(localStorage.getItem(key) || '[]'); return Array.isArray(js_v) ? js_v : []; }"
             + " catch (js_e) { return []; }")
-    private static native JSObject entries(String key);
+    private static native JSArray<Saved> entries(String key);
 
     @JSBody(params = {"key", "name", "date", "data", "accuracy", "payload"}, script =
             "var js_list; try { js_list = JSON.parse(localStorage.getItem(key) || '[]'); } catch (js_e) { js_list = []; }"
@@ -138,8 +147,8 @@ final class ModelFiles {
 
     @JSBody(params = {"input", "max", "done"}, script =
             "var js_f = input.files && input.files[0]; if (!js_f) return;"
-            + "if (js_f.size > max) { done({error: js_f.name + ' is larger than ' + Math.round(max / 1e6) + ' MB.'}); return; }"
-            + "js_f.arrayBuffer().then(function (js_b) { input.value = ''; done({bytes: new Int8Array(js_b)}); },"
-            + "  function () { done({error: 'Could not read ' + js_f.name + '.'}); });")
-    private static native void readBytes(HTMLElement input, double max, Js.Callback done);
+            + "if (js_f.size > max) { done(null, js_f.name + ' is larger than ' + Math.round(max / 1e6) + ' MB.'); return; }"
+            + "js_f.arrayBuffer().then(function (js_b) { input.value = ''; done(new Int8Array(js_b), null); },"
+            + "  function () { done(null, 'Could not read ' + js_f.name + '.'); });")
+    private static native void readBytes(HTMLElement input, double max, Bytes done);
 }

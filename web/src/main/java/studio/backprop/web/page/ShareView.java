@@ -1,9 +1,9 @@
 package studio.backprop.web.page;
 
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLElement;
-import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
 
 /** The share dialog: a link per weight precision, its length and accuracy, copy and close. */
 final class ShareView {
@@ -23,41 +23,42 @@ final class ShareView {
      * holds. Exact by default while the link stays short; else the shortest that loses at most
      * half a point of accuracy. The user can always pick another.
      */
-    void show(JSObject options) {
-        state.shareOptions.clear();
-        for (int i = 0; i < Js.length(options); i++) {
-            JSObject o = Js.at(options, i);
-            state.shareOptions.add(new Object[] {(int) Js.number(o, "bits"), Js.string(o, "payload"), Js.number(o, "quality")});
-        }
-        Object[] exact = state.shareOptions.get(0), chosen = exact;
-        if (((String) exact[1]).length() > 2000) {
-            for (Object[] o : state.shareOptions) {
-                boolean keeps = !((double) exact[2] - (double) o[2] > 0.005);
-                if (keeps && ((String) o[1]).length() < ((String) chosen[1]).length()) chosen = o;
+    void show(JSArray<FromWorker.ShareLink> links) {
+        FromWorker.ShareLink exact = links.get(0);
+        int chosen = 0, shortest = exact.getPayload().length();
+        if (shortest > 2000) {
+            for (int i = 1; i < links.getLength(); i++) {
+                FromWorker.ShareLink o = links.get(i);
+                boolean keeps = !(exact.getQuality() - o.getQuality() > 0.005);
+                if (keeps && o.getPayload().length() < shortest) {
+                    chosen = i;
+                    shortest = o.getPayload().length();
+                }
             }
         }
         HTMLElement box = Dom.byTestId("share-options");
         Html.clear(box);
         String measure = state.classification() ? "test accuracy " : "test R\u00b2 ";
-        for (Object[] o : state.shareOptions) {
-            int bits = (int) o[0];
+        for (int i = 0; i < links.getLength(); i++) {
+            FromWorker.ShareLink o = links.get(i);
+            int bits = o.getBits();
+            String link = UrlState.page() + "#m=" + o.getPayload();
             HTMLElement label = Html.el("label");
             HTMLElement radio = Html.el("input");
             radio.setAttribute("type", "radio");
             radio.setAttribute("name", "share-bits");
-            radio.setAttribute("data-testid", o == exact ? "share-exact" : "share-bits-" + bits);
-            Html.setChecked(radio, o == chosen);
+            radio.setAttribute("data-testid", i == 0 ? "share-exact" : "share-bits-" + bits);
+            Html.setChecked(radio, i == chosen);
             radio.addEventListener("change", e -> {
-                state.shareLink = UrlState.page() + "#m=" + o[1];
+                state.shareLink = link;
                 PageMain.requestRender();
             });
             label.appendChild(radio);
-            String what = o == exact ? "exact weights (" + bits + "-bit)" : bits == 16 ? "weights rounded to 16 bits" : "weights in 8 bits with a scale per layer";
-            label.appendChild(Html.el("span", what + ": " + Dom.grouped(UrlState.page().length() + 3 + ((String) o[1]).length())
-                    + " characters, " + measure + Dom.fixed((double) o[2], 3)));
+            String what = i == 0 ? "exact weights (" + bits + "-bit)" : bits == 16 ? "weights rounded to 16 bits" : "weights in 8 bits with a scale per layer";
+            label.appendChild(Html.el("span", what + ": " + Dom.grouped(link.length()) + " characters, " + measure + Dom.fixed(o.getQuality(), 3)));
             box.appendChild(label);
         }
-        state.shareLink = UrlState.page() + "#m=" + chosen[1];
+        state.shareLink = UrlState.page() + "#m=" + links.get(chosen).getPayload();
     }
 
     void render() {

@@ -2,6 +2,7 @@ package studio.backprop.web.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.teavm.jso.JSObject;
 import studio.backprop.engine.train.Settings;
 
 /**
@@ -17,6 +18,11 @@ final class State {
     String status = "idle";
     String error = "";
 
+    /** The user's CSV file (a File), kept so that reset and setting changes can rebuild the run; or null. */
+    JSObject csvFile;
+    /** The file offered to a model that needs its data again, until the worker accepts it. */
+    JSObject offeredFile;
+
     /** What the page asks for when an opened model needs its file again (empty: nothing). */
     String needFile = "";
 
@@ -24,8 +30,6 @@ final class State {
     String linkPayload;
     /** The last share link made, shown until closed, and the choices it was picked from. */
     String shareLink = "";
-    /** Per option: weight bits, link payload and the test accuracy (R^2) of the model as the link holds it. */
-    final java.util.List<Object[]> shareOptions = new java.util.ArrayList<>();
 
     /** Settings with a change that needs a new network, waiting for the user's confirmation. */
     Settings pending;

@@ -3,23 +3,34 @@ package studio.backprop.web.page;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.Message;
 
 /**
- * The page's side of the training worker. The worker posts "ready" once its build (JS or
+ * The page's side of the training worker. The worker posts ready once its build (JS or
  * WebAssembly) has loaded; messages sent before that wait here.
  */
 final class WorkerClient {
+    @JSFunctor
+    interface Failed extends JSObject {
+        void failed(String message);
+    }
+
     private final String backend;
-    private final Js.Callback onMessage;
+    private final FromWorker.Receiver receiver;
+    private final Failed onFailure;
     private JSObject worker;
-    private final List<JSObject> queue = new ArrayList<>();
+    private final List<Message> queue = new ArrayList<>();
     private boolean ready;
 
-    WorkerClient(String backend, Js.Callback onMessage) {
+    /** @param onFailure hears of a worker that could not load or crashed */
+    WorkerClient(String backend, FromWorker.Receiver receiver, Failed onFailure) {
         this.backend = backend;
-        this.onMessage = onMessage;
+        this.receiver = receiver;
+        this.onFailure = onFailure;
         start();
     }
 
@@ -33,26 +44,22 @@ final class WorkerClient {
 
     private void start() {
         worker = create(backend.equals("wasm") ? "worker-wasm.js" : "worker-js.js");
-        listen(worker, data -> {
-            if ("ready".equals(Js.string(data, "type"))) {
+        FromWorker.Receiver readiness = new FromWorker.Receiver() {
+            @Override public void ready() {
                 ready = true;
-                for (JSObject m : queue) post(worker, m);
+                for (Message m : queue) post(worker, m);
                 queue.clear();
-            } else {
-                onMessage.call(data);
             }
-        }, message -> onMessage.call(message));
+        };
+        listen(worker, data -> {
+            Message m = (Message) data;
+            FromWorker.dispatch(m, ready ? receiver : readiness);
+        }, onFailure);
     }
 
-    void send(JSObject message) {
+    void send(Message message) {
         if (ready) post(worker, message);
         else queue.add(message);
-    }
-
-    void send(String type) {
-        JSObject m = Js.object();
-        Js.set(m, "type", type);
-        send(m);
     }
 
     @JSBody(params = "w", script = "w.terminate();")
@@ -61,11 +68,11 @@ final class WorkerClient {
     @JSBody(params = "url", script = "return new Worker(url);")
     private static native JSObject create(String url);
 
-    /** Errors inside the worker (a failed load, an uncaught exception) arrive as error messages. */
+    /** Errors inside the worker (a failed load, an uncaught exception) arrive at fail. */
     @JSBody(params = {"w", "f", "fail"}, script = "w.onmessage = function(e) { f(e.data); };"
-            + "w.onerror = function(e) { e.preventDefault(); fail({type: 'error', message: 'training worker failed: ' + (e.message || 'could not load')}); };")
-    private static native void listen(JSObject w, Js.Callback f, Js.Callback fail);
+            + "w.onerror = function(e) { e.preventDefault(); fail('training worker failed: ' + (e.message || 'could not load')); };")
+    private static native void listen(JSObject w, Js.Callback f, Failed fail);
 
     @JSBody(params = {"w", "m"}, script = "w.postMessage(m);")
-    private static native void post(JSObject w, JSObject m);
+    private static native void post(JSObject w, Message m);
 }

@@ -1,9 +1,9 @@
 package studio.backprop.web.worker;
 
-import org.teavm.jso.JSObject;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
 
 /** The benchmark page's measurement, run in the training worker (see bench.html and scripts/bench.sh). */
 final class BenchRun {
@@ -55,14 +55,7 @@ final class BenchRun {
     }
 
     private static void postBench(Workload w, Trainer t, double elapsed, int workers) {
-        JSObject m = Js.object();
-        Js.set(m, "type", "bench");
-        Js.set(m, "workload", w.name);
-        Js.set(m, "workers", workers);
-        Js.set(m, "samples", (double) t.samples());
-        Js.set(m, "seconds", elapsed);
-        Js.set(m, "samplesPerSecond", t.samples() / elapsed);
-        Js.set(m, "gflops", t.samples() / elapsed * w.flopsPerSample(t) / 1e9);
-        WorkerMain.post(m);
+        double samples = t.samples();
+        WorkerMain.post(FromWorker.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9));
     }
 }

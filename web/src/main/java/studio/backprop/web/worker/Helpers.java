@@ -16,6 +16,9 @@ import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Parts;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.Message;
+import studio.backprop.web.protocol.ToWorker;
 
 /**
  * Data-parallel training (see {@link Parts}): this worker starts P - 1 helper workers (the same
@@ -57,7 +60,20 @@ final class Helpers {
         workers = new JSObject[count];
         for (int i = 0; i < count; i++) {
             final int k = i + 1;
-            workers[i] = spawn(m -> message(k, m));
+            FromWorker.Receiver from = new FromWorker.Receiver() {
+                @Override public void ready() {
+                    helperReady(k);
+                }
+
+                @Override public void partDone(FromWorker.PartDone m) {
+                    Helpers.this.partDone(k, m);
+                }
+
+                @Override public void error(FromWorker.Failure m) {
+                    helperFailed();
+                }
+            };
+            workers[i] = spawn(m -> FromWorker.dispatch((Message) m, from), this::helperFailed);
         }
     }
 
@@ -97,15 +113,7 @@ final class Helpers {
         put(weights, size, weightBuffers);
         for (int k = 1; k <= workers.length; k++) {
             Mat[] d = t.partData(k);
-            JSObject m = Js.object();
-            Js.set(m, "type", "part");
-            Js.set(m, "batch", batch);
-            Js.set(m, "weights", weightBuffers[k]);
-            Js.set(m, "grad", gradBuffers[k]);
-            Js.set(m, "rows", d[0].rows);
-            Js.set(m, "x", flat(d[0]));
-            Js.set(m, "y", flat(d[1]));
-            Js.set(m, "scale", t.batchScale());
+            ToWorker.Part m = ToWorker.part(batch, weightBuffers[k], gradBuffers[k], d[0].rows, flat(d[0]), flat(d[1]), t.batchScale());
             // moved: these two are detached here until the helper sends them back
             sendMoving(workers[k - 1], m, weightBuffers[k], gradBuffers[k]);
         }
@@ -115,34 +123,33 @@ final class Helpers {
         received[0] = true;
     }
 
-    private void message(int k, JSObject m) {
-        String type = Js.string(m, "type");
-        if ("ready".equals(type)) {
-            JSObject init = Js.object();
-            Js.set(init, "type", "part-init");
-            Js.set(init, "model", model);
-            send(workers[k - 1], init);
-            if (++ready == workers.length && onReady != null) onReady.run();
-        } else if ("part".equals(type) && (int) Js.number(m, "batch") == batch && pending > 0) {
-            weightBuffers[k] = (Float64Array) Js.get(m, "weights");
-            gradBuffers[k] = (Float64Array) Js.get(m, "grad");
-            get(gradBuffers[k], grads[k]);
-            losses[k] = Js.number(m, "loss");
-            received[k] = true;
-            if (--pending == 0) finish();
-        } else if ("error".equals(type) || "helper-failed".equals(type)) {
-            // the parts still out are computed here: the batch, and the run, come out the same
-            failed = true;
-            if (pending > 0) {
-                for (int p = 1; p < received.length; p++) {
-                    if (!received[p]) {
-                        losses[p] = trainer.computePart(p, grads[p]);
-                        received[p] = true;
-                    }
+    private void helperReady(int k) {
+        send(workers[k - 1], ToWorker.partInit(model));
+        if (++ready == workers.length && onReady != null) onReady.run();
+    }
+
+    private void partDone(int k, FromWorker.PartDone m) {
+        if (m.getBatch() != batch || pending == 0) return;
+        weightBuffers[k] = m.getWeights();
+        gradBuffers[k] = m.getGrad();
+        get(gradBuffers[k], grads[k]);
+        losses[k] = m.getLoss();
+        received[k] = true;
+        if (--pending == 0) finish();
+    }
+
+    /** A helper could not load or crashed: the parts still out are computed here, so the batch, and the run, come out the same. */
+    private void helperFailed() {
+        failed = true;
+        if (pending > 0) {
+            for (int p = 1; p < received.length; p++) {
+                if (!received[p]) {
+                    losses[p] = trainer.computePart(p, grads[p]);
+                    received[p] = true;
                 }
-                pending = 0;
-                finish();
             }
+            pending = 0;
+            finish();
         }
     }
 
@@ -231,11 +238,11 @@ final class Helpers {
     }
 
     /** Part k of a batch: the gradient at the weights sent, over the rows sent; both buffers go back. */
-    static void part(JSObject m) {
-        Float64Array weights = (Float64Array) Js.get(m, "weights"), grad = (Float64Array) Js.get(m, "grad");
+    static void part(ToWorker.Part m) {
+        Float64Array weights = m.getWeights(), grad = m.getGrad();
         get(weights, replicaWeights);
         Parts.setWeights(replica, replicaWeights);
-        int rows = (int) Js.number(m, "rows");
+        int rows = m.getRows();
         int xc = replica.inputs, yc = replica.outputs();
         if (replicaX == null || replicaX.capacity() < rows) {
             replicaX = new Mat(rows, xc);
@@ -243,34 +250,28 @@ final class Helpers {
         }
         replicaX.rows = rows;
         replicaY.rows = rows;
-        unstage((Float64Array) Js.get(m, "x"), replicaX);
-        unstage((Float64Array) Js.get(m, "y"), replicaY);
+        unstage(m.getX(), replicaX);
+        unstage(m.getY(), replicaY);
         double loss = 0;
         if (rows == 0) java.util.Arrays.fill(replicaGrad, 0.0);
-        else loss = Parts.gradient(replica, replicaLoss, replicaX, replicaY, Js.number(m, "scale"), replicaGrad);
+        else loss = Parts.gradient(replica, replicaLoss, replicaX, replicaY, m.getScale(), replicaGrad);
         copy(stage(replicaGrad, replicaGrad.length), grad, replicaGrad.length);
-        JSObject out = Js.object();
-        Js.set(out, "type", "part");
-        Js.set(out, "batch", Js.number(m, "batch"));
-        Js.set(out, "loss", loss);
-        Js.set(out, "weights", weights);
-        Js.set(out, "grad", grad);
-        postMoving(out, weights, grad);
+        postMoving(FromWorker.partDone(m.getBatch(), loss, weights, grad), weights, grad);
     }
 
-    @JSBody(params = "f", script = "var js_w = new Worker(self.location.href); js_w.onmessage = function (e) { f(e.data); };"
-            + "js_w.onerror = function (e) { e.preventDefault(); f({type: 'helper-failed'}); }; return js_w;")
-    private static native JSObject spawn(Js.Callback f);
+    @JSBody(params = {"f", "failed"}, script = "var js_w = new Worker(self.location.href); js_w.onmessage = function (e) { f(e.data); };"
+            + "js_w.onerror = function (e) { e.preventDefault(); failed(); }; return js_w;")
+    private static native JSObject spawn(Js.Callback f, Js.Action failed);
 
     @JSBody(params = {"w", "m"}, script = "w.postMessage(m);")
-    private static native void send(JSObject w, JSObject m);
+    private static native void send(JSObject w, Message m);
 
     /** postMessage with two arrays' buffers moved, not copied (JSO's own postMessage takes no transfer list). */
     @JSBody(params = {"w", "m", "a", "b"}, script = "w.postMessage(m, [a.buffer, b.buffer]);")
-    private static native void sendMoving(JSObject w, JSObject m, Float64Array a, Float64Array b);
+    private static native void sendMoving(JSObject w, Message m, Float64Array a, Float64Array b);
 
     @JSBody(params = {"m", "a", "b"}, script = "self.postMessage(m, [a.buffer, b.buffer]);")
-    private static native void postMoving(JSObject m, Float64Array a, Float64Array b);
+    private static native void postMoving(Message m, Float64Array a, Float64Array b);
 
     @JSBody(params = "w", script = "w.terminate();")
     private static native void kill(JSObject w);

@@ -1,7 +1,8 @@
 package studio.backprop.web.worker;
 
 import java.util.List;
-import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Generators;
@@ -16,6 +17,7 @@ import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
 
 /**
  * Builds the messages the page draws from: the setup (what the data and network are) once,
@@ -64,58 +66,51 @@ final class Snapshots {
         return Js.now() >= nextDue;
     }
 
-    JSObject setup() {
+    FromWorker.Setup setup() {
         Model model = ex.model;
         Network net = model.network;
-        JSObject m = Js.object();
-        Js.set(m, "type", "setup");
-        Js.set(m, "planar", planar);
-        Js.set(m, "classes", Js.strings(model.classes));
-        Js.set(m, "inputs", Js.strings(model.inputNames()));
-        Js.set(m, "target", String.join(", ", model.targetNames));
-        Js.set(m, "parameters", net.parameterCount());
-        Js.set(m, "trainSize", ex.train.size());
-        Js.set(m, "testSize", ex.test.size());
-        Js.set(m, "dropped", ex.droppedRows);
-        Js.set(m, "loss", model.loss);
+        FromWorker.Setup m = FromWorker.setup();
+        m.setPlanar(planar);
+        m.setClasses(model.classes);
+        m.setInputs(model.inputNames());
+        m.setParameters(net.parameterCount());
+        m.setTrainSize(ex.train.size());
+        m.setTestSize(ex.test.size());
+        m.setDropped(ex.droppedRows);
+        m.setLoss(model.loss);
         double[] widths = new double[net.modules().size() / 2 + 1];
         widths[0] = net.inputs;
         for (int l = 1; l < widths.length; l++) widths[l] = net.width(2 * l);
-        Js.set(m, "widths", Js.float64(widths));
-        JSObject columns = Js.array();
-        for (Encoding.Column c : model.encoding.columns) {
-            JSObject col = Js.object();
-            Js.set(col, "name", c.name);
-            if (c.categories != null) Js.set(col, "categories", Js.strings(c.categories));
-            Js.push(columns, col);
-        }
-        Js.set(m, "columns", columns);
-        Js.set(m, "candidates", Js.strings(ex.candidateInputs));
+        m.setWidths(Js.float64(widths));
+        JSArray<FromWorker.Column> columns = JSArray.create();
+        for (Encoding.Column c : model.encoding.columns) columns.push(FromWorker.column(c.name, c.categories));
+        m.setColumns(columns);
+        m.setCandidates(ex.candidateInputs);
         int side = Images.side(ex.settings.get("data"));
+        m.setImageSide(side);
+        m.setMaxLevel(side > 0 ? Images.maxLevel(ex.settings.get("data")) : 1);
+        m.setGallery(null);
+        m.setGalleryLabels(null);
         if (side > 0) {
-            Js.set(m, "imageSide", side);
-            Js.set(m, "maxLevel", Images.maxLevel(ex.settings.get("data")));
             int count = Math.min(GALLERY, ex.test.size());
             double[] pixels = new double[count * side * side], labels = new double[count];
             for (int i = 0; i < count; i++) {
                 System.arraycopy(ex.test.x[i], 0, pixels, i * side * side, side * side);
                 labels[i] = ex.test.label(i);
             }
-            Js.set(m, "gallery", Js.float64(pixels));
-            Js.set(m, "galleryLabels", Js.float64(labels));
+            m.setGallery(Js.float64(pixels));
+            m.setGalleryLabels(Js.float64(labels));
         }
-        if (planar) {
-            Js.set(m, "train", points(ex.train));
-            Js.set(m, "test", points(ex.test));
-            Js.set(m, "grid", GRID);
-            Js.set(m, "neuronGrid", NEURON_GRID);
-            Js.set(m, "extent", EXTENT);
-        }
+        m.setTrain(planar ? points(ex.train) : null);
+        m.setTest(planar ? points(ex.test) : null);
+        m.setGrid(planar ? GRID : 0);
+        m.setNeuronGrid(planar ? NEURON_GRID : 0);
+        m.setExtent(planar ? EXTENT : 0);
         return m;
     }
 
     /** x1, x2, target triples for drawing. */
-    private static JSObject points(DataSet d) {
+    private static Float64Array points(DataSet d) {
         double[] flat = new double[d.size() * 3];
         for (int i = 0; i < d.size(); i++) {
             flat[3 * i] = d.x[i][0];
@@ -125,48 +120,52 @@ final class Snapshots {
         return Js.float64(flat);
     }
 
-    JSObject snapshot(String status, boolean withHash) {
+    FromWorker.Snapshot snapshot(String status, boolean withHash) {
         double start = Js.now();
         EpochReport r = ex.evaluate();
         Network net = ex.model.network;
-        JSObject m = Js.object();
-        Js.set(m, "type", "snapshot");
-        Js.set(m, "status", status);
-        Js.set(m, "epoch", r.epoch);
-        Js.set(m, "samples", (double) r.samples);
-        Js.set(m, "trainLoss", r.train.loss);
-        Js.set(m, "testLoss", r.test.loss);
-        Js.set(m, "trainAccuracy", r.train.accuracy);
-        Js.set(m, "testAccuracy", r.test.accuracy);
-        Js.set(m, "testRmse", r.test.rmse);
-        Js.set(m, "testR2", r.test.r2);
+        FromWorker.Snapshot m = FromWorker.snapshot();
+        m.setStatus(status);
+        m.setEpoch(r.epoch);
+        m.setSamples((double) r.samples);
+        m.setTrainLoss(r.train.loss);
+        m.setTestLoss(r.test.loss);
+        m.setTrainAccuracy(r.train.accuracy);
+        m.setTestAccuracy(r.test.accuracy);
+        m.setTestRmse(r.test.rmse);
+        m.setTestR2(r.test.r2);
         double elapsed = start - lastTime;
         if (elapsed > 200) {
             samplesPerSecond = (r.samples - lastSamples) * 1000 / elapsed;
             lastSamples = r.samples;
             lastTime = start;
         }
-        Js.set(m, "samplesPerSecond", status.equals("training") ? samplesPerSecond : 0);
-        if (withHash || net.parameterCount() < DRAWN_PARAMETERS) Js.set(m, "hash", WeightsHash.of(net));
-        if (net.parameterCount() <= DRAWN_PARAMETERS) Js.set(m, "weights", Js.float64(weights(net)));
+        m.setSamplesPerSecond(status.equals("training") ? samplesPerSecond : 0);
+        m.setWorkers(1);
+        m.setHash(withHash || net.parameterCount() < DRAWN_PARAMETERS ? WeightsHash.of(net) : null);
+        m.setWeights(net.parameterCount() <= DRAWN_PARAMETERS ? Js.float64(weights(net)) : null);
         int k = r.test.confusion.length;
         double[] confusion = new double[k * k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) confusion[i * k + j] = r.test.confusion[i][j];
-        Js.set(m, "confusion", Js.float64(confusion));
+        m.setConfusion(Js.float64(confusion));
+        m.setGalleryPredicted(null);
+        m.setFirstLayer(null);
         if (Images.side(ex.settings.get("data")) > 0) {
             int count = Math.min(GALLERY, ex.test.size());
             double[][] out = ex.model.predict(java.util.Arrays.copyOf(ex.test.x, count));
             double[] predicted = new double[count];
             for (int i = 0; i < count; i++) predicted[i] = Metrics.predictedClass(out[i]);
-            Js.set(m, "galleryPredicted", Js.float64(predicted));
-            Js.set(m, "firstLayer", Js.float64(firstLayer(net)));
+            m.setGalleryPredicted(Js.float64(predicted));
+            m.setFirstLayer(Js.float64(firstLayer(net)));
         }
+        m.setOutput(null);
+        m.setNeurons(null);
         if (planar) {
             double[][] out = ex.model.predict(gridPoints);
             double[] grid = new double[out.length];
             for (int i = 0; i < grid.length; i++) grid[i] = out[i][0];
-            Js.set(m, "output", Js.float64(grid));
-            Js.set(m, "neurons", Js.float64(neurons(net)));
+            m.setOutput(Js.float64(grid));
+            m.setNeurons(Js.float64(neurons(net)));
         }
         double cost = Js.now() - start;
         nextDue = Js.now() + Math.max(200, 4 * cost);

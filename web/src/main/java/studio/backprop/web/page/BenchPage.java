@@ -1,0 +1,61 @@
+package studio.backprop.web.page;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.data.Numbers;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
+
+/**
+ * bench.html: runs one benchmark workload in the training worker of this build and writes the
+ * result, as JSON, into document.body.dataset.result (the benchmark command reads it there),
+ * with the longest gap between animation frames while the worker trained.
+ */
+final class BenchPage implements FromWorker.Receiver {
+    private final String backend;
+    private final HTMLElement out = Dom.byTestId("bench-output");
+    private double gap, last;
+    private boolean measuring = true;
+
+    private BenchPage(String backend) {
+        this.backend = backend;
+    }
+
+    /** Query: workload (playground), seconds (3), workers (1 to 8). */
+    static void run(String backend) {
+        BenchPage page = new BenchPage(backend);
+        String workload = query("workload", "playground");
+        double seconds = Numbers.parse(query("seconds", "3"));
+        int workers = (int) Math.max(1, Math.min(8, Numbers.parse(query("workers", "1"))));
+        WorkerClient worker = new WorkerClient(backend, page, message -> page.out.setTextContent("error: " + message));
+        worker.send(ToWorker.bench(workload, seconds, workers));
+        Window.requestAnimationFrame(page::frame);
+    }
+
+    private void frame(double t) {
+        if (last > 0) gap = Math.max(gap, t - last);
+        last = t;
+        if (measuring) Window.requestAnimationFrame(this::frame);
+    }
+
+    @Override public void benchResult(FromWorker.BenchResult m) {
+        measuring = false;
+        String json = "{\"workload\":\"" + m.getWorkload() + "\",\"backend\":\"" + backend + "\",\"workers\":" + m.getWorkers()
+                + ",\"samples\":" + Dom.raw(m.getSamples()) + ",\"seconds\":" + Dom.raw(m.getSeconds())
+                + ",\"samplesPerSecond\":" + Dom.raw(m.getSamplesPerSecond()) + ",\"gflops\":" + Dom.raw(m.getGflops())
+                + ",\"maxFrameGapMs\":" + Math.round(gap) + "}";
+        publish(json);
+        out.setTextContent(json);
+    }
+
+    @Override public void error(FromWorker.Failure m) {
+        out.setTextContent("error: " + m.getMessage());
+    }
+
+    @JSBody(params = {"name", "fallback"}, script = "return new URLSearchParams(location.search).get(name) || fallback;")
+    private static native String query(String name, String fallback);
+
+    @JSBody(params = "json", script = "document.body.dataset.result = json;")
+    private static native void publish(String json);
+}

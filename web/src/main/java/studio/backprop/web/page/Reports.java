@@ -1,0 +1,79 @@
+package studio.backprop.web.page;
+
+import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
+
+/** The worker's setup and snapshots, into the page's state. */
+final class Reports {
+    /** Curve points kept; past this every other one is dropped, so long runs keep a bounded history. */
+    static final int HISTORY = 2000;
+
+    private Reports() {}
+
+    static void setup(State state, FromWorker.Setup m) {
+        state.clearRun();
+        state.planar = m.isPlanar();
+        state.classes = m.getClasses();
+        state.inputs = m.getInputs();
+        state.loss = m.getLoss();
+        state.parameters = m.getParameters();
+        state.trainSize = m.getTrainSize();
+        state.testSize = m.getTestSize();
+        state.dropped = m.getDropped();
+        double[] widths = m.getWidths().copyToJavaArray();
+        state.widths = new int[widths.length];
+        for (int i = 0; i < widths.length; i++) state.widths[i] = (int) widths[i];
+        state.candidates = m.getCandidates();
+        int columns = m.getColumns().getLength();
+        state.columns = new String[columns];
+        state.categories = new String[columns][];
+        for (int c = 0; c < columns; c++) {
+            FromWorker.Column col = m.getColumns().get(c);
+            state.columns[c] = col.getName();
+            state.categories[c] = col.getCategories();
+        }
+        if (state.planar) {
+            state.trainPoints = m.getTrain().copyToJavaArray();
+            state.testPoints = m.getTest().copyToJavaArray();
+            state.grid = m.getGrid();
+            state.neuronGrid = m.getNeuronGrid();
+            state.extent = m.getExtent();
+        }
+        state.imageSide = m.getImageSide();
+        if (state.imageSide > 0) {
+            state.maxLevel = m.getMaxLevel();
+            state.gallery = m.getGallery().copyToJavaArray();
+            state.galleryLabels = m.getGalleryLabels().copyToJavaArray();
+        }
+        state.error = "";
+    }
+
+    static void snapshot(State state, FromWorker.Snapshot m) {
+        state.status = m.getStatus();
+        state.epoch = m.getEpoch();
+        state.samples = m.getSamples();
+        state.samplesPerSecond = m.getSamplesPerSecond();
+        state.workers = Math.max(1, m.getWorkers());
+        state.trainLoss = m.getTrainLoss();
+        state.testLoss = m.getTestLoss();
+        state.trainAccuracy = m.getTrainAccuracy();
+        state.testAccuracy = m.getTestAccuracy();
+        state.testRmse = m.getTestRmse();
+        state.testR2 = m.getTestR2();
+        if (m.getHash() != null) state.hash = m.getHash();
+        if (m.getOutput() != null) state.output = Js.doubles(m.getOutput());
+        state.weights = m.getWeights() == null ? new double[0] : Js.doubles(m.getWeights());
+        if (m.getNeurons() != null) state.neurons = Js.doubles(m.getNeurons());
+        state.confusion = Js.doubles(m.getConfusion());
+        if (m.getGalleryPredicted() != null) {
+            state.galleryPredicted = Js.doubles(m.getGalleryPredicted());
+            state.firstLayer = Js.doubles(m.getFirstLayer());
+        }
+        if (state.history.isEmpty() || state.history.get(state.history.size() - 1)[0] != state.epoch) {
+            state.history.add(new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy});
+            if (state.history.size() > HISTORY) {
+                for (int i = state.history.size() - 2; i > 0; i -= 2) state.history.remove(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package studio.backprop.web.page;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.NodeList;
+import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.web.protocol.ToWorker;
+
+/**
+ * The settings form: every control with a data-key, the 2-D feature toggles, the layer editor
+ * and the input-column chooser. A change makes a copy of the settings and hands it on; only
+ * the learning rate applies at once, without a new network.
+ */
+final class SettingsForm {
+    interface Errors {
+        void show(String message);
+    }
+
+    private final State state;
+    private final WorkerClient worker;
+    private final LayerEditor.Change onChange;
+    private final Errors errors;
+    private final LayerEditor layers;
+
+    SettingsForm(State state, WorkerClient worker, LayerEditor.Change onChange, Errors errors) {
+        this.state = state;
+        this.worker = worker;
+        this.onChange = onChange;
+        this.errors = errors;
+        layers = new LayerEditor(Dom.byTestId("layers"), Dom.byTestId("add-layer"), onChange);
+        for (HTMLElement input : all("[data-key]")) input.addEventListener("change", e -> settingChanged(input));
+        for (HTMLElement box : all("[data-feature]")) box.addEventListener("change", e -> featuresChanged());
+    }
+
+    private static HTMLElement[] all(String selector) {
+        NodeList<? extends HTMLElement> list = HTMLDocument.current().querySelectorAll(selector);
+        HTMLElement[] out = new HTMLElement[list.getLength()];
+        for (int i = 0; i < out.length; i++) out[i] = list.get(i);
+        return out;
+    }
+
+    /** Puts the settings' values into the form. */
+    void sync() {
+        Settings s = state.settings;
+        for (HTMLElement input : all("[data-key]")) {
+            String key = input.getAttribute("data-key");
+            if (Settings.isKey(key)) Html.setValue(input, s.get(key));
+        }
+        String data = s.get("data");
+        HTMLElement group = Dom.byTestId("upload-group");
+        Html.clear(group);
+        if (!Generators.isGenerated(data) && !BuiltIn.isTable(data)) {
+            group.appendChild(Html.option(data, state.csvFile != null ? data : data + " (upload it again)", true));
+            Html.setValue(Dom.byTestId("data"), data);
+        }
+        boolean planar = Generators.isGenerated(data);
+        Dom.byTestId("features").setHidden(!planar);
+        HTMLDocument.current().querySelector("[data-planar]").setHidden(!planar);
+        String features = "," + s.get("features") + ",";
+        for (HTMLElement box : all("[data-feature]")) {
+            Html.setChecked(box, features.contains("," + box.getAttribute("data-feature") + ","));
+        }
+        layers.show(s);
+    }
+
+    private void settingChanged(HTMLElement input) {
+        String key = input.getAttribute("data-key");
+        String value = Html.value(input).trim();
+        try {
+            if (key.equals("lr")) {
+                state.settings.set("lr", value);
+                double lr = state.settings.number("lr", 0, 100);
+                UrlState.write(state);
+                worker.send(ToWorker.learningRate(lr));
+                return;
+            }
+            Settings s = state.settings.copy();
+            s.set(key, value);
+            if (key.equals("data")) {
+                s.set("target", "");
+                s.set("inputs", "");
+            }
+            onChange.apply(s);
+        } catch (IllegalArgumentException e) {
+            errors.show(e.getMessage());
+        }
+    }
+
+    private void featuresChanged() {
+        StringBuilder keys = new StringBuilder();
+        for (HTMLElement box : all("[data-feature]")) {
+            if (Html.checked(box)) keys.append(keys.length() > 0 ? "," : "").append(box.getAttribute("data-feature"));
+        }
+        if (keys.length() == 0) {
+            errors.show("Keep at least one input.");
+            sync();
+            return;
+        }
+        Settings s = state.settings.copy();
+        s.set("features", keys.toString());
+        onChange.apply(s);
+    }
+
+    /** A checkbox per table column that could be an input (not for image sets: 784 pixels). */
+    void buildColumnChooser() {
+        HTMLElement box = Dom.byTestId("column-boxes");
+        Html.clear(box);
+        boolean show = state.candidates.length > 0 && state.imageSide == 0;
+        Dom.byTestId("columns").setHidden(!show);
+        if (!show) return;
+        Set<String> chosen = new HashSet<>(Arrays.asList(state.columns));
+        for (String name : state.candidates) {
+            HTMLElement label = Html.el("label");
+            HTMLElement check = Html.el("input");
+            check.setAttribute("type", "checkbox");
+            check.setAttribute("data-column-name", name);
+            Html.setChecked(check, chosen.contains(name));
+            check.addEventListener("change", e -> columnsChanged());
+            label.appendChild(check);
+            label.appendChild(Html.el("span", " " + name));
+            box.appendChild(label);
+        }
+    }
+
+    private void columnsChanged() {
+        NodeList<? extends HTMLElement> boxes = Dom.byTestId("column-boxes").querySelectorAll("[data-column-name]");
+        StringBuilder inputs = new StringBuilder();
+        int checked = 0;
+        for (int i = 0; i < boxes.getLength(); i++) {
+            if (!Html.checked(boxes.get(i))) continue;
+            String name = boxes.get(i).getAttribute("data-column-name");
+            if (name.indexOf(',') >= 0) {
+                errors.show("Column names with a comma cannot be chosen one by one yet: \"" + name + "\".");
+                return;
+            }
+            inputs.append(inputs.length() > 0 ? "," : "").append(name);
+            checked++;
+        }
+        if (checked == 0) {
+            errors.show("Keep at least one input column.");
+            buildColumnChooser();
+            return;
+        }
+        Settings s = state.settings.copy();
+        s.set("inputs", checked == boxes.getLength() ? "" : inputs.toString());
+        onChange.apply(s);
+    }
+}

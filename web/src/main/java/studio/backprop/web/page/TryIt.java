@@ -1,0 +1,94 @@
+package studio.backprop.web.page;
+
+import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.NodeList;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
+
+/** "Try it": a click on the 2-D plane, a table row, or a drawing on the pad, and the model's answer. */
+final class TryIt {
+    private final State state;
+    private final WorkerClient worker;
+    private final ImageView images;
+
+    TryIt(State state, WorkerClient worker, ImageView images) {
+        this.state = state;
+        this.worker = worker;
+        this.images = images;
+        Dom.byTestId("heatmap").addEventListener("click", e -> point((MouseEvent) e));
+        Dom.byTestId("try-form").addEventListener("submit", e -> {
+            e.preventDefault();
+            row();
+        });
+        images.onDrawing(box -> {
+            if (state.imageSide == 0) return;
+            int fit = state.imageSide == 28 ? 20 : 7; // MNIST's digits fill 20 of 28 pixels
+            worker.send(ToWorker.predictImage(ImageView.padPixels(images.pad(), box, state.imageSide, fit, state.maxLevel)));
+        });
+    }
+
+    private void point(MouseEvent e) {
+        if (!state.planar) return;
+        HTMLElement canvas = Dom.byTestId("heatmap");
+        double fx = e.getOffsetX() / (double) Math.max(1, canvas.getClientWidth());
+        double fy = e.getOffsetY() / (double) Math.max(1, canvas.getClientHeight());
+        double x1 = -state.extent + fx * 2 * state.extent, x2 = state.extent - fy * 2 * state.extent;
+        worker.send(ToWorker.predictPoint(x1, x2));
+        // the explorer follows: the training sample nearest to the click
+        worker.send(ToWorker.explain(ExplorerView.testPart(), 0, x1, x2));
+    }
+
+    private void row() {
+        NodeList<? extends HTMLElement> fields = Dom.byTestId("try-inputs").querySelectorAll("[data-column]");
+        String[] cells = new String[fields.getLength()];
+        for (int i = 0; i < cells.length; i++) cells[i] = Html.value(fields.get(i));
+        worker.send(ToWorker.predictRow(cells));
+    }
+
+    /** One field per table column: a number box, or a list of the column's categories. */
+    void buildForm() {
+        HTMLElement box = Dom.byTestId("try-inputs");
+        Html.clear(box);
+        for (int c = 0; c < state.columns.length; c++) {
+            HTMLElement label = Html.el("label", state.columns[c]);
+            HTMLElement field;
+            if (state.categories[c] == null) {
+                field = Html.el("input");
+                field.setAttribute("type", "text");
+                field.setAttribute("inputmode", "decimal");
+                field.setAttribute("required", "");
+            } else {
+                field = Html.el("select");
+                for (String cat : state.categories[c]) field.appendChild(Html.option(cat, cat, false));
+            }
+            field.setAttribute("data-column", Integer.toString(c));
+            field.setAttribute("data-testid", "try-" + c);
+            label.appendChild(field);
+            box.appendChild(label);
+        }
+    }
+
+    /** The worker's answer: class and probability, or value; for a drawing, every class's probability. */
+    void show(FromWorker.Prediction m) {
+        if (m.getMessage() != null) {
+            state.prediction = "Cannot predict: " + m.getMessage();
+            return;
+        }
+        double[] out = m.getOutputs().copyToJavaArray();
+        int label = m.getLabel();
+        if (state.imageSide > 0) {
+            images.showProbabilities(state, out);
+            return;
+        }
+        if (state.classes.length > 0 && label >= 0) {
+            double p = out.length == 1 ? (label == 1 ? out[0] : 1 - out[0]) : out[label];
+            state.prediction = "Prediction: " + state.classes[label] + " (probability " + Dom.fixed(p, 3) + ")";
+        } else {
+            state.prediction = "Prediction: " + Dom.fixed(out[0], 4);
+        }
+        if (state.planar) {
+            state.prediction += " at x\u2081 = " + Dom.fixed(m.getX1(), 2) + ", x\u2082 = " + Dom.fixed(m.getX2(), 2);
+        }
+    }
+}

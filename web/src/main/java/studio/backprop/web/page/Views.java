@@ -1,0 +1,98 @@
+package studio.backprop.web.page;
+
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.train.Trainer;
+import studio.backprop.web.Js;
+
+/**
+ * Draws the state: status and metrics, the panels that fit the data, the heatmap, curves,
+ * network, confusion matrix and image views. It only reads the state.
+ */
+final class Views {
+    final HeatmapView heatmap = new HeatmapView((HTMLCanvasElement) Dom.byTestId("heatmap"));
+    final NetworkView network = new NetworkView((HTMLCanvasElement) Dom.byTestId("network"), Dom.byTestId("network-hover"));
+    final CurveView lossCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("loss-chart"), 1, false);
+    final CurveView accuracyCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("accuracy-chart"), 3, true);
+    final ConfusionView confusion = new ConfusionView(Dom.byTestId("confusion"));
+    final ImageView images;
+    private double slowViewsDrawn;
+
+    Views() {
+        images = new ImageView();
+    }
+
+    void render(State s) {
+        boolean training = s.status.equals("training");
+        renderStatus(s, training);
+        renderMetrics(s);
+        HTMLElement error = Dom.byTestId("error");
+        error.setTextContent(s.error);
+        error.setHidden(s.error.isEmpty());
+        Dom.byTestId("confirm-reset").setHidden(s.pending == null);
+        Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
+        Dom.byTestId("need-file-text").setTextContent(s.needFile);
+        Dom.byTestId("heatmap-panel").setHidden(!s.planar);
+        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0);
+        Dom.byTestId("images-panel").setHidden(s.imageSide == 0);
+        Dom.byTestId("accuracy-panel").setHidden(!s.classification());
+        Dom.byTestId("confusion-panel").setHidden(!s.classification());
+        Dom.byTestId("prediction").setTextContent(s.prediction);
+        heatmap.render(s, Html.checked(Dom.byTestId("show-test")));
+        lossCurve.render(s.history);
+        accuracyCurve.render(s.history);
+        // The costlier views: while training, twice a second is enough (the page must never stall).
+        double now = Js.now();
+        if (!training || now - slowViewsDrawn > 450) {
+            network.render(s);
+            confusion.render(s);
+            images.render(s);
+            slowViewsDrawn = now;
+        }
+    }
+
+    private static void renderStatus(State s, boolean training) {
+        HTMLElement play = Dom.byTestId("play");
+        play.setAttribute("aria-pressed", training ? "true" : "false");
+        play.setAttribute("aria-label", training ? "Pause" : "Play");
+        play.setTextContent(training ? "\u275a\u275a" : "\u25b6");
+        HTMLElement status = Dom.byTestId("status");
+        status.setAttribute("data-value", s.status);
+        boolean exploding = exploding(s);
+        status.setTextContent(s.status.equals("diverged") ? "diverged: the loss became NaN or infinite; lower the learning rate and reset"
+                : exploding ? s.status + ", but the loss is over 1,000 times what it was at the start: lower the learning rate and reset"
+                : s.status);
+        status.setAttribute("data-exploding", exploding ? "true" : "false");
+    }
+
+    /** The loss still finite but far above where it started: on its way to diverging. */
+    private static boolean exploding(State s) {
+        return !s.history.isEmpty() && s.epoch > 0 && Trainer.exploding(s.history.get(0)[1], s.trainLoss);
+    }
+
+    private static void renderMetrics(State s) {
+        Dom.number(Dom.byTestId("epoch"), s.epoch, 0);
+        Dom.byTestId("epoch").setTextContent(Dom.grouped(s.epoch));
+        Dom.byTestId("epoch").setAttribute("data-samples", Dom.raw(s.samples));
+        Dom.number(Dom.byTestId("train-loss"), s.trainLoss, 4);
+        Dom.number(Dom.byTestId("test-loss"), s.testLoss, 4);
+        Dom.number(Dom.byTestId("train-accuracy"), s.classification() ? s.trainAccuracy : Double.NaN, 3);
+        Dom.number(Dom.byTestId("test-accuracy"), s.classification() ? s.testAccuracy : Double.NaN, 3);
+        Dom.number(Dom.byTestId("test-rmse"), s.classification() ? Double.NaN : s.testRmse, 4);
+        Dom.number(Dom.byTestId("test-r2"), s.classification() ? Double.NaN : s.testR2, 4);
+        HTMLElement throughput = Dom.byTestId("throughput");
+        Dom.number(throughput, s.samplesPerSecond, 0);
+        throughput.setTextContent(s.samplesPerSecond > 0
+                ? Dom.grouped(s.samplesPerSecond) + "/s" + (s.workers > 1 ? " on " + s.workers + " workers" : "") : "\u2013");
+        throughput.setAttribute("data-workers", Integer.toString(s.workers));
+        HTMLElement hash = Dom.byTestId("weights-hash");
+        hash.setAttribute("data-value", s.hash);
+        hash.setTextContent(s.hash.isEmpty() ? "\u2013" : s.hash);
+        Dom.byTestId("parameters").setTextContent(Dom.grouped(s.parameters));
+        Dom.byTestId("sizes").setTextContent(Dom.grouped(s.trainSize) + " train, " + Dom.grouped(s.testSize) + " test"
+                + (s.dropped > 0 ? ", " + Dom.grouped(s.dropped) + " rows dropped" : ""));
+        StringBuilder arch = new StringBuilder();
+        for (int w : s.widths) arch.append(arch.length() > 0 ? "\u2013" : "").append(w);
+        Dom.byTestId("architecture").setTextContent(arch.toString());
+    }
+}

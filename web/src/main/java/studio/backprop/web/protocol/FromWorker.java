@@ -1,0 +1,314 @@
+package studio.backprop.web.protocol;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.web.Js;
+
+/**
+ * The messages from a worker: from the training worker to the page, and from a helper to its
+ * training worker (ready, part-done). Each kind with its fields, the factory that makes it, and
+ * the dispatch that hands it to a {@link Receiver}. See {@link Protocol} for the whole conversation.
+ */
+public final class FromWorker {
+    private FromWorker() {}
+
+    /** Receives what a worker sends: the page handles the page's messages, a training worker its helpers'. */
+    public interface Receiver {
+        default void ready() {}
+        default void setup(Setup m) {}
+        default void snapshot(Snapshot m) {}
+        default void error(Failure m) {}
+        default void table(Table m) {}
+        default void progress(Progress m) {}
+        default void csvError(Failure m) {}
+        default void prediction(Prediction m) {}
+        default void shareLinks(ShareLinks m) {}
+        default void exportFile(ExportFile m) {}
+        default void needFile(NeedFile m) {}
+        default void opened(Opened m) {}
+        default void explanation(Explanation m) {}
+        default void linkError(Failure m) {}
+        default void benchResult(BenchResult m) {}
+        default void partDone(PartDone m) {}
+    }
+    public static void dispatch(Message m, Receiver to) {
+        String type = m.getType();
+        switch (type == null ? "" : type) {
+            case "ready": to.ready(); break;
+            case "setup": to.setup((Setup) m); break;
+            case "snapshot": to.snapshot((Snapshot) m); break;
+            case "error": to.error((Failure) m); break;
+            case "table": to.table((Table) m); break;
+            case "progress": to.progress((Progress) m); break;
+            case "csv-error": to.csvError((Failure) m); break;
+            case "prediction": to.prediction((Prediction) m); break;
+            case "share-links": to.shareLinks((ShareLinks) m); break;
+            case "export-file": to.exportFile((ExportFile) m); break;
+            case "need-file": to.needFile((NeedFile) m); break;
+            case "opened": to.opened((Opened) m); break;
+            case "explanation": to.explanation((Explanation) m); break;
+            case "link-error": to.linkError((Failure) m); break;
+            case "bench-result": to.benchResult((BenchResult) m); break;
+            case "part-done": to.partDone((PartDone) m); break;
+            default: Js.error("unknown message from a worker: " + type);
+        }
+    }
+
+    /** The worker's build has loaded: messages can go to it now. */
+    public static Message ready() {
+        return Protocol.message("ready");
+    }
+
+    /** What went wrong, in words for the user: error (training, settings), csv-error (a preview), link-error (opening a model). */
+    public interface Failure extends Message { @JSProperty String getMessage(); }
+    @JSBody(params = {"type", "message"}, script = "return {type: type, message: message};")
+    private static native Failure failure(String type, String message);
+
+    public static Failure error(String message) {
+        return failure("error", message);
+    }
+
+    public static Failure csvError(String message) {
+        return failure("csv-error", message);
+    }
+
+    public static Failure linkError(String message) {
+        return failure("link-error", message);
+    }
+
+    /** What the run is: data, network and the fixed parts of the views; sent once per run. */
+    public interface Setup extends Message {
+        @JSProperty boolean isPlanar(); @JSProperty void setPlanar(boolean v);
+        @JSProperty String[] getClasses(); @JSProperty void setClasses(String[] v);
+        @JSProperty String[] getInputs(); @JSProperty void setInputs(String[] v);
+        @JSProperty String getLoss(); @JSProperty void setLoss(String v);
+        @JSProperty int getParameters(); @JSProperty void setParameters(int v);
+        @JSProperty int getTrainSize(); @JSProperty void setTrainSize(int v);
+        @JSProperty int getTestSize(); @JSProperty void setTestSize(int v);
+        /** Rows left out for missing values. */
+        @JSProperty int getDropped(); @JSProperty void setDropped(int v);
+        /** Units per layer, inputs first. */
+        @JSProperty Float64Array getWidths(); @JSProperty void setWidths(Float64Array v);
+        /** A table's encoded input columns, for the try-it form. */
+        @JSProperty JSArray<Column> getColumns(); @JSProperty void setColumns(JSArray<Column> v);
+        /** Every table column that could be an input. */
+        @JSProperty String[] getCandidates(); @JSProperty void setCandidates(String[] v);
+        /** 2-D sets: (x1, x2, target) triples of the points, the grids' sizes and extent; else null and 0. */
+        @JSProperty Float64Array getTrain(); @JSProperty void setTrain(Float64Array v);
+        @JSProperty Float64Array getTest(); @JSProperty void setTest(Float64Array v);
+        @JSProperty int getGrid(); @JSProperty void setGrid(int v);
+        @JSProperty int getNeuronGrid(); @JSProperty void setNeuronGrid(int v);
+        @JSProperty double getExtent(); @JSProperty void setExtent(double v);
+        /** Image sets: pixels per side (0: not images), the largest grey level, test images and their labels (else null). */
+        @JSProperty int getImageSide(); @JSProperty void setImageSide(int v);
+        @JSProperty double getMaxLevel(); @JSProperty void setMaxLevel(double v);
+        @JSProperty Float64Array getGallery(); @JSProperty void setGallery(Float64Array v);
+        @JSProperty Float64Array getGalleryLabels(); @JSProperty void setGalleryLabels(Float64Array v);
+    }
+    public static Setup setup() {
+        return (Setup) Protocol.message("setup");
+    }
+
+    /** An encoded input column of a table: its name, and its categories (null for a numeric column). */
+    public interface Column extends JSObject {
+        @JSProperty String getName();
+        @JSProperty String[] getCategories();
+    }
+    @JSBody(params = {"name", "categories"}, script = "return {name: name, categories: categories};")
+    public static native Column column(String name, String[] categories);
+
+    /** The run now: status (idle, training, paused, diverged), metrics and what the views draw (null: not sent this time). */
+    public interface Snapshot extends Message {
+        @JSProperty String getStatus(); @JSProperty void setStatus(String v);
+        @JSProperty int getEpoch(); @JSProperty void setEpoch(int v);
+        @JSProperty double getSamples(); @JSProperty void setSamples(double v);
+        @JSProperty double getSamplesPerSecond(); @JSProperty void setSamplesPerSecond(double v);
+        /** Workers training the run: more than 1 once a data-parallel run's helpers have loaded. */
+        @JSProperty int getWorkers(); @JSProperty void setWorkers(int v);
+        @JSProperty double getTrainLoss(); @JSProperty void setTrainLoss(double v);
+        @JSProperty double getTestLoss(); @JSProperty void setTestLoss(double v);
+        @JSProperty double getTrainAccuracy(); @JSProperty void setTrainAccuracy(double v);
+        @JSProperty double getTestAccuracy(); @JSProperty void setTestAccuracy(double v);
+        @JSProperty double getTestRmse(); @JSProperty void setTestRmse(double v);
+        @JSProperty double getTestR2(); @JSProperty void setTestR2(double v);
+        @JSProperty String getHash(); @JSProperty void setHash(String v);
+        /** W of every linear module, row-major, for the network drawing (small networks only). */
+        @JSProperty Float64Array getWeights(); @JSProperty void setWeights(Float64Array v);
+        /** 2-D sets: the output over the plane's grid, and each drawn neuron's over the small grid. */
+        @JSProperty Float64Array getOutput(); @JSProperty void setOutput(Float64Array v);
+        @JSProperty Float64Array getNeurons(); @JSProperty void setNeurons(Float64Array v);
+        /** Test confusion counts, row = true class. */
+        @JSProperty Float64Array getConfusion(); @JSProperty void setConfusion(Float64Array v);
+        /** Image sets: the gallery's predicted labels, the first layer's weights per unit. */
+        @JSProperty Float64Array getGalleryPredicted(); @JSProperty void setGalleryPredicted(Float64Array v);
+        @JSProperty Float64Array getFirstLayer(); @JSProperty void setFirstLayer(Float64Array v);
+    }
+    public static Snapshot snapshot() {
+        return (Snapshot) Protocol.message("snapshot");
+    }
+
+    /** A CSV file's preview: column names and kinds (number or category), the first rows' cells row by row, the row count. */
+    public interface Table extends Message {
+        @JSProperty String[] getNames();
+        @JSProperty String[] getKinds();
+        @JSProperty String[] getCells();
+        @JSProperty int getRowCount();
+    }
+    @JSBody(params = {"names", "kinds", "cells", "rowCount"}, script = "return {type: 'table', names: names, kinds: kinds, cells: cells, rowCount: rowCount};")
+    public static native Table table(String[] names, String[] kinds, String[] cells, int rowCount);
+
+    /** How far the parse of a CSV file is, 0 to 1. */
+    public interface Progress extends Message { @JSProperty double getFraction(); }
+    @JSBody(params = "fraction", script = "return {type: 'progress', fraction: fraction};")
+    public static native Progress progress(double fraction);
+
+    /** The answer to predict: outputs and predicted class (-1: regression) for the point asked about, or why not (message). */
+    public interface Prediction extends Message {
+        @JSProperty String getMessage();
+        @JSProperty Float64Array getOutputs();
+        @JSProperty int getLabel();
+        @JSProperty double getX1();
+        @JSProperty double getX2();
+    }
+    @JSBody(params = {"message", "outputs", "label", "x1", "x2"},
+            script = "return {type: 'prediction', message: message, outputs: outputs, label: label, x1: x1, x2: x2};")
+    public static native Prediction prediction(String message, Float64Array outputs, int label, double x1, double x2);
+
+    /** One link to the model: its weight bits, the text after "#m=", and the test accuracy (R² for regression) of what it holds. */
+    public interface ShareLink extends JSObject {
+        @JSProperty int getBits();
+        @JSProperty String getPayload();
+        @JSProperty double getQuality();
+    }
+    @JSBody(params = {"bits", "payload", "quality"}, script = "return {bits: bits, payload: payload, quality: quality};")
+    public static native ShareLink shareLink(int bits, String payload, double quality);
+
+    /** The answer to share: the exact link first, then smaller ones. */
+    public interface ShareLinks extends Message {
+        @JSProperty boolean isSave();
+        @JSProperty JSArray<ShareLink> getLinks();
+    }
+    @JSBody(params = {"save", "links"}, script = "return {type: 'share-links', save: save, links: links};")
+    public static native ShareLinks shareLinks(boolean save, JSArray<ShareLink> links);
+
+    /** A model file to download: JSON text, or the bytes of the binary or ONNX form (the other null). */
+    public interface ExportFile extends Message {
+        @JSProperty String getFormat();
+        @JSProperty String getText();
+        @JSProperty Int8Array getBytes();
+    }
+    public static ExportFile exportFile(ToWorker.Format format, String text, Int8Array bytes) {
+        return exportFile(format.name(), text, bytes);
+    }
+
+    @JSBody(params = {"format", "text", "bytes"}, script = "return {type: 'export-file', format: format, text: text, bytes: bytes};")
+    private static native ExportFile exportFile(String format, String text, Int8Array bytes);
+
+    /** An opened model was trained on a file a link does not carry: its settings, the file's name, the inputs and target it needs, why the last file failed (or null). */
+    public interface NeedFile extends Message {
+        @JSProperty String[] getSettings();
+        @JSProperty String getData();
+        @JSProperty String[] getInputs();
+        @JSProperty String getTarget();
+        @JSProperty String getMessage();
+    }
+    public static NeedFile needFile(Settings settings, String data, String[] inputs, String target, String message) {
+        return needFile(Protocol.pairs(settings), data, inputs, target, message);
+    }
+
+    @JSBody(params = {"settings", "data", "inputs", "target", "message"},
+            script = "return {type: 'need-file', settings: settings, data: data, inputs: inputs, target: target, message: message};")
+    private static native NeedFile needFile(String[] settings, String data, String[] inputs, String target, String message);
+
+    /** A model link or file is open: its settings fill the form; withFile when it runs on the file the page offered. */
+    public interface Opened extends Message {
+        @JSProperty String[] getSettings();
+        @JSProperty boolean isWithFile();
+    }
+    public static Opened opened(Settings settings, boolean withFile) {
+        return opened(Protocol.pairs(settings), withFile);
+    }
+
+    @JSBody(params = {"settings", "withFile"}, script = "return {type: 'opened', settings: settings, withFile: withFile};")
+    private static native Opened opened(String[] settings, boolean withFile);
+
+    /** The explorer's numbers for one sample, computed by the engine itself. */
+    public interface Explanation extends Message {
+        @JSProperty boolean isTest(); @JSProperty void setTest(boolean v);
+        @JSProperty int getIndex(); @JSProperty void setIndex(int v);
+        @JSProperty int getCount(); @JSProperty void setCount(int v);
+        @JSProperty double getLoss(); @JSProperty void setLoss(double v);
+        @JSProperty String getLossKind(); @JSProperty void setLossKind(String v);
+        @JSProperty double getLr(); @JSProperty void setLr(double v);
+        @JSProperty Float64Array getTarget(); @JSProperty void setTarget(Float64Array v);
+        @JSProperty JSArray<ExplainedLayer> getLayers(); @JSProperty void setLayers(JSArray<ExplainedLayer> v);
+        /** Per layer, the largest relative error of dL/dW against central differences. */
+        @JSProperty Float64Array getCheck(); @JSProperty void setCheck(Float64Array v);
+        @JSProperty ExplainedBatch getBatch(); @JSProperty void setBatch(ExplainedBatch v);
+    }
+    public static Explanation explanation() {
+        return (Explanation) Protocol.message("explanation");
+    }
+
+    /** One layer of an explanation, in the seed's names (dLdA null where the loss folds it into dLdZ). */
+    public interface ExplainedLayer extends JSObject {
+        @JSProperty int getM(); @JSProperty void setM(int v);
+        @JSProperty int getN(); @JSProperty void setN(int v);
+        @JSProperty String getActivation(); @JSProperty void setActivation(String v);
+        @JSProperty Float64Array getAPrev(); @JSProperty void setAPrev(Float64Array v);
+        @JSProperty Float64Array getW(); @JSProperty void setW(Float64Array v);
+        @JSProperty Float64Array getW0(); @JSProperty void setW0(Float64Array v);
+        @JSProperty Float64Array getZ(); @JSProperty void setZ(Float64Array v);
+        @JSProperty Float64Array getA(); @JSProperty void setA(Float64Array v);
+        @JSProperty Float64Array getDLdA(); @JSProperty void setDLdA(Float64Array v);
+        @JSProperty Float64Array getDLdZ(); @JSProperty void setDLdZ(Float64Array v);
+        @JSProperty Float64Array getDLdAPrev(); @JSProperty void setDLdAPrev(Float64Array v);
+        @JSProperty Float64Array getDLdW(); @JSProperty void setDLdW(Float64Array v);
+        @JSProperty Float64Array getDLdW0(); @JSProperty void setDLdW0(Float64Array v);
+        @JSProperty Float64Array getWAfter(); @JSProperty void setWAfter(Float64Array v);
+    }
+    @JSBody(script = "return {};")
+    public static native ExplainedLayer explainedLayer();
+
+    /** The batch view: the last layer's dL/dW per sample (flat), their sum or mean, the batch's own, the largest difference. */
+    public interface ExplainedBatch extends JSObject {
+        @JSProperty int getSamples(); @JSProperty void setSamples(int v);
+        @JSProperty int getM(); @JSProperty void setM(int v);
+        @JSProperty int getN(); @JSProperty void setN(int v);
+        @JSProperty boolean isMean(); @JSProperty void setMean(boolean v);
+        @JSProperty Float64Array getPerSample(); @JSProperty void setPerSample(Float64Array v);
+        @JSProperty Float64Array getSum(); @JSProperty void setSum(Float64Array v);
+        @JSProperty Float64Array getBatch(); @JSProperty void setBatch(Float64Array v);
+        @JSProperty double getMaxDifference(); @JSProperty void setMaxDifference(double v);
+    }
+    @JSBody(script = "return {};")
+    public static native ExplainedBatch explainedBatch();
+
+    /** The benchmark's measurement (see bench.html). */
+    public interface BenchResult extends Message {
+        @JSProperty String getWorkload();
+        @JSProperty int getWorkers();
+        @JSProperty double getSamples();
+        @JSProperty double getSeconds();
+        @JSProperty double getSamplesPerSecond();
+        @JSProperty double getGflops();
+    }
+    @JSBody(params = {"workload", "workers", "samples", "seconds", "samplesPerSecond", "gflops"}, script = "return {type: 'bench-result',"
+            + " workload: workload, workers: workers, samples: samples, seconds: seconds, samplesPerSecond: samplesPerSecond, gflops: gflops};")
+    public static native BenchResult benchResult(String workload, int workers, double samples, double seconds, double samplesPerSecond, double gflops);
+
+    /** A part's summed loss and its gradient (in grad), with both buffers moved back. */
+    public interface PartDone extends Message {
+        @JSProperty int getBatch();
+        @JSProperty double getLoss();
+        @JSProperty Float64Array getWeights();
+        @JSProperty Float64Array getGrad();
+    }
+    @JSBody(params = {"batch", "loss", "weights", "grad"}, script = "return {type: 'part-done', batch: batch, loss: loss, weights: weights, grad: grad};")
+    public static native PartDone partDone(int batch, double loss, Float64Array weights, Float64Array grad);
+}

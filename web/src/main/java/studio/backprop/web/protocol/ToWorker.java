@@ -1,0 +1,196 @@
+package studio.backprop.web.protocol;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.train.Settings;
+
+/**
+ * The messages to a worker: from the page to the training worker, and from a training worker to
+ * its helpers (part-init, part). Each kind with its fields, the factory that makes it, and the
+ * dispatch that hands it to the worker's {@link Receiver}. See {@link Protocol} for the whole
+ * conversation.
+ */
+public final class ToWorker {
+    private ToWorker() {}
+
+    /** Receives what the page, or (part-init, part) a training worker, sends a worker. */
+    public interface Receiver {
+        void init(Init m);
+        void play();
+        void pause();
+        void step(Step m);
+        void learningRate(LearningRate m);
+        void inspect(FileMessage m);
+        void predict(Predict m);
+        void share(ShareRequest m);
+        void explain(ExplainRequest m);
+        void bench(Bench m);
+        void open(Open m);
+        void openFile(OpenFile m);
+        void resumeFile(FileMessage m);
+        void export(ExportRequest m);
+        void partInit(PartInit m);
+        void part(Part m);
+        void unknown(String type);
+    }
+    public static void dispatch(Message m, Receiver to) {
+        String type = m.getType();
+        switch (type == null ? "" : type) {
+            case "init": to.init((Init) m); break;
+            case "play": to.play(); break;
+            case "pause": to.pause(); break;
+            case "step": to.step((Step) m); break;
+            case "lr": to.learningRate((LearningRate) m); break;
+            case "inspect": to.inspect((FileMessage) m); break;
+            case "predict": to.predict((Predict) m); break;
+            case "share": to.share((ShareRequest) m); break;
+            case "explain": to.explain((ExplainRequest) m); break;
+            case "bench": to.bench((Bench) m); break;
+            case "open": to.open((Open) m); break;
+            case "open-file": to.openFile((OpenFile) m); break;
+            case "resume-file": to.resumeFile((FileMessage) m); break;
+            case "export": to.export((ExportRequest) m); break;
+            case "part-init": to.partInit((PartInit) m); break;
+            case "part": to.part((Part) m); break;
+            default: to.unknown(type);
+        }
+    }
+
+    /** Build the run these settings describe, on the user's CSV file (a File, or null); stop at an epoch (0: never). */
+    public interface Init extends Message {
+        @JSProperty String[] getSettings();
+        @JSProperty JSObject getFile();
+        @JSProperty int getStopAtEpoch();
+    }
+    public static Init init(Settings settings, JSObject file, int stopAtEpoch) {
+        return init(Protocol.pairs(settings), file, stopAtEpoch);
+    }
+
+    @JSBody(params = {"settings", "file", "stopAtEpoch"}, script = "return {type: 'init', settings: settings, file: file, stopAtEpoch: stopAtEpoch};")
+    private static native Init init(String[] settings, JSObject file, int stopAtEpoch);
+
+    public static Message play() {
+        return Protocol.message("play");
+    }
+
+    public static Message pause() {
+        return Protocol.message("pause");
+    }
+
+    /** Train one batch, or one epoch. */
+    public interface Step extends Message { @JSProperty boolean isEpoch(); }
+    @JSBody(params = "epoch", script = "return {type: 'step', epoch: epoch};")
+    public static native Step step(boolean epoch);
+
+    /** The learning rate, applied at once (even while training). */
+    public interface LearningRate extends Message { @JSProperty double getValue(); }
+    @JSBody(params = "value", script = "return {type: 'lr', value: value};")
+    public static native LearningRate learningRate(double value);
+
+    /** A user's File: a CSV to preview (inspect: answered by table, progress, csv-error), or the file a model awaits (resume-file). */
+    public interface FileMessage extends Message { @JSProperty JSObject getFile(); }
+    @JSBody(params = "file", script = "return {type: 'inspect', file: file};")
+    public static native FileMessage inspect(JSObject file);
+
+    @JSBody(params = "file", script = "return {type: 'resume-file', file: file};")
+    public static native FileMessage resumeFile(JSObject file);
+
+    /** "Try it": a point of the plane (x1, x2), a table row (cells) or an image (pixels); the others null or NaN. */
+    public interface Predict extends Message {
+        @JSProperty double getX1();
+        @JSProperty double getX2();
+        @JSProperty String[] getCells();
+        @JSProperty Float64Array getPixels();
+    }
+    @JSBody(params = {"x1", "x2", "cells", "pixels"}, script = "return {type: 'predict', x1: x1, x2: x2, cells: cells, pixels: pixels};")
+    private static native Predict predict(double x1, double x2, String[] cells, Float64Array pixels);
+
+    public static Predict predictPoint(double x1, double x2) {
+        return predict(x1, x2, null, null);
+    }
+
+    public static Predict predictRow(String[] cells) {
+        return predict(Double.NaN, Double.NaN, cells, null);
+    }
+
+    public static Predict predictImage(Float64Array pixels) {
+        return predict(Double.NaN, Double.NaN, null, pixels);
+    }
+
+    /** The model as links (answered by share-links): for the share dialog, or (save) the exact one for "my models". */
+    public interface ShareRequest extends Message { @JSProperty boolean isSave(); }
+    @JSBody(params = "save", script = "return {type: 'share', save: save};")
+    public static native ShareRequest share(boolean save);
+
+    /** The explorer's numbers for a sample of the train or test part: by index, or nearest to (x1, x2) when both are numbers. */
+    public interface ExplainRequest extends Message {
+        @JSProperty boolean isTest();
+        @JSProperty int getIndex();
+        @JSProperty double getX1();
+        @JSProperty double getX2();
+    }
+    @JSBody(params = {"test", "index", "x1", "x2"}, script = "return {type: 'explain', test: test, index: index, x1: x1, x2: x2};")
+    public static native ExplainRequest explain(boolean test, int index, double x1, double x2);
+
+    /** The benchmark page's run: a workload for some seconds on some workers (answered by bench-result). */
+    public interface Bench extends Message {
+        @JSProperty String getWorkload();
+        @JSProperty double getSeconds();
+        @JSProperty int getWorkers();
+    }
+    @JSBody(params = {"workload", "seconds", "workers"}, script = "return {type: 'bench', workload: workload, seconds: seconds, workers: workers};")
+    public static native Bench bench(String workload, double seconds, int workers);
+
+    /** Open a model link: the text after "#m=". */
+    public interface Open extends Message { @JSProperty String getPayload(); }
+    @JSBody(params = "payload", script = "return {type: 'open', payload: payload};")
+    public static native Open open(String payload);
+
+    /** Open a model file (JSON or binary). */
+    public interface OpenFile extends Message { @JSProperty Int8Array getBytes(); }
+    @JSBody(params = "bytes", script = "return {type: 'open-file', bytes: bytes};")
+    public static native OpenFile openFile(Int8Array bytes);
+
+    /** The model file formats: readable JSON, the compact binary form, ONNX. */
+    public enum Format { JSON, BINARY, ONNX }
+
+    /** A model file for download (answered by export-file). */
+    public interface ExportRequest extends Message { @JSProperty String getFormat(); }
+    public static ExportRequest export(Format format) {
+        return export(format.name());
+    }
+
+    @JSBody(params = "format", script = "return {type: 'export', format: format};")
+    private static native ExportRequest export(String format);
+
+    public static Format format(String name) {
+        for (Format f : Format.values()) if (f.name().equals(name)) return f;
+        return Format.BINARY;
+    }
+
+    /** The network a helper computes parts of: the model in its binary form, 64-bit weights. */
+    public interface PartInit extends Message { @JSProperty Int8Array getModel(); }
+    @JSBody(params = "model", script = "return {type: 'part-init', model: model};")
+    public static native PartInit partInit(Int8Array model);
+
+    /**
+     * Part of a batch: the weights to compute at, the part's rows (x and y, flat), the gradient
+     * scale and a buffer for the gradient. weights and grad are moved (transferred), not copied,
+     * and come back in part-done.
+     */
+    public interface Part extends Message {
+        @JSProperty int getBatch();
+        @JSProperty Float64Array getWeights();
+        @JSProperty Float64Array getGrad();
+        @JSProperty int getRows();
+        @JSProperty Float64Array getX();
+        @JSProperty Float64Array getY();
+        @JSProperty double getScale();
+    }
+    @JSBody(params = {"batch", "weights", "grad", "rows", "x", "y", "scale"},
+            script = "return {type: 'part', batch: batch, weights: weights, grad: grad, rows: rows, x: x, y: y, scale: scale};")
+    public static native Part part(int batch, Float64Array weights, Float64Array grad, int rows, Float64Array x, Float64Array y, double scale);
+}

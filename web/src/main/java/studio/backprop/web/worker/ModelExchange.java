@@ -1,0 +1,203 @@
+package studio.backprop.web.worker;
+
+import java.nio.charset.StandardCharsets;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelException;
+import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Metrics;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
+
+/**
+ * Models going out and coming in: share links (the binary form, deflated by the browser, in
+ * base64url), model files for download, and opening a link or file. An opened model's run is
+ * rebuilt from its settings (the data is built in, or generated from the seed, so it comes out
+ * the same) and takes the model's weights; a model of a user's file waits for that file.
+ */
+final class ModelExchange {
+    /** Starts a run (the worker's current one is replaced). */
+    interface Start {
+        void start(Experiment ex, int stopAtEpoch);
+    }
+
+    @JSFunctor
+    interface Bytes extends JSObject {
+        /** The result, or null and why not. */
+        void done(Int8Array bytes, String error);
+    }
+
+    private final Start start;
+    /** A model whose data is a file of its sharer's, until the user opens that file. */
+    private Model awaitingFile;
+
+    ModelExchange(Start start) {
+        this.start = start;
+    }
+
+    /** A new run from settings: no model waits for its file any more. */
+    void forget() {
+        awaitingFile = null;
+    }
+
+    /** The links for the share dialog (exact, 16-bit, 8-bit), or, to save, the exact one. */
+    void share(Experiment ex, boolean save) {
+        int exact = ModelBinary.exactBits(ex.model);
+        shareLinks(ex, save, save ? new int[] {exact} : new int[] {exact, 16, 8}, 0, JSArray.create());
+    }
+
+    /**
+     * One link per weight precision (deflate is asynchronous, so they are made one after the
+     * other), each with the test accuracy (R^2 for regression) of the model as the link holds it.
+     */
+    private static void shareLinks(Experiment ex, boolean save, int[] bits, int i, JSArray<FromWorker.ShareLink> links) {
+        if (i == bits.length) {
+            WorkerMain.post(FromWorker.shareLinks(save, links));
+            return;
+        }
+        byte[] binary = ModelBinary.write(ex.model, bits[i]);
+        deflate(Int8Array.copyFromJavaArray(binary), (bytes, error) -> {
+            if (bytes == null) {
+                WorkerMain.post(FromWorker.error("could not make the link: " + error));
+                return;
+            }
+            double quality;
+            try {
+                Network net = i == 0 ? ex.model.network : ModelBinary.read(binary).network;
+                Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length);
+                quality = ex.model.classes.length > 0 ? test.accuracy : test.r2;
+            } catch (ModelException e) {
+                quality = Double.NaN;
+            }
+            links.push(FromWorker.shareLink(bits[i], ModelLink.base64url(bytes.copyToJavaArray()), quality));
+            shareLinks(ex, save, bits, i + 1, links);
+        });
+    }
+
+    /** A model file for download: the readable JSON form, the compact binary one, or ONNX. */
+    static FromWorker.ExportFile export(Experiment ex, ToWorker.Format format) {
+        switch (format) {
+            case JSON: return FromWorker.exportFile(format, ModelJson.write(ex.model), null);
+            case ONNX: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(Onnx.write(ex.model)));
+            default: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(ModelBinary.write(ex.model)));
+        }
+    }
+
+    /** A model file the user opened: JSON (text starting with '{' or '[') or binary. */
+    void openFile(Int8Array bytes) {
+        byte[] b = bytes == null ? new byte[0] : bytes.copyToJavaArray();
+        int first = 0;
+        while (first < b.length && (b[first] == ' ' || b[first] == '\n' || b[first] == '\r' || b[first] == '\t')) first++;
+        boolean json = first < b.length && (b[first] == '{' || b[first] == '[');
+        try {
+            restore(json ? ModelJson.read(new String(b, StandardCharsets.UTF_8)) : ModelBinary.read(b));
+        } catch (ModelException e) {
+            linkError(e.getMessage());
+        }
+    }
+
+    /** A model link: the text after "#m=". */
+    void openLink(String payload) {
+        byte[] deflated;
+        try {
+            deflated = ModelLink.fromBase64url(payload == null ? "" : payload);
+        } catch (ModelException e) {
+            linkError(e.getMessage());
+            return;
+        }
+        inflate(Int8Array.copyFromJavaArray(deflated), ModelLink.MAX_INFLATED, (bytes, error) -> {
+            if (bytes == null) {
+                linkError("the link's model data is damaged or cut short (" + error + ")");
+                return;
+            }
+            try {
+                restore(ModelBinary.read(bytes.copyToJavaArray()));
+            } catch (ModelException e) {
+                linkError(e.getMessage());
+            }
+        });
+    }
+
+    private void restore(Model model) {
+        try {
+            if (Data.isUploaded(model.settings.get("data"))) {
+                // a link does not carry its sharer's file: ask for it, then check its columns
+                awaitingFile = model;
+                needFile(null);
+                return;
+            }
+            Experiment ex = Data.experiment(model.settings, null);
+            if (!ex.takeWeights(model)) {
+                linkError("the link's network does not match its own settings");
+                return;
+            }
+            opened(ex, false);
+        } catch (CsvException | IllegalArgumentException e) {
+            linkError(e.getMessage());
+        }
+    }
+
+    /** The file a model awaiting its data was trained on, or one with the same columns (csv null: unreadable). */
+    void resumeFile(String csv) {
+        if (awaitingFile == null) return;
+        if (csv == null) {
+            needFile("the file could not be read");
+            return;
+        }
+        try {
+            Experiment ex = Experiment.resume(awaitingFile, csv);
+            awaitingFile = null;
+            opened(ex, true);
+        } catch (CsvException | IllegalArgumentException e) {
+            needFile(e.getMessage());
+        }
+    }
+
+    private void opened(Experiment ex, boolean withFile) {
+        WorkerMain.post(FromWorker.opened(ex.settings, withFile));
+        start.start(ex, -1);
+    }
+
+    /** Asks the page for the file of {@link #awaitingFile}, naming its columns; message says why the last one failed. */
+    private void needFile(String message) {
+        Model model = awaitingFile;
+        String[] columns = new String[model.encoding.columns.size()];
+        for (int c = 0; c < columns.length; c++) columns[c] = model.encoding.columns.get(c).name;
+        String target = model.targetNames.length > 0 ? model.targetNames[0] : "";
+        WorkerMain.post(FromWorker.needFile(model.settings, model.settings.get("data"), columns, target, message));
+    }
+
+    private static void linkError(String message) {
+        WorkerMain.post(FromWorker.linkError("This model cannot be opened: " + message + "."));
+    }
+
+    @JSBody(params = {"bytes", "done"}, script =
+            "new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer()"
+            + ".then(function (js_b) { done(new Int8Array(js_b), null); }, function (js_e) { done(null, String(js_e)); });")
+    private static native void deflate(Int8Array bytes, Bytes done);
+
+    /** Inflates chunk by chunk and stops past {@code max} bytes, so a small link cannot claim gigabytes. */
+    @JSBody(params = {"bytes", "max", "done"}, script =
+            "var js_r, js_chunks = [], js_n = 0;"
+            + "try { js_r = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader(); }"
+            + "catch (js_e) { done(null, String(js_e)); return; }"
+            + "function js_next() { js_r.read().then(function (js_x) {"
+            + "  if (js_x.done) { var js_out = new Int8Array(js_n), js_o = 0;"
+            + "    js_chunks.forEach(function (js_c) { js_out.set(js_c, js_o); js_o += js_c.length; }); done(js_out, null); return; }"
+            + "  js_n += js_x.value.length;"
+            + "  if (js_n > max) { js_r.cancel(); done(null, 'larger than ' + max + ' bytes'); return; }"
+            + "  js_chunks.push(js_x.value); js_next();"
+            + "}, function (js_e) { done(null, String(js_e && js_e.message || js_e)); }); }"
+            + "js_next();")
+    private static native void inflate(Int8Array bytes, int max, Bytes done);
+}

@@ -1,0 +1,28 @@
+package studio.backprop.web.worker;
+
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Metrics;
+import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
+
+/** "Try it": the model's output for one input, from the plane (x1, x2), a table row or an image. */
+final class Predictions {
+    private Predictions() {}
+
+    static FromWorker.Prediction of(Experiment ex, ToWorker.Predict m) {
+        Model model = ex.model;
+        try {
+            double[] encoded;
+            if (m.getPixels() != null) encoded = m.getPixels().copyToJavaArray();
+            else if (m.getCells() != null) encoded = model.encoding.encode(m.getCells(), null);
+            else encoded = new double[] {m.getX1(), m.getX2()};
+            double[] out = model.predict(new double[][] {encoded})[0];
+            int label = model.classes.length > 0 ? Metrics.predictedClass(out) : -1;
+            return FromWorker.prediction(null, Js.float64(out), label, m.getX1(), m.getX2());
+        } catch (IllegalArgumentException e) {
+            return FromWorker.prediction(e.getMessage(), null, -1, m.getX1(), m.getX2());
+        }
+    }
+}

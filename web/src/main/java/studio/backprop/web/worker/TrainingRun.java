@@ -1,0 +1,155 @@
+package studio.backprop.web.worker;
+
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Trainer;
+import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
+
+/**
+ * One run's lifecycle in the training worker: play, pause and step; training in slices of a few
+ * milliseconds (so that the page's messages get through between them), on helper workers when
+ * the run has several parts; snapshots for the page to draw.
+ */
+final class TrainingRun {
+    /** Training time per slice before the worker yields to its message queue. */
+    private static final double SLICE_MS = 20;
+
+    final Experiment experiment;
+    private final Snapshots snapshots;
+    /** The epoch to stop at (URL key epochs), or -1. */
+    private final int stopAtEpoch;
+    /** Helper workers when the run has more than one part (data-parallel), else null. */
+    private final Helpers helpers;
+    private boolean playing, loopScheduled, ended;
+    /** The first slice after play is reported at once, so the page shows progress without delay. */
+    private boolean firstSlice;
+    /** A step the user asked for while a parallel batch was out: it runs when the batch is in (null: none; true: an epoch). */
+    private Boolean deferredStep;
+
+    /** Starts the run's helpers and tells the page what the run is. */
+    TrainingRun(Experiment experiment, int stopAtEpoch) {
+        this.experiment = experiment;
+        this.stopAtEpoch = stopAtEpoch > 0 ? stopAtEpoch : -1;
+        int parts = experiment.trainer.parts;
+        // the helpers' arrival changes the worker count the page shows
+        helpers = parts > 1 ? new Helpers(parts - 1, experiment.model, () -> {
+            if (!playing && !ended) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
+        }) : null;
+        snapshots = new Snapshots(experiment);
+        WorkerMain.post(snapshots.setup());
+        post("idle");
+    }
+
+    /** Stops for good: a new run replaces this one. */
+    void end() {
+        ended = true;
+        playing = false;
+        if (helpers != null) helpers.terminate();
+    }
+
+    void play() {
+        if (experiment.trainer.status() == Trainer.Status.DIVERGED) return;
+        playing = true;
+        firstSlice = true;
+        schedule();
+    }
+
+    /** Stops training; with report, the page hears of it at once. */
+    void pause(boolean report) {
+        playing = false;
+        if (report) post("paused");
+    }
+
+    void step(boolean epoch) {
+        playing = false;
+        if (batchInFlight()) {
+            deferredStep = epoch;
+            return;
+        }
+        Trainer t = experiment.trainer;
+        if (epoch) t.stepEpoch();
+        else t.step();
+        post(statusName());
+    }
+
+    private boolean batchInFlight() {
+        return helpers != null && helpers.busy();
+    }
+
+    private void schedule() {
+        if (loopScheduled) return;
+        loopScheduled = true;
+        Js.setTimeout(this::loop, 0);
+    }
+
+    private void loop() {
+        loopScheduled = false;
+        if (!playing || ended || batchInFlight()) return;
+        if (helpers != null && helpers.ready()) {
+            parallelBatches(Js.now());
+            return;
+        }
+        Trainer t = experiment.trainer;
+        double start = Js.now();
+        while (Js.now() - start < SLICE_MS) {
+            boolean epochEnded = t.step();
+            if (stops(epochEnded)) {
+                playing = false;
+                post(statusName());
+                return;
+            }
+        }
+        sliceDone();
+        schedule();
+    }
+
+    private boolean stops(boolean epochEnded) {
+        return experiment.trainer.status() == Trainer.Status.DIVERGED || (epochEnded && experiment.trainer.epoch() == stopAtEpoch);
+    }
+
+    private void sliceDone() {
+        if (snapshots.due() || firstSlice) post("training", false);
+        firstSlice = false;
+    }
+
+    /** Batches on the helpers, one after another, for a slice of time; the worker stays responsive between them. */
+    private void parallelBatches(double sliceStart) {
+        helpers.step(experiment.trainer, epochEnded -> {
+            if (ended) return;
+            if (deferredStep != null) {
+                boolean epoch = deferredStep;
+                deferredStep = null;
+                step(epoch);
+                return;
+            }
+            if (stops(epochEnded)) {
+                playing = false;
+                post(statusName());
+                return;
+            }
+            if (!playing) {
+                post("paused"); // the batch that was out at the pause
+                return;
+            }
+            sliceDone();
+            if (Js.now() - sliceStart < SLICE_MS) parallelBatches(sliceStart);
+            else schedule();
+        });
+    }
+
+    private void post(String status) {
+        post(status, true);
+    }
+
+    /** A snapshot of the run, with how many workers train it (helpers count once they have loaded). */
+    private void post(String status, boolean full) {
+        FromWorker.Snapshot m = snapshots.snapshot(status, full);
+        m.setWorkers(helpers != null && helpers.ready() ? experiment.trainer.parts : 1);
+        WorkerMain.post(m);
+    }
+
+    private String statusName() {
+        if (experiment.trainer.status() == Trainer.Status.DIVERGED) return "diverged";
+        return playing ? "training" : "paused";
+    }
+}
