@@ -29,13 +29,13 @@ class GradientCheckTest {
         return s;
     }
 
-    private static Mat random(int rows, int cols, Rng rng, double scale) {
+    static Mat random(int rows, int cols, Rng rng, double scale) {
         Mat m = new Mat(rows, cols);
         for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) m.row[i][j] = rng.uniform(-scale, scale);
         return m;
     }
 
-    private static void check(Module m, int batch, int width, Rng rng) {
+    static void check(Module m, int batch, int width, Rng rng) {
         Mat u = random(batch, width, rng, 2);
         int out = m.outputSize(width);
         Mat g = random(batch, out, rng, 1);

@@ -38,7 +38,7 @@ class PartsTest {
                 } else {
                     Parts.setWeights(replicas[k], weights);
                     Mat[] d = t.partData(k);
-                    losses[k] = Parts.gradient(replicas[k], spread.loss, d[0], d[1], t.batchScale(), grads[k]);
+                    losses[k] = Parts.gradient(replicas[k], spread.loss, d[0], d[1], t.batchScale(), t.batchSeed(), Parts.start(k, t.parts, t.batchRows()), grads[k]);
                 }
             }
             t.finishParts(grads, losses);

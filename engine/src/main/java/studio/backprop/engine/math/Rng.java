@@ -19,6 +19,11 @@ public final class Rng {
         if ((s0 | s1 | s2 | s3) == 0) s0 = 1;
     }
 
+    /** A well-mixed int of three ints: random numbers addressed by a counter rather than drawn in turn. */
+    public static int hash(int a, int b, int c) {
+        return mix(mix(mix(a + 0x9E3779B9) ^ b) + 0x7F4A7C15 ^ c);
+    }
+
     private static int mix(int z) {
         z = (z ^ (z >>> 16)) * 0x85EBCA6B;
         z = (z ^ (z >>> 13)) * 0xC2B2AE35;

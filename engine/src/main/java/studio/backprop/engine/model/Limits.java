@@ -35,13 +35,37 @@ public final class Limits {
         return (int) n;
     }
 
-    /** A module of a model file: a known kind, each shape number from 1 to {@link #MAX_WIDTH}. */
+    /** Conv and pool sides and channels. */
+    public static final int MAX_SIDE = 1024;
+
+    /**
+     * A module of a model file: a known kind with sizes in bounds (each module's buffers stay
+     * within a few times {@link #MAX_PARAMS} values).
+     */
     public static Module module(String kind, int[] shape) throws ModelException {
-        for (int d : shape) check(d > 0 && d <= MAX_WIDTH, kind + " sizes must be 1 to " + MAX_WIDTH + ", found " + d);
+        check(shape.length == Modules.shapeSize(kind), kind + " takes " + Modules.shapeSize(kind) + " sizes, found " + shape.length);
+        switch (kind) {
+            case Modules.LINEAR:
+                for (int d : shape) check(d > 0 && d <= MAX_WIDTH, "linear sizes must be 1 to " + MAX_WIDTH + ", found " + d);
+                break;
+            case Modules.CONV: case Modules.POOL:
+                for (int i = 0; i < 4; i++) check(shape[i] > 0 && shape[i] <= MAX_SIDE, kind + " sizes must be 1 to " + MAX_SIDE + ", found " + shape[i]);
+                check((long) shape[0] * shape[1] * shape[2] <= MAX_PARAMS, kind + " input is larger than " + MAX_PARAMS + " values");
+                if (kind.equals(Modules.CONV)) {
+                    check(shape[4] > 0 && shape[4] <= 64 && shape[5] > 0 && shape[5] <= 64, "conv kernel and stride must be 1 to 64");
+                    long positions = (long) ((shape[1] + shape[5] - 1) / shape[5]) * ((shape[2] + shape[5] - 1) / shape[5]);
+                    check(positions * shape[0] * shape[4] * shape[4] <= 4L * MAX_PARAMS && positions * shape[3] <= MAX_PARAMS, "conv is too large");
+                }
+                break;
+            case Modules.DROPOUT:
+                check(shape[0] >= 0 && shape[0] < 1_000_000, "dropout rate must be 0 to 999999 millionths, found " + shape[0]);
+                break;
+            default:
+        }
         try {
             return Modules.create(kind, shape);
         } catch (IllegalArgumentException e) {
-            throw new ModelException("unknown module kind '" + kind + "'");
+            throw new ModelException(Modules.shapeSize(kind) > 0 ? kind + ": " + e.getMessage() : "unknown module kind '" + kind + "'");
         }
     }
 

@@ -158,7 +158,7 @@ public final class ModelBinary {
         for (int i = 0; i < nm; i++) {
             String kind = in.str();
             int[] shape = new int[Modules.shapeSize(kind)];
-            for (int d = 0; d < shape.length; d++) shape[d] = Limits.count(in.u32(), Limits.MAX_WIDTH, kind + " size");
+            for (int d = 0; d < shape.length; d++) shape[d] = Limits.count(in.u32(), 1_000_000, kind + " size");
             params += Modules.parameterCount(kind, shape);
             Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
             Module module = Limits.module(kind, shape);

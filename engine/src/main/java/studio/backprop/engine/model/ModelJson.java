@@ -131,7 +131,7 @@ public final class ModelJson {
                     p.value[0] = v;
                     continue;
                 }
-                List<Object> rows = list(m.get(p.name), what, Limits.MAX_WIDTH);
+                List<Object> rows = list(m.get(p.name), what, Limits.MAX_PARAMS);
                 Limits.check(rows.size() == p.value.length, what + " has " + rows.size() + " rows, expected " + p.value.length);
                 for (int k = 0; k < rows.size(); k++) {
                     double[] r = numbers(rows.get(k), what + " row", Limits.MAX_WIDTH);
@@ -149,7 +149,7 @@ public final class ModelJson {
         List<Object> l = list(o, kind + " shape", 8);
         Limits.check(l.size() == Modules.shapeSize(kind), kind + " takes " + Modules.shapeSize(kind) + " shape numbers, found " + l.size());
         int[] shape = new int[l.size()];
-        for (int i = 0; i < shape.length; i++) shape[i] = (int) count(l.get(i), kind + " size", Limits.MAX_WIDTH);
+        for (int i = 0; i < shape.length; i++) shape[i] = (int) count(l.get(i), kind + " size", 1_000_000);
         return shape;
     }
 

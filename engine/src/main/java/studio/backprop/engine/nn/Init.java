@@ -5,9 +5,10 @@ import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Rng;
 
 /**
- * Weight initialisation. Glorot (Xavier) keeps the variance of tanh/sigmoid layers at
- * 2 / (m + n); He keeps that of ReLU layers at 2 / m. "auto" picks He when the module after
- * a Linear is a ReLU kind, Glorot otherwise. Biases W0 start at zero.
+ * Weight initialisation of every module with weights (Linear, Conv2D: a weight matrix W of
+ * m x n, m its fan-in, and biases W0). Glorot (Xavier) keeps the variance of tanh/sigmoid
+ * layers at 2 / (m + n); He keeps that of ReLU layers at 2 / m. "auto" picks He when the
+ * module after is a ReLU kind, Glorot otherwise. Biases W0 start at zero.
  */
 public final class Init {
     private Init() {}
@@ -17,15 +18,17 @@ public final class Init {
     public static void apply(Network net, String scheme, Rng rng) {
         List<Module> ms = net.modules();
         for (int l = 0; l < ms.size(); l++) {
-            if (!(ms.get(l) instanceof Linear)) continue;
-            Linear lin = (Linear) ms.get(l);
+            List<Param> params = ms.get(l).params();
+            if (params.isEmpty()) continue;
             String s = scheme;
             if (s.equals("auto")) {
                 String next = l + 1 < ms.size() ? ms.get(l + 1).kind() : "";
                 s = next.equals("relu") || next.equals("leaky-relu") ? "he-uniform" : "xavier-uniform";
             }
-            fill(lin.W.value, s, lin.m, lin.n, rng);
-            for (double[] r : lin.W0.value) java.util.Arrays.fill(r, 0.0);
+            for (Param p : params) {
+                if (p.regularised) fill(p.value, s, p.value.length, p.value[0].length, rng);
+                else for (double[] r : p.value) java.util.Arrays.fill(r, 0.0);
+            }
         }
     }
 

@@ -4,23 +4,37 @@ package studio.backprop.engine.nn;
 public final class Modules {
     private Modules() {}
 
-    public static final String LINEAR = "linear";
+    public static final String LINEAR = "linear", CONV = "conv2d", POOL = "maxpool2d", DROPOUT = "dropout";
 
     /** How many numbers the {@link Module#shape} of a module of this kind has. */
     public static int shapeSize(String kind) {
-        return kind.equals(LINEAR) ? 2 : 0;
+        switch (kind) {
+            case LINEAR: return 2;
+            case CONV: return 6;
+            case POOL: return 4;
+            case DROPOUT: return 1;
+            default: return 0;
+        }
     }
 
     /** The parameter count of a module of this kind and shape, known before it is built (a model file's sizes are checked first). */
     public static long parameterCount(String kind, int[] shape) {
-        return kind.equals(LINEAR) && shape.length == 2 ? (long) shape[0] * shape[1] + shape[1] : 0;
+        if (shape.length != shapeSize(kind)) return 0;
+        if (kind.equals(LINEAR)) return (long) shape[0] * shape[1] + shape[1];
+        if (kind.equals(CONV)) return (long) shape[0] * shape[4] * shape[4] * shape[3] + shape[3];
+        return 0;
     }
 
     /** A module of this kind and shape (see {@link Module#shape}), its parameters zero. */
     public static Module create(String kind, int[] shape) {
         if (shape.length != shapeSize(kind)) throw new IllegalArgumentException(kind + " takes " + shapeSize(kind) + " shape numbers, got " + shape.length);
-        if (kind.equals(LINEAR)) return new Linear(shape[0], shape[1]);
-        return activation(kind);
+        switch (kind) {
+            case LINEAR: return new Linear(shape[0], shape[1]);
+            case CONV: return new Conv2D(shape[0], shape[1], shape[2], shape[3], shape[4], shape[5]);
+            case POOL: return new MaxPool2D(shape[0], shape[1], shape[2], shape[3]);
+            case DROPOUT: return new Dropout(shape[0]);
+            default: return activation(kind);
+        }
     }
 
     public static final String[] ACTIVATIONS = {"tanh", "relu", "leaky-relu", "sigmoid", "sine", "identity"};

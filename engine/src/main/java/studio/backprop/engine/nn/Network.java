@@ -28,22 +28,37 @@ public final class Network {
         for (int l = 0; l < modules.size(); l++) {
             widths[l + 1] = modules.get(l).outputSize(widths[l]);
             ps.addAll(modules.get(l).params());
+            if (modules.get(l) instanceof Dropout) ((Dropout) modules.get(l)).place(l);
         }
         this.params = Collections.unmodifiableList(ps);
     }
 
-    /** The modules of each hidden layer in turn, then the output layer: {@code outputs} units and the {@code output} activation. */
-    public static Network build(int inputs, List<LayerSpec> hidden, int outputs, String output) {
+    /**
+     * The modules of each hidden layer in turn, then the output layer: {@code outputs} units and
+     * the {@code output} activation. A layer that does not fit its input (a kernel larger than
+     * the image, pooling to nothing, a conv on a table) is named in the message.
+     */
+    public static Network build(Shape input, List<LayerSpec> hidden, int outputs, String output) {
         List<Module> ms = new ArrayList<>();
-        int width = inputs;
-        for (LayerSpec layer : hidden) {
-            for (Module m : layer.modules(width)) {
-                ms.add(m);
-                width = m.outputSize(width);
+        Shape shape = input;
+        for (int l = 0; l < hidden.size(); l++) {
+            LayerSpec layer = hidden.get(l);
+            Shape next;
+            try {
+                next = layer.output(shape);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " '" + layer + "' does not fit: " + e.getMessage());
             }
+            ms.addAll(layer.modules(shape));
+            shape = next;
         }
-        ms.addAll(LayerSpec.dense(outputs, output).modules(width));
-        return new Network(inputs, ms);
+        ms.addAll(LayerSpec.dense(outputs, output).modules(shape));
+        return new Network(input.size(), ms);
+    }
+
+    /** The same for flat inputs (tables, 2-D sets). */
+    public static Network build(int inputs, List<LayerSpec> hidden, int outputs, String output) {
+        return build(Shape.flat(inputs), hidden, outputs, output);
     }
 
     public List<Module> modules() { return modules; }
@@ -80,7 +95,22 @@ public final class Network {
     /** dA[l] after {@link #backward}. */
     public Mat gradient(int l) { return dA[l]; }
 
+    /** Forward for predictions and evaluation: dropout passes its input through. */
     public Mat forward() {
+        for (Module m : modules) if (m instanceof Dropout) ((Dropout) m).evaluate();
+        return run();
+    }
+
+    /**
+     * Forward for training: dropout draws its masks for rows firstRow, firstRow + 1, ... of the
+     * batch with this seed (so a part of a batch draws the same masks as the whole batch).
+     */
+    public Mat forward(int batchSeed, int firstRow) {
+        for (Module m : modules) if (m instanceof Dropout) ((Dropout) m).train(batchSeed, firstRow);
+        return run();
+    }
+
+    private Mat run() {
         for (int l = 0; l < modules.size(); l++) modules.get(l).forward(A[l], A[l + 1]);
         return A[modules.size()];
     }

@@ -15,6 +15,7 @@ import studio.backprop.engine.model.Model;
 import studio.backprop.engine.nn.Init;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Shape;
 
 /**
  * One training run built from {@link Settings}: the data (generated, or a table given as CSV
@@ -62,7 +63,10 @@ public final class Experiment {
         int outputs = classes == 0 ? all.targetNames.length : lossKind.equals("ce") || classes > 2 ? classes : 1;
         String output = loss.pairedOutput() != null ? loss.pairedOutput() : "identity";
 
-        Network net = Network.build(rawTrain[0].length, settings.layers(), outputs, output);
+        int side = Images.side(all.name);
+        // an image set's pixels keep their layout (unless only some of them are chosen as inputs)
+        Shape input = side > 0 && side * side == rawTrain[0].length ? new Shape(1, side, side) : Shape.flat(rawTrain[0].length);
+        Network net = Network.build(input, settings.layers(), outputs, output);
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
         model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net);
         if (from != null && !takeWeights(from)) throw new IllegalArgumentException("the model's network does not match its own settings");

@@ -1,5 +1,6 @@
 package studio.backprop.engine.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
@@ -43,6 +44,9 @@ public final class Explain {
         net.forward();
         double value = net.backward(loss, Mat.of(new double[][] {y}), 1.0, true);
         List<Module> ms = net.modules();
+        for (int l = 0; l < ms.size(); l += 2) {
+            if (!(ms.get(l) instanceof Linear)) throw new IllegalArgumentException("the explorer steps through dense layers only; this network has " + ms.get(l).kind() + " layers");
+        }
         int count = ms.size() / 2;
         Layer[] layers = new Layer[count];
         boolean paired = loss.pairedOutput() != null;
@@ -70,19 +74,20 @@ public final class Explain {
     }
 
     /**
-     * The largest relative error, per linear layer, between dL/dW from backprop and central
-     * finite differences ((L(w + h) - L(w - h)) / 2h), over at most {@code limit} entries per
-     * layer. Weights are restored bit for bit afterwards.
+     * The largest relative error, per layer with weights (dense or conv), between dL/dW from
+     * backprop and central finite differences ((L(w + h) - L(w - h)) / 2h), over at most
+     * {@code limit} entries per layer. Weights are restored bit for bit afterwards.
      */
     public static double[] gradientCheck(Network net, Loss loss, double[] x, double[] y, int limit) {
         Mat target = Mat.of(new double[][] {y});
         forwardOne(net, x);
         net.backward(loss, target, 1.0, false);
-        List<Module> ms = net.modules();
-        double[] worst = new double[ms.size() / 2];
+        List<Param> weights = new ArrayList<>();
+        for (Param p : net.params()) if (p.regularised) weights.add(p);
+        double[] worst = new double[weights.size()];
         double h = 1e-5;
         for (int l = 0; l < worst.length; l++) {
-            Param p = ((Linear) ms.get(2 * l)).W;
+            Param p = weights.get(l);
             double[][] analytic = new double[p.grad.length][];
             for (int r = 0; r < analytic.length; r++) analytic[r] = p.grad[r].clone();
             int cols = p.value[0].length, total = p.value.length * cols, step = Math.max(1, total / limit);

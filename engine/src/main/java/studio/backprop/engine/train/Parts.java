@@ -42,12 +42,13 @@ public final class Parts {
 
     /**
      * The gradient of the loss over the rows of x (targets y), each sample's gradient times
-     * {@code scale}, written flat into {@code grad}; returns the summed loss of those rows.
+     * {@code scale}, written flat into {@code grad}; returns the summed loss of those rows. The
+     * rows are rows firstRow, firstRow + 1, ... of the batch with this seed (for dropout's masks).
      */
-    public static double gradient(Network net, Loss loss, Mat x, Mat y, double scale, double[] grad) {
+    public static double gradient(Network net, Loss loss, Mat x, Mat y, double scale, int batchSeed, int firstRow, double[] grad) {
         Mat in = net.input(x.rows);
         for (int i = 0; i < x.rows; i++) System.arraycopy(x.row[i], 0, in.row[i], 0, in.cols);
-        net.forward();
+        net.forward(batchSeed, firstRow);
         double total = net.backward(loss, y, scale, false);
         int at = 0;
         for (Param p : net.params()) for (double[] r : p.grad) {

@@ -21,6 +21,8 @@ public final class Trainer {
     private final double[][] x, y;
     private final int[] order;
     private final Rng rng;
+    /** The run's seed, from which each batch's dropout masks are addressed. */
+    private final int seed;
     private final List<Param> params;
 
     public double learningRate;
@@ -65,6 +67,7 @@ public final class Trainer {
         this.y = y;
         this.params = net.params();
         this.rng = new Rng(seed ^ 0x5EED5EED);
+        this.seed = seed;
         this.order = new int[x.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         rng.shuffle(order);
@@ -99,7 +102,7 @@ public final class Trainer {
             System.arraycopy(x[s], 0, in.row[i], 0, in.cols);
             System.arraycopy(y[s], 0, target.row[i], 0, target.cols);
         }
-        net.forward();
+        net.forward(batchSeed(), 0);
         return finish(net.backward(loss, target, batchScale(), false), rows);
     }
 
@@ -109,6 +112,11 @@ public final class Trainer {
     /** Whether a finite loss has grown past {@link #EXPLODING} times where it started (the status hint). */
     public static boolean exploding(double startLoss, double loss) {
         return startLoss > 0 && loss > EXPLODING * startLoss;
+    }
+
+    /** The seed of the next batch's dropout masks: from the run's seed, the epoch and the batch's place in it. */
+    public int batchSeed() {
+        return Rng.hash(seed, epoch, position);
     }
 
     /** Rows of the next batch. */
@@ -145,7 +153,7 @@ public final class Trainer {
             java.util.Arrays.fill(grad, 0.0);
             return 0;
         }
-        return Parts.gradient(net, loss, d[0], d[1], batchScale(), grad);
+        return Parts.gradient(net, loss, d[0], d[1], batchScale(), batchSeed(), Parts.start(k, parts, batchRows()), grad);
     }
 
     /**

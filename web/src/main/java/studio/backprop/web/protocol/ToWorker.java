@@ -178,7 +178,7 @@ public final class ToWorker {
 
     /**
      * Part of a batch: the weights to compute at, the part's rows (x and y, flat), the gradient
-     * scale and a buffer for the gradient. weights and grad are moved (transferred), not copied,
+     * scale, the batch's dropout seed and the part's first row in the batch, and a buffer for the gradient. weights and grad are moved (transferred), not copied,
      * and come back in part-done.
      */
     public interface Part extends Message {
@@ -189,8 +189,11 @@ public final class ToWorker {
         @JSProperty Float64Array getX();
         @JSProperty Float64Array getY();
         @JSProperty double getScale();
+        @JSProperty int getBatchSeed();
+        @JSProperty int getFirstRow();
     }
-    @JSBody(params = {"batch", "weights", "grad", "rows", "x", "y", "scale"},
-            script = "return {type: 'part', batch: batch, weights: weights, grad: grad, rows: rows, x: x, y: y, scale: scale};")
-    public static native Part part(int batch, Float64Array weights, Float64Array grad, int rows, Float64Array x, Float64Array y, double scale);
+    @JSBody(params = {"batch", "weights", "grad", "rows", "x", "y", "scale", "batchSeed", "firstRow"}, script = "return {type: 'part', batch: batch,"
+            + " weights: weights, grad: grad, rows: rows, x: x, y: y, scale: scale, batchSeed: batchSeed, firstRow: firstRow};")
+    public static native Part part(int batch, Float64Array weights, Float64Array grad, int rows, Float64Array x, Float64Array y, double scale,
+                                   int batchSeed, int firstRow);
 }

@@ -113,7 +113,8 @@ final class Helpers {
         put(weights, size, weightBuffers);
         for (int k = 1; k <= workers.length; k++) {
             Mat[] d = t.partData(k);
-            ToWorker.Part m = ToWorker.part(batch, weightBuffers[k], gradBuffers[k], d[0].rows, flat(d[0]), flat(d[1]), t.batchScale());
+            ToWorker.Part m = ToWorker.part(batch, weightBuffers[k], gradBuffers[k], d[0].rows, flat(d[0]), flat(d[1]), t.batchScale(),
+                    t.batchSeed(), Parts.start(k, workers.length + 1, t.batchRows()));
             // moved: these two are detached here until the helper sends them back
             sendMoving(workers[k - 1], m, weightBuffers[k], gradBuffers[k]);
         }
@@ -254,7 +255,7 @@ final class Helpers {
         unstage(m.getY(), replicaY);
         double loss = 0;
         if (rows == 0) java.util.Arrays.fill(replicaGrad, 0.0);
-        else loss = Parts.gradient(replica, replicaLoss, replicaX, replicaY, m.getScale(), replicaGrad);
+        else loss = Parts.gradient(replica, replicaLoss, replicaX, replicaY, m.getScale(), m.getBatchSeed(), m.getFirstRow(), replicaGrad);
         copy(stage(replicaGrad, replicaGrad.length), grad, replicaGrad.length);
         postMoving(FromWorker.partDone(m.getBatch(), loss, weights, grad), weights, grad);
     }

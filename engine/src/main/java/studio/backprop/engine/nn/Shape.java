@@ -1,0 +1,36 @@
+package studio.backprop.engine.nn;
+
+/**
+ * The shape of one sample between layers: channels x height x width. A sample is stored flat,
+ * channel by channel, each channel row by row (index c H W + y W + x, as ONNX's NCHW), so a
+ * dense layer after a spatial one sees the flat vector as it is (flatten is implicit). Tables
+ * and the 2-D sets are 1 x 1 x n.
+ */
+public final class Shape {
+    public final int channels, height, width;
+
+    public Shape(int channels, int height, int width) {
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+    }
+
+    /** n values with no spatial layout. */
+    public static Shape flat(int n) {
+        return new Shape(1, 1, n);
+    }
+
+    public int size() {
+        return channels * height * width;
+    }
+
+    /** Whether the sample is an image (or a stack of feature maps): conv and pool layers need one. */
+    public boolean spatial() {
+        return height > 1;
+    }
+
+    /** "28×28×1" for a spatial shape, "10" for a flat one. */
+    @Override public String toString() {
+        return spatial() ? height + "\u00d7" + width + "\u00d7" + channels : Integer.toString(size());
+    }
+}
