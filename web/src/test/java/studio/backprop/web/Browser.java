@@ -140,6 +140,11 @@ public final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).collect(Collectors.toList());
     }
 
+    /** A 360 px wide phone's viewport. */
+    public void phone() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 780));
+    }
+
     public void screenshot(String name) throws Exception {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);

@@ -1,7 +1,7 @@
 package studio.backprop.engine.nn;
 
 import java.util.List;
-import studio.backprop.engine.math.Kernels;
+import studio.backprop.engine.math.Blocked;
 import studio.backprop.engine.math.Mat;
 
 /**
@@ -11,19 +11,20 @@ import studio.backprop.engine.math.Mat;
  * shape C K K x F and W0 of F: every position shares the same W. Samples are rows; a row holds
  * one sample's channels (see {@link Shape}).
  *
- * <p>The fast path copies each sample's receptive fields into the rows of a matrix (im2col) so
- * that Z of all positions is one product with W ({@link Kernels}); {@link #forwardReference}
- * is the plain loop that reads like the equation, and the tests check one against the other.
+ * <p>The fast path copies each sample's receptive fields into the columns of a matrix (im2col)
+ * so that Z of all positions is one product with W, in register blocks ({@link Blocked});
+ * {@link #forwardReference} is the plain loop that reads like the equation, and the tests
+ * check one against the other.
  */
 public final class Conv2D implements Module {
     public final int inC, inH, inW, F, K, S;
     /** Output height and width, and the zero rows and columns before the first input row and column. */
     public final int outH, outW, padTop, padLeft;
     public final Param W, W0;
-    /** Per sample: its receptive fields (positions x inC K K), dL/dZ (positions x F), and their product buffers. */
-    private final Mat fields, dZ, z, dFields;
-    /** W^T, refreshed at each backward call. */
-    private final double[][] wt;
+    /** One sample's receptive fields, transposed: row k (= (c K + ky) K + kx) holds that tap at every output position. */
+    private final double[] cols, dCols;
+    /** W^T (F x C K K) for the forward product, W (C K K x F) for the backward one, dL/dW^T of the batch: flat copies. */
+    private final double[] wt, w, dWt;
 
     public Conv2D(int channels, int height, int width, int filters, int kernel, int stride) {
         if (kernel < 1 || stride < 1) throw new IllegalArgumentException("conv kernel and stride must be at least 1");
@@ -39,12 +40,12 @@ public final class Conv2D implements Module {
         padLeft = Math.max(0, (outW - 1) * S + K - inW) / 2;
         W = new Param("W", inC * K * K, F, true);
         W0 = new Param("W0", 1, F, false);
-        int positions = outH * outW;
-        fields = new Mat(positions, inC * K * K);
-        dFields = new Mat(positions, inC * K * K);
-        z = new Mat(positions, F);
-        dZ = new Mat(positions, F);
-        wt = new double[F][inC * K * K];
+        int taps = inC * K * K, positions = outH * outW;
+        cols = new double[taps * positions];
+        dCols = new double[taps * positions];
+        wt = new double[F * taps];
+        w = new double[taps * F];
+        dWt = new double[F * taps];
     }
 
     @Override public String kind() { return Modules.CONV; }
@@ -60,18 +61,18 @@ public final class Conv2D implements Module {
         return F * outH * outW;
     }
 
-    /** Receptive fields of one sample into the rows of {@link #fields} (zeros where they hang over the edge). */
+    /** The receptive fields of one sample into {@link #cols} (zeros where they hang over the edge). */
     private void im2col(double[] a) {
-        for (int oy = 0; oy < outH; oy++) {
-            for (int ox = 0; ox < outW; ox++) {
-                double[] r = fields.row[oy * outW + ox];
-                int k = 0;
-                for (int c = 0; c < inC; c++) {
-                    for (int ky = 0; ky < K; ky++) {
-                        int y = oy * S + ky - padTop, base = (c * inH + y) * inW;
-                        for (int kx = 0; kx < K; kx++, k++) {
+        int positions = outH * outW;
+        for (int c = 0, k = 0; c < inC; c++) {
+            for (int ky = 0; ky < K; ky++) {
+                for (int kx = 0; kx < K; kx++, k++) {
+                    for (int oy = 0; oy < outH; oy++) {
+                        int y = oy * S + ky - padTop, to = k * positions + oy * outW, from = (c * inH + y) * inW;
+                        boolean rowInside = y >= 0 && y < inH;
+                        for (int ox = 0; ox < outW; ox++) {
                             int x = ox * S + kx - padLeft;
-                            r[k] = y >= 0 && y < inH && x >= 0 && x < inW ? a[base + x] : 0.0;
+                            cols[to + ox] = rowInside && x >= 0 && x < inW ? a[from + x] : 0.0;
                         }
                     }
                 }
@@ -79,54 +80,42 @@ public final class Conv2D implements Module {
         }
     }
 
-    /** Z = fields W + W0 per position, stored channel by channel: v[f][oy][ox]. */
+    /** Z (F x positions, which is v's layout) = W^T fields + W0. */
     @Override public void forward(Mat u, Mat v) {
+        int taps = inC * K * K, positions = outH * outW;
+        double[][] weights = W.value;
+        for (int k = 0; k < taps; k++) for (int f = 0; f < F; f++) wt[f * taps + k] = weights[k][f];
         double[] b = W0.value[0];
-        int positions = outH * outW;
         for (int i = 0; i < u.rows; i++) {
             im2col(u.row[i]);
-            for (int p = 0; p < positions; p++) System.arraycopy(b, 0, z.row[p], 0, F);
-            Kernels.addProduct(fields, W.value, inC * K * K, z);
-            double[] out = v.row[i];
-            for (int p = 0; p < positions; p++) {
-                double[] zp = z.row[p];
-                for (int f = 0; f < F; f++) out[f * positions + p] = zp[f];
-            }
-        }
-    }
-
-    /** dL/dZ of sample i, position by position, from dL/dv stored channel by channel. */
-    private void gatherDZ(double[] dLdv) {
-        int positions = outH * outW;
-        for (int p = 0; p < positions; p++) {
-            double[] d = dZ.row[p];
-            for (int f = 0; f < F; f++) d[f] = dLdv[f * positions + p];
+            double[] z = v.row[i];
+            for (int f = 0; f < F; f++) java.util.Arrays.fill(z, f * positions, (f + 1) * positions, b[f]);
+            Blocked.multiply(wt, cols, z, F, taps, positions);
         }
     }
 
     /**
-     * dL/dA = dL/dZ W^T for every receptive field (the seed's W dL/dZ), scattered back: an input
+     * dL/dA = W dL/dZ for every receptive field (C K K x positions), scattered back: an input
      * value receives the sum over the fields it lies in.
      */
     @Override public void backward(Mat u, Mat v, Mat dLdv, Mat dLdu) {
-        double[][] w = W.value;
-        for (int k = 0; k < inC * K * K; k++) for (int f = 0; f < F; f++) wt[f][k] = w[k][f];
+        int taps = inC * K * K, positions = outH * outW;
+        double[][] weights = W.value;
+        for (int k = 0; k < taps; k++) System.arraycopy(weights[k], 0, w, k * F, F);
         dLdu.zero();
         for (int i = 0; i < u.rows; i++) {
-            gatherDZ(dLdv.row[i]);
-            dFields.zero();
-            Kernels.addProduct(dZ, wt, F, dFields);
+            java.util.Arrays.fill(dCols, 0.0);
+            Blocked.multiply(w, dLdv.row[i], dCols, taps, F, positions);
             double[] d = dLdu.row[i];
-            for (int oy = 0; oy < outH; oy++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    double[] r = dFields.row[oy * outW + ox];
-                    int k = 0;
-                    for (int c = 0; c < inC; c++) {
-                        for (int ky = 0; ky < K; ky++) {
-                            int y = oy * S + ky - padTop, base = (c * inH + y) * inW;
-                            for (int kx = 0; kx < K; kx++, k++) {
+            for (int c = 0, k = 0; c < inC; c++) {
+                for (int ky = 0; ky < K; ky++) {
+                    for (int kx = 0; kx < K; kx++, k++) {
+                        for (int oy = 0; oy < outH; oy++) {
+                            int y = oy * S + ky - padTop, from = k * positions + oy * outW, to = (c * inH + y) * inW;
+                            if (y < 0 || y >= inH) continue;
+                            for (int ox = 0; ox < outW; ox++) {
                                 int x = ox * S + kx - padLeft;
-                                if (y >= 0 && y < inH && x >= 0 && x < inW) d[base + x] += r[k];
+                                if (x >= 0 && x < inW) d[to + x] += dCols[from + ox];
                             }
                         }
                     }
@@ -135,19 +124,23 @@ public final class Conv2D implements Module {
         }
     }
 
-    /** dL/dW = sum over samples and positions of A (dL/dZ)^T; dL/dW0 = the sum of dL/dZ. */
+    /** dL/dW = the sum over samples and positions of A (dL/dZ)^T; dL/dW0 = the sum of dL/dZ. */
     @Override public void weightGrad(Mat u, Mat dLdv) {
+        int taps = inC * K * K, positions = outH * outW;
+        java.util.Arrays.fill(dWt, 0.0);
         double[] g0 = W0.grad[0];
-        int positions = outH * outW;
         for (int i = 0; i < u.rows; i++) {
             im2col(u.row[i]);
-            gatherDZ(dLdv.row[i]);
-            Kernels.addTransposeProduct(fields, dZ, W.grad);
-            for (int p = 0; p < positions; p++) {
-                double[] d = dZ.row[p];
-                for (int f = 0; f < F; f++) g0[f] += d[f];
+            double[] d = dLdv.row[i];
+            Blocked.multiplyTransposed(d, cols, dWt, F, positions, taps);
+            for (int f = 0; f < F; f++) {
+                double s = g0[f];
+                for (int p = f * positions; p < (f + 1) * positions; p++) s += d[p];
+                g0[f] = s;
             }
         }
+        double[][] g = W.grad;
+        for (int k = 0; k < taps; k++) for (int f = 0; f < F; f++) g[k][f] += dWt[f * taps + k];
     }
 
     @Override public List<Param> params() {

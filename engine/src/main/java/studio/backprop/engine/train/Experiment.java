@@ -28,6 +28,8 @@ public final class Experiment {
     public final int droppedRows;
     /** For a table, every column that could be an input (all but the target); empty otherwise. */
     public final String[] candidateInputs;
+    /** The shape of one sample as the network sees it: an image's channels x height x width, or flat. */
+    public final Shape inputShape;
     public final Model model;
     public final Loss loss;
     public final double[][] trainX, trainY, testX, testY;
@@ -65,8 +67,8 @@ public final class Experiment {
 
         int side = Images.side(all.name);
         // an image set's pixels keep their layout (unless only some of them are chosen as inputs)
-        Shape input = side > 0 && side * side == rawTrain[0].length ? new Shape(1, side, side) : Shape.flat(rawTrain[0].length);
-        Network net = Network.build(input, settings.layers(), outputs, output);
+        inputShape = side > 0 && side * side == rawTrain[0].length ? new Shape(1, side, side) : Shape.flat(rawTrain[0].length);
+        Network net = Network.build(inputShape, settings.layers(), outputs, output);
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
         model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net);
         if (from != null && !takeWeights(from)) throw new IllegalArgumentException("the model's network does not match its own settings");

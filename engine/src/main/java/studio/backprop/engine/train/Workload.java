@@ -4,39 +4,50 @@ import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Normalizer;
 import studio.backprop.engine.math.Rng;
 import studio.backprop.engine.model.Model;
+import studio.backprop.engine.nn.Conv2D;
 import studio.backprop.engine.nn.Init;
 import studio.backprop.engine.nn.LayerSpec;
+import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Shape;
 
 /**
  * The benchmark workloads: fixed architectures trained with plain SGD on seeded synthetic
  * data, so every platform runs exactly the same arithmetic. FLOPs per sample are counted as
- * 6 x parameters (forward 2, backward 2, weight grad 2).
+ * 6 x the multiply-adds of the forward pass (forward 2, backward 2, weight grad 2).
  */
 public final class Workload {
     public final String name;
-    public final int[] widths;
-    public final String hidden, output, loss;
+    public final Shape input;
+    /** Hidden layers and their activation, in the {@code layers} grammar. */
+    public final String layers, hidden;
+    public final int outputs;
+    public final String output, loss;
     public final int batch;
 
-    private Workload(String name, int[] widths, String hidden, String output, String loss, int batch) {
+    private Workload(String name, Shape input, String layers, String hidden, int outputs, String output, String loss, int batch) {
         this.name = name;
-        this.widths = widths;
+        this.input = input;
+        this.layers = layers;
         this.hidden = hidden;
+        this.outputs = outputs;
         this.output = output;
         this.loss = loss;
         this.batch = batch;
     }
 
-    public static final String[] NAMES = {"playground", "digits", "mnist", "wide"};
+    public static final String[] NAMES = {"playground", "digits", "mnist", "wide", "convnet"};
 
     public static Workload of(String name) {
         switch (name) {
-            case "playground": return new Workload(name, new int[] {2, 8, 8, 1}, "tanh", "sigmoid", "bce", 10);
-            case "digits": return new Workload(name, new int[] {64, 32, 10}, "relu", "softmax", "ce", 32);
-            case "mnist": return new Workload(name, new int[] {784, 128, 10}, "relu", "softmax", "ce", 32);
-            case "wide": return new Workload(name, new int[] {784, 512, 512, 10}, "relu", "softmax", "ce", 128);
-            default: throw new IllegalArgumentException("unknown workload '" + name + "' (playground, digits, mnist, wide)");
+            case "playground": return new Workload(name, Shape.flat(2), "8,8", "tanh", 1, "sigmoid", "bce", 10);
+            case "digits": return new Workload(name, Shape.flat(64), "32", "relu", 10, "softmax", "ce", 32);
+            case "mnist": return new Workload(name, Shape.flat(784), "128", "relu", 10, "softmax", "ce", 32);
+            case "wide": return new Workload(name, Shape.flat(784), "512,512", "relu", 10, "softmax", "ce", 128);
+            // the ConvNetJS MNIST demo net, to compare with ConvNetJS and TF.js on the same net
+            case "convnet": return new Workload(name, new Shape(1, 28, 28), "conv8x5,pool2,conv16x5,pool3", "relu", 10, "softmax", "ce", 20);
+            default: throw new IllegalArgumentException("unknown workload '" + name + "' (" + String.join(", ", NAMES) + ")");
         }
     }
 
@@ -47,10 +58,8 @@ public final class Workload {
 
     /** The same, with each batch computed in {@code parts} parts (see {@link Parts}). */
     public Trainer trainer(int seed, int parts) {
-        int inputs = widths[0], outputs = widths[widths.length - 1];
-        java.util.List<LayerSpec> layers = new java.util.ArrayList<>();
-        for (int l = 1; l < widths.length - 1; l++) layers.add(LayerSpec.dense(widths[l], hidden));
-        Network net = Network.build(inputs, layers, outputs, output);
+        int inputs = input.size();
+        Network net = Network.build(input, LayerSpec.parse(layers, hidden), outputs, output);
         Rng rng = new Rng(seed);
         Init.apply(net, "auto", rng);
         int n = 2048;
@@ -65,7 +74,7 @@ public final class Workload {
 
     /** The trainer's network as a model (numeric inputs x1.., no normalisation), e.g. to build replicas. */
     public Model model(Trainer t) {
-        int inputs = widths[0], outputs = widths[widths.length - 1];
+        int inputs = input.size();
         String[] names = new String[inputs];
         for (int j = 0; j < inputs; j++) names[j] = "x" + (j + 1);
         String[] classes = new String[Math.max(2, outputs)];
@@ -75,6 +84,14 @@ public final class Workload {
     }
 
     public double flopsPerSample(Trainer t) {
-        return 6.0 * t.network().parameterCount();
+        double multiplyAdds = 0;
+        for (Module m : t.network().modules()) {
+            if (m instanceof Linear) multiplyAdds += (double) ((Linear) m).m * ((Linear) m).n;
+            if (m instanceof Conv2D) {
+                Conv2D c = (Conv2D) m;
+                multiplyAdds += (double) c.outH * c.outW * c.inC * c.K * c.K * c.F;
+            }
+        }
+        return 6 * multiplyAdds;
     }
 }

@@ -67,9 +67,18 @@ final class ExplorerView {
 
     /** A new explanation from the worker: forward steps, the loss, backward steps, the update. */
     void load(FromWorker.Explanation m) {
+        steps.clear();
+        if (m.getMessage() != null) {
+            data = null;
+            highlight = -1;
+            count.setTextContent("");
+            Html.clear(equation);
+            Html.clear(body);
+            title.setTextContent(m.getMessage());
+            return;
+        }
         data = m;
         Html.setValue(Dom.byTestId("explore-index"), Integer.toString(m.getIndex() + 1));
-        steps.clear();
         int L = m.getLayers().getLength();
         for (int l = 1; l <= L; l++) {
             steps.add(new Step(l, "linear"));

@@ -39,10 +39,10 @@ final class ImageView {
         drawGallery((CanvasRenderingContext2D) gallery.getContext("2d"), gallery.getWidth(), gallery.getHeight(),
                 Float64Array.copyFromJavaArray(s.gallery), Float64Array.copyFromJavaArray(s.galleryLabels),
                 Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.maxLevel);
-        int cells = s.imageSide * s.imageSide, units = cells == 0 ? 0 : s.firstLayer.length / cells;
+        int side = s.tileSide, cells = side * side, units = cells == 0 ? 0 : s.firstLayer.length / cells;
         int[] px = Colors.tiles(s.firstLayer, cells, 1e-12);
         drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
-                tileCanvas = Colors.image(tileCanvas, px, s.imageSide, s.imageSide * units), units, s.imageSide);
+                tileCanvas = Colors.image(tileCanvas, px, side, side * units), units, side);
     }
 
     /** Class probabilities for the drawing, largest first marked. */

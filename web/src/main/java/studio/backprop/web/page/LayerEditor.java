@@ -3,16 +3,21 @@ package studio.backprop.web.page;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.data.Images;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Modules;
 import studio.backprop.engine.train.Settings;
 
 /**
- * The hidden layers as rows (units and activation, remove), plus "add layer". It edits a copy
- * of the settings' layer list and hands the copy to {@code onChange}.
+ * The hidden layers as rows, plus "add layer". A row has its kind (dense; for image data also
+ * conv, pool and dropout), that kind's numbers, an activation where it takes one, remove, and
+ * the shape of what it outputs with its parameter count. It edits a copy of the settings'
+ * layer list and hands the copy to {@code onChange}.
  */
 final class LayerEditor {
     static final int MAX_LAYERS = 10, MAX_UNITS = 256;
+    private static final String[] KINDS = {"dense", "conv", "pool", "dropout"};
 
     interface Change {
         void apply(Settings changed);
@@ -21,6 +26,7 @@ final class LayerEditor {
     private final HTMLElement box;
     private final Change onChange;
     private Settings current;
+    private final List<HTMLElement> shapes = new ArrayList<>();
 
     LayerEditor(HTMLElement box, HTMLElement add, Change onChange) {
         this.box = box;
@@ -28,8 +34,9 @@ final class LayerEditor {
         add.addEventListener("click", e -> {
             List<LayerSpec> layers = layers(current);
             if (layers.size() >= MAX_LAYERS) return;
-            LayerSpec last = layers.isEmpty() ? LayerSpec.dense(4, "tanh") : layers.get(layers.size() - 1);
-            layers.add(LayerSpec.dense(last.units, last.activation));
+            LayerSpec last = null;
+            for (LayerSpec l : layers) if (l.kind == LayerSpec.Kind.DENSE) last = l;
+            layers.add(last == null ? LayerSpec.dense(4, activation(layers)) : LayerSpec.dense(last.units, last.activation));
             emit(layers);
         });
     }
@@ -38,38 +45,62 @@ final class LayerEditor {
     void show(Settings s) {
         current = s;
         Html.clear(box);
+        shapes.clear();
         List<LayerSpec> layers = layers(s);
+        boolean images = Images.side(s.get("data")) > 0;
         if (layers.isEmpty()) box.appendChild(Html.el("small", "No hidden layer: a linear model."));
-        for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l)));
+        for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l), images));
     }
 
-    private HTMLElement row(int layer, LayerSpec spec) {
+    /** Each row's output shape and parameters, once the worker has built the network (layers from the input to the output). */
+    void showShapes(String[] layerShapes, double[] parameters) {
+        for (int l = 0; l < shapes.size(); l++) {
+            boolean known = l + 1 < layerShapes.length && shapes.size() == layerShapes.length - 2;
+            shapes.get(l).setTextContent(known ? "\u2192 " + layerShapes[l + 1] + (parameters[l + 1] > 0 ? ", " + Dom.grouped(parameters[l + 1]) + " parameters" : "") : "");
+        }
+    }
+
+    private HTMLElement row(int layer, LayerSpec spec, boolean images) {
         String n = Integer.toString(layer + 1);
         HTMLElement row = Html.el("div");
         row.setClassName("layer");
         row.appendChild(Html.el("span", "Layer " + n));
-        HTMLElement count = Html.el("input");
-        count.setAttribute("type", "number");
-        count.setAttribute("min", "1");
-        count.setAttribute("max", Integer.toString(MAX_UNITS));
-        count.setAttribute("aria-label", "Units in hidden layer " + n);
-        count.setAttribute("data-testid", "units-" + n);
-        Html.setValue(count, Integer.toString(spec.units));
-        count.addEventListener("change", e -> {
-            int units;
-            try {
-                units = Math.max(1, Math.min(MAX_UNITS, Integer.parseInt(Html.value(count).trim())));
-            } catch (NumberFormatException ex) {
-                Html.setValue(count, Integer.toString(spec.units));
-                return;
-            }
-            replace(layer, LayerSpec.dense(units, spec.activation));
-        });
-        HTMLElement act = Html.el("select");
-        act.setAttribute("aria-label", "Activation of hidden layer " + n);
-        act.setAttribute("data-testid", "act-" + n);
-        for (String a : Modules.ACTIVATIONS) act.appendChild(Html.option(a, a, a.equals(spec.activation)));
-        act.addEventListener("change", e -> replace(layer, LayerSpec.dense(spec.units, Html.value(act))));
+        HTMLElement fields = Html.el("span");
+        fields.setClassName("fields");
+        if (images || spec.kind != LayerSpec.Kind.DENSE) {
+            HTMLElement kind = Html.el("select");
+            kind.setAttribute("aria-label", "Kind of hidden layer " + n);
+            kind.setAttribute("data-testid", "kind-" + n);
+            for (String k : KINDS) kind.appendChild(Html.option(k, k, k.equals(KINDS[spec.kind.ordinal()])));
+            kind.addEventListener("change", e -> replace(layer, ofKind(Html.value(kind), spec)));
+            fields.appendChild(kind);
+        }
+        switch (spec.kind) {
+            case CONV:
+                fields.appendChild(number("filters", n, "Filters", spec.units, 1, LayerSpec.MAX_FILTERS,
+                        v -> LayerSpec.conv(v, spec.kernel, spec.stride, spec.activation), layer));
+                fields.appendChild(number("kernel", n, "Kernel side", spec.kernel, 1, LayerSpec.MAX_KERNEL,
+                        v -> LayerSpec.conv(spec.units, v, spec.stride, spec.activation), layer));
+                fields.appendChild(number("stride", n, "Stride", spec.stride, 1, LayerSpec.MAX_KERNEL,
+                        v -> LayerSpec.conv(spec.units, spec.kernel, v, spec.activation), layer));
+                break;
+            case POOL:
+                fields.appendChild(number("pool", n, "Pool side", spec.kernel, 2, LayerSpec.MAX_KERNEL, LayerSpec::pool, layer));
+                break;
+            case DROPOUT:
+                fields.appendChild(number("rate", n, "Dropout rate in percent", spec.ratePpm / 10_000, 0, 95, v -> LayerSpec.dropout(v / 100.0), layer));
+                break;
+            default:
+                fields.appendChild(number("units", n, "Units", spec.units, 1, MAX_UNITS, v -> LayerSpec.dense(v, spec.activation), layer));
+        }
+        if (spec.activation != null) {
+            HTMLElement act = Html.el("select");
+            act.setAttribute("aria-label", "Activation of hidden layer " + n);
+            act.setAttribute("data-testid", "act-" + n);
+            for (String a : Modules.ACTIVATIONS) act.appendChild(Html.option(a, a, a.equals(spec.activation)));
+            act.addEventListener("change", e -> replace(layer, withActivation(spec, Html.value(act))));
+            fields.appendChild(act);
+        }
         HTMLElement remove = Html.el("button", "\u2212");
         remove.setAttribute("type", "button");
         remove.setAttribute("aria-label", "Remove hidden layer " + n);
@@ -80,10 +111,62 @@ final class LayerEditor {
             layers.remove(layer);
             emit(layers);
         });
-        row.appendChild(count);
-        row.appendChild(act);
+        row.appendChild(fields);
         row.appendChild(remove);
+        HTMLElement shape = Html.el("small");
+        shape.setClassName("shape");
+        shape.setAttribute("data-testid", "layer-shape-" + n);
+        row.appendChild(shape);
+        shapes.add(shape);
         return row;
+    }
+
+    interface Make {
+        LayerSpec make(int value);
+    }
+
+    /** A number field that replaces the layer with {@code make} of its value (kept within min and max). */
+    private HTMLElement number(String what, String n, String label, int value, int min, int max, Make make, int layer) {
+        HTMLElement field = Html.el("input");
+        field.setAttribute("type", "number");
+        field.setAttribute("min", Integer.toString(min));
+        field.setAttribute("max", Integer.toString(max));
+        field.setAttribute("aria-label", label + " of hidden layer " + n);
+        field.setAttribute("title", label);
+        field.setAttribute("data-testid", what + "-" + n);
+        Html.setValue(field, Integer.toString(value));
+        field.addEventListener("change", e -> {
+            int v;
+            try {
+                v = Math.max(min, Math.min(max, Integer.parseInt(Html.value(field).trim())));
+            } catch (NumberFormatException ex) {
+                Html.setValue(field, Integer.toString(value));
+                return;
+            }
+            replace(layer, make.make(v));
+        });
+        return field;
+    }
+
+    /** A layer of another kind in the place of {@code old}, with sensible numbers. */
+    private LayerSpec ofKind(String kind, LayerSpec old) {
+        String act = old.activation != null ? old.activation : activation(layers(current));
+        switch (kind) {
+            case "conv": return LayerSpec.conv(8, 5, 1, act);
+            case "pool": return LayerSpec.pool(2);
+            case "dropout": return LayerSpec.dropout(0.25);
+            default: return LayerSpec.dense(old.kind == LayerSpec.Kind.DENSE ? old.units : 32, act);
+        }
+    }
+
+    private static LayerSpec withActivation(LayerSpec s, String act) {
+        return s.kind == LayerSpec.Kind.CONV ? LayerSpec.conv(s.units, s.kernel, s.stride, act) : LayerSpec.dense(s.units, act);
+    }
+
+    /** The activation a new layer gets: the first one in use, else the settings' own. */
+    private String activation(List<LayerSpec> layers) {
+        for (LayerSpec l : layers) if (l.activation != null) return l.activation;
+        return Text.split(current.get("act"), ',')[0].trim();
     }
 
     private void replace(int layer, LayerSpec spec) {

@@ -7,12 +7,14 @@ import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.Js;
 
 /**
  * The network drawn as columns of neurons joined by links: a link's colour is the sign of its
  * weight (blue positive, orange negative) and its width the size. On 2-D data each neuron
  * shows its own output over the plane. Hovering shows a weight's value. Wide layers show
- * their first {@link #SHOWN} neurons.
+ * their first {@link #SHOWN} neurons. A network with conv, pool or dropout layers is drawn layer
+ * by layer: a spatial layer as a stack of its feature maps, a flat one as a column of units.
  */
 final class NetworkView {
     /** The neuron thumbnails' offscreen canvas, filled again at each draw. */
@@ -44,6 +46,12 @@ final class NetworkView {
     void render(State s) {
         int layers = s.widths.length;
         double w = canvas.getWidth(), h = canvas.getHeight();
+        if (layers == 0 && s.layerNames.length > 0) {
+            // conv, pool and dropout layers: each layer a stack of its feature maps, or a column of units
+            xs = new double[0];
+            drawStacks(g, w, h, Js.strings(s.layerNames), Js.strings(s.layerShapes), highlight > 0 ? highlight : -1);
+            return;
+        }
         if (layers == 0) {
             g.clearRect(0, 0, w, h);
             xs = new double[0];
@@ -167,6 +175,27 @@ final class NetworkView {
     private static String sup(int l) {
         return "[" + l + "]";
     }
+
+    @JSBody(params = {"g", "w", "h", "names", "shapes", "mark"}, script =
+            "g.clearRect(0, 0, w, h); var js_n = names.length, js_step = (w - 120) / Math.max(1, js_n - 1);"
+            + "g.font = '11px system-ui, sans-serif'; g.textAlign = 'center'; g.textBaseline = 'top';"
+            + "for (var js_l = 0; js_l < js_n; js_l++) {"
+            + "  var js_x = 60 + js_l * js_step, js_s = shapes[js_l].split('\u00d7'), js_cy = h / 2 - 14;"
+            + "  if (js_s.length === 3) {"
+            // a stack of up to 8 maps, each a square that shrinks with the map's side
+            + "    var js_side = Math.max(10, Math.min(64, Number(js_s[0]) * 2)), js_maps = Math.min(8, Number(js_s[2]));"
+            + "    for (var js_m = js_maps - 1; js_m >= 0; js_m--) {"
+            + "      var js_x0 = js_x - js_side / 2 + js_m * 4, js_y0 = js_cy - js_side / 2 - js_m * 4;"
+            + "      g.fillStyle = js_l === 0 ? '#ffffff' : js_m % 2 ? '#d2e3fc' : '#e8f0fe'; g.fillRect(js_x0, js_y0, js_side, js_side);"
+            + "      g.strokeStyle = '#1a73e8'; g.lineWidth = 1; g.strokeRect(js_x0, js_y0, js_side, js_side); }"
+            + "  } else {"
+            + "    var js_units = Math.min(10, Number(shapes[js_l]));"
+            + "    for (var js_u = 0; js_u < js_units; js_u++) { g.beginPath();"
+            + "      g.arc(js_x, js_cy + (js_u - (js_units - 1) / 2) * 11, 4, 0, 2 * Math.PI);"
+            + "      g.fillStyle = '#e8f0fe'; g.fill(); g.strokeStyle = '#1a73e8'; g.stroke(); } }"
+            + "  if (js_l === mark) { g.strokeStyle = '#f9ab00'; g.lineWidth = 2; g.strokeRect(js_x - js_step / 2 + 4, 4, js_step - 8, h - 8); }"
+            + "  g.fillStyle = '#202124'; g.fillText(names[js_l], js_x, h - 40); g.fillStyle = '#5f6368'; g.fillText(shapes[js_l], js_x, h - 24); }")
+    private static native void drawStacks(CanvasRenderingContext2D g, double w, double h, JSObject names, JSObject shapes, int mark);
 
     @JSBody(params = {"g", "x0", "x1", "h"}, script =
             "g.fillStyle = 'rgba(251,188,4,0.18)'; g.fillRect(x0, 2, x1 - x0, h - 4);"

@@ -165,6 +165,7 @@ public final class PageMain implements FromWorker.Receiver {
         Reports.setup(state, m);
         if (!state.planar) tryIt.buildForm();
         form.buildColumnChooser();
+        form.showLayerShapes();
         requestRender();
     }
 

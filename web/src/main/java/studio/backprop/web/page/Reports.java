@@ -23,6 +23,10 @@ final class Reports {
         double[] widths = m.getWidths().copyToJavaArray();
         state.widths = new int[widths.length];
         for (int i = 0; i < widths.length; i++) state.widths[i] = (int) widths[i];
+        state.layerNames = m.getLayerNames();
+        state.layerShapes = m.getLayerShapes();
+        state.layerParameters = m.getLayerParameters().copyToJavaArray();
+        state.tileSide = m.getTileSide();
         state.candidates = m.getCandidates();
         int columns = m.getColumns().getLength();
         state.columns = new String[columns];

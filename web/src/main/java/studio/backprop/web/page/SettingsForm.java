@@ -44,6 +44,11 @@ final class SettingsForm {
         return out;
     }
 
+    /** Each layer's output shape and parameters, from the run's setup. */
+    void showLayerShapes() {
+        layers.showShapes(state.layerShapes, state.layerParameters);
+    }
+
     /** Puts the settings' values into the form. */
     void sync() {
         Settings s = state.settings;
@@ -66,6 +71,7 @@ final class SettingsForm {
             Html.setChecked(box, features.contains("," + box.getAttribute("data-feature") + ","));
         }
         layers.show(s);
+        showLayerShapes();
     }
 
     private void settingChanged(HTMLElement input) {

@@ -45,7 +45,13 @@ final class State {
     String[] candidates = new String[0];
     String loss = "";
     int parameters, trainSize, testSize, dropped;
+    /** Units per layer of a dense network (empty when it has conv, pool or dropout layers). */
     int[] widths = new int[0];
+    /** Every layer from the input to the output: name, output shape ("14×14×8"), parameters. */
+    String[] layerNames = new String[0], layerShapes = new String[0];
+    double[] layerParameters = new double[0];
+    /** Side of the first layer's tiles in the image views (the image's, or the conv kernel's). */
+    int tileSide;
     double[] trainPoints = new double[0], testPoints = new double[0];
     int grid, neuronGrid;
     double extent;

@@ -92,7 +92,8 @@ final class Views {
         Dom.byTestId("sizes").setTextContent(Dom.grouped(s.trainSize) + " train, " + Dom.grouped(s.testSize) + " test"
                 + (s.dropped > 0 ? ", " + Dom.grouped(s.dropped) + " rows dropped" : ""));
         StringBuilder arch = new StringBuilder();
-        for (int w : s.widths) arch.append(arch.length() > 0 ? "\u2013" : "").append(w);
+        if (s.widths.length > 0) for (int w : s.widths) arch.append(arch.length() > 0 ? "\u2013" : "").append(w);
+        else for (String shape : s.layerShapes) arch.append(arch.length() > 0 ? "\u2013" : "").append(shape);
         Dom.byTestId("architecture").setTextContent(arch.toString());
     }
 }

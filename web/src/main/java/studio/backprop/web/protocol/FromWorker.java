@@ -92,8 +92,14 @@ public final class FromWorker {
         @JSProperty int getTestSize(); @JSProperty void setTestSize(int v);
         /** Rows left out for missing values. */
         @JSProperty int getDropped(); @JSProperty void setDropped(int v);
-        /** Units per layer, inputs first. */
+        /** Units per layer, inputs first, for the drawing of a dense network (empty when it has other layers). */
         @JSProperty Float64Array getWidths(); @JSProperty void setWidths(Float64Array v);
+        /** Every layer, the input first and the output last: its name, the shape of its output, its parameter count. */
+        @JSProperty String[] getLayerNames(); @JSProperty void setLayerNames(String[] v);
+        @JSProperty String[] getLayerShapes(); @JSProperty void setLayerShapes(String[] v);
+        @JSProperty Float64Array getLayerParameters(); @JSProperty void setLayerParameters(Float64Array v);
+        /** The side of each first-layer tile in the image views: the image's for a dense first layer, the kernel's for a conv one. */
+        @JSProperty int getTileSide(); @JSProperty void setTileSide(int v);
         /** A table's encoded input columns, for the try-it form. */
         @JSProperty JSArray<Column> getColumns(); @JSProperty void setColumns(JSArray<Column> v);
         /** Every table column that could be an input. */
@@ -237,8 +243,9 @@ public final class FromWorker {
     @JSBody(params = {"settings", "withFile"}, script = "return {type: 'opened', settings: settings, withFile: withFile};")
     private static native Opened opened(String[] settings, boolean withFile);
 
-    /** The explorer's numbers for one sample, computed by the engine itself. */
+    /** The explorer's numbers for one sample, computed by the engine itself; or why there are none (message, else null). */
     public interface Explanation extends Message {
+        @JSProperty String getMessage(); @JSProperty void setMessage(String v);
         @JSProperty boolean isTest(); @JSProperty void setTest(boolean v);
         @JSProperty int getIndex(); @JSProperty void setIndex(int v);
         @JSProperty int getCount(); @JSProperty void setCount(int v);

@@ -26,8 +26,16 @@ final class Explanations {
         double x1 = request.getX1(), x2 = request.getX2();
         if (x1 == x1 && x2 == x2) index = nearest(test ? ex.test.x : ex.train.x, x1, x2);
         Network net = ex.model.network;
-        Explain e = Explain.of(net, ex.loss, xs[index], ys[index], ex.trainer.learningRate);
         FromWorker.Explanation m = FromWorker.explanation();
+        Explain e;
+        try {
+            e = Explain.of(net, ex.loss, xs[index], ys[index], ex.trainer.learningRate);
+        } catch (IllegalArgumentException notDense) {
+            String why = notDense.getMessage();
+            m.setMessage(Character.toUpperCase(why.charAt(0)) + why.substring(1) + " (a conv layer's step through is still to come).");
+            return m;
+        }
+        m.setMessage(null);
         m.setTest(test);
         m.setIndex(index);
         m.setCount(xs.length);

@@ -10,9 +10,14 @@ import studio.backprop.engine.data.Images;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.nn.Conv2D;
+import studio.backprop.engine.nn.Dropout;
+import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Shape;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
@@ -38,6 +43,8 @@ final class Snapshots {
 
     private final Experiment ex;
     private final boolean planar;
+    /** Only dense layers: the network is drawn neuron by neuron, with its weights. */
+    private final boolean dense;
     private final double[][] gridPoints, neuronPoints;
     private double nextDue;
     private double lastSamples, lastTime;
@@ -46,6 +53,9 @@ final class Snapshots {
     Snapshots(Experiment ex) {
         this.ex = ex;
         this.planar = Generators.isGenerated(ex.settings.get("data"));
+        boolean onlyDense = true;
+        for (Module mod : ex.model.network.modules()) onlyDense &= !(mod instanceof Conv2D || mod instanceof MaxPool2D || mod instanceof Dropout);
+        this.dense = onlyDense;
         gridPoints = grid(GRID);
         neuronPoints = planar ? ex.model.prepare(grid(NEURON_GRID)) : new double[0][];
         lastTime = Js.now();
@@ -78,10 +88,8 @@ final class Snapshots {
         m.setTestSize(ex.test.size());
         m.setDropped(ex.droppedRows);
         m.setLoss(model.loss);
-        double[] widths = new double[net.modules().size() / 2 + 1];
-        widths[0] = net.inputs;
-        for (int l = 1; l < widths.length; l++) widths[l] = net.width(2 * l);
-        m.setWidths(Js.float64(widths));
+        m.setWidths(Js.float64(dense ? widths(net) : new double[0]));
+        layers(m);
         JSArray<FromWorker.Column> columns = JSArray.create();
         for (Encoding.Column c : model.encoding.columns) columns.push(FromWorker.column(c.name, c.categories));
         m.setColumns(columns);
@@ -101,12 +109,45 @@ final class Snapshots {
             m.setGallery(Js.float64(pixels));
             m.setGalleryLabels(Js.float64(labels));
         }
+        m.setTileSide(net.modules().get(0) instanceof Conv2D ? ((Conv2D) net.modules().get(0)).K : side);
         m.setTrain(planar ? points(ex.train) : null);
         m.setTest(planar ? points(ex.test) : null);
         m.setGrid(planar ? GRID : 0);
         m.setNeuronGrid(planar ? NEURON_GRID : 0);
         m.setExtent(planar ? EXTENT : 0);
         return m;
+    }
+
+    /** Units per layer of a dense network, inputs first. */
+    private static double[] widths(Network net) {
+        double[] widths = new double[net.modules().size() / 2 + 1];
+        widths[0] = net.inputs;
+        for (int l = 1; l < widths.length; l++) widths[l] = net.width(2 * l);
+        return widths;
+    }
+
+    /** Each layer's name, output shape and parameters, from the input to the output (the layer editor's list). */
+    private void layers(FromWorker.Setup m) {
+        List<LayerSpec> specs = ex.settings.layers();
+        Shape shape = ex.inputShape;
+        String[] names = new String[specs.size() + 2], shapes = new String[names.length];
+        double[] parameters = new double[names.length];
+        names[0] = "input";
+        shapes[0] = shape.toString();
+        for (int l = 0; l < specs.size(); l++) {
+            LayerSpec spec = specs.get(l);
+            parameters[l + 1] = spec.parameters(shape);
+            shape = spec.output(shape);
+            names[l + 1] = spec + (spec.activation == null ? "" : " " + spec.activation);
+            shapes[l + 1] = shape.toString();
+        }
+        int last = names.length - 1;
+        names[last] = "output";
+        shapes[last] = Integer.toString(ex.model.network.outputs());
+        parameters[last] = shape.size() * ex.model.network.outputs() + ex.model.network.outputs();
+        m.setLayerNames(names);
+        m.setLayerShapes(shapes);
+        m.setLayerParameters(Js.float64(parameters));
     }
 
     /** x1, x2, target triples for drawing. */
@@ -143,7 +184,7 @@ final class Snapshots {
         m.setSamplesPerSecond(status.equals("training") ? samplesPerSecond : 0);
         m.setWorkers(1);
         m.setHash(withHash || net.parameterCount() < DRAWN_PARAMETERS ? WeightsHash.of(net) : null);
-        m.setWeights(net.parameterCount() <= DRAWN_PARAMETERS ? Js.float64(weights(net)) : null);
+        m.setWeights(dense && net.parameterCount() <= DRAWN_PARAMETERS ? Js.float64(weights(net)) : null);
         int k = r.test.confusion.length;
         double[] confusion = new double[k * k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) confusion[i * k + j] = r.test.confusion[i][j];
@@ -172,8 +213,18 @@ final class Snapshots {
         return m;
     }
 
-    /** The first layer's weights into each of its first FEATURES units, unit by unit: the images it looks for. */
+    /**
+     * The first layer's weights into each of its first FEATURES units, unit by unit: the images
+     * it looks for (a conv layer's filters, K x K each, of its first channel).
+     */
     private static double[] firstLayer(Network net) {
+        if (net.modules().get(0) instanceof Conv2D) {
+            Conv2D conv = (Conv2D) net.modules().get(0);
+            int units = Math.min(FEATURES, conv.F), taps = conv.K * conv.K;
+            double[] out = new double[units * taps];
+            for (int f = 0; f < units; f++) for (int k = 0; k < taps; k++) out[f * taps + k] = conv.W.value[k][f];
+            return out;
+        }
         Linear first = (Linear) net.modules().get(0);
         int units = Math.min(FEATURES, first.n);
         double[] out = new double[units * first.m];

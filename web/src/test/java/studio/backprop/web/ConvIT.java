@@ -1,0 +1,48 @@
+package studio.backprop.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A conv net built in the layer editor, trained, drawn, explained and shared. */
+class ConvIT {
+    @Test
+    void aConvNetIsBuiltInTheEditorAndTrains() throws Exception {
+        try (Browser b = new Browser()) {
+            b.open("#data=digits&layers=16&act=relu&opt=adam&lr=0.01&batch=16");
+            b.waitUpTo(30).until(d -> "64\u201316\u201310".equals(b.text("architecture")));
+            // layer 1 becomes a conv layer; then a pool layer goes in front of the dense one
+            b.select("kind-1", "conv");
+            b.waitUpTo(20).until(d -> b.text("layer-shape-1").equals("\u2192 8\u00d78\u00d78, 208 parameters"));
+            b.byTestId("add-layer").click();
+            b.waitUpTo(20).until(d -> !b.driver.findElements(org.openqa.selenium.By.cssSelector("[data-testid=kind-2]")).isEmpty());
+            b.select("kind-2", "pool");
+            b.waitUpTo(20).until(d -> b.text("layer-shape-2").equals("\u2192 4\u00d74\u00d78"));
+            b.type("filters-1", "6");
+            b.waitUpTo(20).until(d -> b.hash().contains("layers=conv6x5,pool2")
+                    && "8\u00d78\u00d71\u20138\u00d78\u00d76\u20134\u00d74\u00d76\u201310".equals(b.text("architecture")));
+            b.byTestId("play").click();
+            b.waitUpTo(30).until(d -> b.number("epoch") >= 3);
+            b.byTestId("play").click();
+            b.waitUpTo(10).until(d -> "paused".equals(b.value("status")));
+            assertTrue(b.number("test-accuracy") > 0.5, "learns: " + b.number("test-accuracy"));
+            b.screenshot("conv-digits");
+            b.byTestId("explore").click();
+            b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("The explorer steps through dense layers only"));
+            b.phone();
+            b.screenshot("conv-digits-phone");
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    @Test
+    void aLayerThatDoesNotFitGetsItsMessage() throws Exception {
+        try (Browser b = new Browser()) {
+            b.open("#data=digits&layers=conv4x3,pool4,pool3");
+            b.waitUpTo(20).until(d -> b.text("error").contains("layer 3 'pool3' does not fit"));
+            b.open("#data=iris&layers=conv8x5");
+            b.waitUpTo(20).until(d -> b.text("error").contains("a conv layer needs image inputs"));
+        }
+    }
+}
