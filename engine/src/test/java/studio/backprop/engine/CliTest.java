@@ -29,6 +29,34 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** A conv net: trained, evaluated, asked about a CSV of pixel columns, exported to every form. */
+    @Test
+    void theCommandLineTrainsAndUsesConvNets(@TempDir Path dir) throws Exception {
+        String model = dir.resolve("conv.bpsm").toString();
+        Run train = run("train", "--data=digits", "--layers=conv4x3,pool2,drop0.1,16", "--act=relu", "--opt=adam", "--lr=0.01",
+                "--epochs=2", "--quiet", "--out=" + model);
+        assertEquals(0, train.code, train.err);
+        String hash = train.lastLine().replaceAll(".*\"weightsHash\":\"([0-9a-f]+)\".*", "$1");
+        Run eval = run("eval", "--model=" + model);
+        assertEquals(0, eval.code, eval.err);
+        assertTrue(eval.lastLine().contains(hash), eval.lastLine());
+        StringBuilder csv = new StringBuilder();
+        for (int r = 0; r < 8; r++) for (int c = 0; c < 8; c++) csv.append(r + c > 0 ? "," : "").append("r").append(r).append("c").append(c);
+        csv.append('\n');
+        for (int i = 0; i < 64; i++) csv.append(i > 0 ? "," : "").append(i % 8 == 3 ? "16" : "0");
+        csv.append('\n');
+        Path rows = dir.resolve("pixels.csv");
+        Files.writeString(rows, csv.toString());
+        Run predict = run("predict", "--model=" + model, "--input=" + rows);
+        assertEquals(0, predict.code, predict.err);
+        assertEquals(2, predict.out.trim().split("\n").length, predict.out);
+        for (String out : new String[] {"conv.json", "conv.onnx"}) {
+            Run export = run("export", "--model=" + model, "--out=" + dir.resolve(out));
+            assertEquals(0, export.code, export.err);
+        }
+        assertEquals(hash, studio.backprop.engine.model.WeightsHash.of(ModelJson.read(Files.readString(dir.resolve("conv.json"))).network));
+    }
+
     @Test
     void trainPrintsJsonLastAndWritesAModelThatEvalAndPredictRead(@TempDir Path dir) {
         String model = dir.resolve("m.json").toString();

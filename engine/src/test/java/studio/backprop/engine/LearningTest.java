@@ -41,6 +41,16 @@ class LearningTest {
         assertTrue(r.test.accuracy >= accuracy, flags + ": test accuracy " + r.test.accuracy);
     }
 
+    /** The studio's recommended image net: 97 % on MNIST (10,000 images, split 0.8) after 3 epochs. */
+    @org.junit.jupiter.api.Test
+    void theRecommendedConvNetReaches97PercentOnMnist() throws Exception {
+        Settings s = studio.backprop.engine.train.Recommended.apply(new Settings().set("data", "mnist"));
+        Experiment ex = Experiment.load(s);
+        for (int i = 0; i < 3; i++) ex.trainer.stepEpoch();
+        double accuracy = ex.evaluate().test.accuracy;
+        assertTrue(accuracy >= 0.97, s.toQuery(v -> v) + ": test accuracy " + accuracy);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"data=plane layers= lr=0.003 epochs=50"})
     void planeRegressionReachesR2Of099(String flags) throws Exception {

@@ -34,6 +34,8 @@ class OnnxRuntimeTest {
         cases.put("table", run("data=fruit.csv layers=3 act=identity", ResumeTest.FRUIT));
         cases.put("digits", run("data=digits layers=32 act=tanh", null));
         cases.put("linear", run("data=xor layers= loss=mse norm=none lr=0.001", null));
+        cases.put("conv", run("data=digits layers=conv4x3,pool2,conv6x3s2,drop0.2,12 act=relu,tanh,sigmoid opt=adam lr=0.01 batch=32", null));
+        cases.put("convpad", run("data=digits layers=conv3x4,conv2x2s3,pool2 act=leaky-relu norm=none", null));
         Map<String, double[][]> inputs = new java.util.HashMap<>();
         for (var e : cases.entrySet()) {
             Model m = e.getValue().model;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import studio.backprop.engine.cli.Bench;
+import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 import studio.backprop.web.server.Serve;
@@ -59,9 +60,35 @@ public final class BenchCommand {
                 }
                 System.out.println();
             }
+            headline(browser, base);
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * MNIST (10,000 images, split 0.8) with the studio's recommended image net, in the studio
+     * page of the WebAssembly build: seconds from the first trained batch to 97 % test accuracy.
+     */
+    private static void headline(Browser b, String base) {
+        String setup = "data=mnist&" + Recommended.IMAGES;
+        b.driver.get(base + "?backend=wasm&t=" + System.nanoTime() + "#" + setup + "&play=1");
+        long start = System.nanoTime();
+        double[] reached = {Double.NaN};
+        try {
+            b.waitUpTo(180).until(d -> {
+                if (!(b.number("test-accuracy") >= 0.97)) return false;
+                Object first = b.driver.executeScript("return document.body.dataset.firstStep || null");
+                reached[0] = ((Number) b.driver.executeScript("return performance.now()")).doubleValue() - Double.parseDouble((String) first);
+                return true;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            System.out.printf(Locale.ROOT, "headline: MNIST with %s did not reach 97%% test accuracy within %.0f s%n", setup, (System.nanoTime() - start) / 1e9);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "headline: MNIST (10,000 images, split 0.8) to %.1f%% test accuracy %.1f s after the first batch "
+                + "(epoch %.0f, %s; WebAssembly, %s)%n", 100 * b.number("test-accuracy"), reached[0] / 1000, b.number("epoch"),
+                b.text("throughput"), setup);
     }
 
     /** samples/s and the longest frame gap (ms) of one run of bench.html. */

@@ -1,8 +1,8 @@
 package studio.backprop.engine.data;
 
 /**
- * The built-in image sets: records of one label byte then side x side grey levels (0 to 255,
- * row-major), read into inputs scaled to [0, 1] named r{row}c{column}. The 8x8 digits table
+ * The built-in image sets, 10,000 images each: records of one label byte then side x side grey
+ * levels (0 to 255, row-major), read into inputs scaled to [0, 1] named r{row}c{column}. The 8x8 digits table
  * is an image set too (side 8, levels 0 to 16), so the image views serve it as well.
  */
 public final class Images {
@@ -28,8 +28,16 @@ public final class Images {
         return name.equals("digits") ? 16 : 1;
     }
 
+    /** The set's file: its records, gzipped (the site serves it as it is; the worker and the JVM inflate it). */
     public static String fileName(String name) {
-        return name + ".bin";
+        return name + ".bin.gz";
+    }
+
+    /** The records of a set's gzipped file. */
+    public static byte[] inflate(byte[] gzipped) throws java.io.IOException {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            return in.readAllBytes();
+        }
     }
 
     public static DataSet fromRecords(String name, byte[] records) {

@@ -3,8 +3,11 @@ package studio.backprop.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import studio.backprop.engine.data.Features;
+import studio.backprop.engine.nn.Conv2D;
+import studio.backprop.engine.nn.Dropout;
 import studio.backprop.engine.nn.LeakyReLU;
 import studio.backprop.engine.nn.Linear;
+import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
 
 /**
@@ -14,7 +17,9 @@ import studio.backprop.engine.nn.Module;
  * categorical column one-hot, as in the model file; for 2-D sets x1 and x2). The graph then
  * does what {@link Model#predict} does: the 2-D features (Gather, Mul, Sin, Concat), the
  * normalisation (Sub, Div), and per layer Gemm and the activation (Relu, LeakyRelu, Tanh,
- * Sigmoid, Sin, Softmax). Output "output" is [N, outputs]: class probabilities for a
+ * Sigmoid, Sin, Softmax); an image net reshapes the pixels to [N, C, H, W] (Reshape) for its
+ * Conv and MaxPool layers and flattens them (Flatten) before its first dense layer; dropout is
+ * the identity when predicting and has no node. Output "output" is [N, outputs]: class probabilities for a
  * classifier, the predicted values for regression. Input names, targets and class labels are
  * in the metadata as JSON arrays.
  */
@@ -22,7 +27,7 @@ public final class Onnx {
     private Onnx() {}
 
     private static final int FLOAT = 1, INT64 = 7;
-    private static final int ATTR_FLOAT = 1, ATTR_INT = 2;
+    private static final int ATTR_FLOAT = 1, ATTR_INT = 2, ATTR_INTS = 7;
 
     public static byte[] write(Model model) {
         Graph g = new Graph();
@@ -35,10 +40,40 @@ public final class Onnx {
             x = g.node("Div", "normalised", x, "scale");
         }
         int layer = 0;
+        boolean spatial = false;
         for (Module m : model.network.modules()) {
             String kind = m.kind();
-            if (m instanceof Linear) {
+            if (m instanceof Conv2D || m instanceof MaxPool2D) {
+                if (!spatial) x = image(g, x, m.shape());
+                spatial = true;
+            }
+            if (m instanceof Conv2D) {
+                Conv2D conv = (Conv2D) m;
+                layer++;
+                String w = "W" + layer, w0 = "W0_" + layer;
+                g.tensor(w, new int[] {conv.F, conv.inC, conv.K, conv.K}, filters(conv));
+                g.tensor(w0, new int[] {conv.F}, conv.W0.value[0]);
+                x = g.node("Conv", "Z" + layer, x, w, w0);
+                g.intsAttribute("kernel_shape", conv.K, conv.K);
+                g.intsAttribute("strides", conv.S, conv.S);
+                int padBottom = Math.max(0, (conv.outH - 1) * conv.S + conv.K - conv.inH) - conv.padTop;
+                int padRight = Math.max(0, (conv.outW - 1) * conv.S + conv.K - conv.inW) - conv.padLeft;
+                g.intsAttribute("pads", conv.padTop, conv.padLeft, padBottom, padRight);
+            } else if (m instanceof MaxPool2D) {
+                MaxPool2D pool = (MaxPool2D) m;
+                x = g.node("MaxPool", "P" + layer, x);
+                g.intsAttribute("kernel_shape", pool.K, pool.K);
+                g.intsAttribute("strides", pool.K, pool.K);
+            } else if (m instanceof Dropout) {
+                continue; // the identity when predicting
+            } else if (m instanceof Linear) {
                 Linear lin = (Linear) m;
+                if (spatial) {
+                    // [N, C, H, W] to [N, C H W]: channel-major, as the engine lays a sample out
+                    x = g.node("Flatten", "flat" + layer, x);
+                    g.intAttribute("axis", 1);
+                    spatial = false;
+                }
                 layer++;
                 String w = "W" + layer, w0 = "W0_" + layer;
                 g.tensor(w, new int[] {lin.m, lin.n}, flat(lin.W.value));
@@ -73,6 +108,20 @@ public final class Onnx {
         metadata(file, "classes", jsonArray(model.classes));
         metadata(file, "loss", model.loss);
         return file.bytes();
+    }
+
+    /** The flat input [N, C H W] as an image batch [N, C, H, W] (the first spatial module's input shape). */
+    private static String image(Graph g, String x, int[] shape) {
+        g.longsTensor("image_shape", -1, shape[0], shape[1], shape[2]);
+        return g.node("Reshape", "image", x, "image_shape");
+    }
+
+    /** Conv2D's W (C K K x F) as ONNX's [F, C, K, K]. */
+    private static double[] filters(Conv2D conv) {
+        int taps = conv.inC * conv.K * conv.K;
+        double[] out = new double[conv.F * taps];
+        for (int f = 0; f < conv.F; f++) for (int k = 0; k < taps; k++) out[f * taps + k] = conv.W.value[k][f];
+        return out;
     }
 
     private static String op(String kind) {
@@ -156,6 +205,12 @@ public final class Onnx {
             last().attributes.add(new Protobuf().string(1, name).varint(3, value).varint(20, ATTR_INT));
         }
 
+        void intsAttribute(String name, int... values) {
+            Protobuf a = new Protobuf().string(1, name);
+            for (int v : values) a.varint(8, v);
+            last().attributes.add(a.varint(20, ATTR_INTS));
+        }
+
         void floatAttribute(String name, double value) {
             last().attributes.add(new Protobuf().string(1, name).float32(2, value).varint(20, ATTR_FLOAT));
         }
@@ -172,6 +227,16 @@ public final class Onnx {
             for (int d : dims) t.varint(1, d);
             t.varint(2, FLOAT).string(8, name).bytes(9, Protobuf.floats(values));
             tensors.add(t);
+        }
+
+        /** A 1-D int64 tensor (values from -1 up, little-endian two's complement). */
+        void longsTensor(String name, int... values) {
+            byte[] raw = new byte[8 * values.length];
+            for (int i = 0; i < values.length; i++) {
+                long v = values[i];
+                for (int b = 0; b < 8; b++) raw[8 * i + b] = (byte) (v >> (8 * b));
+            }
+            tensors.add(new Protobuf().varint(1, values.length).varint(2, INT64).string(8, name).bytes(9, raw));
         }
 
         void longTensor(String name, int value) {

@@ -192,7 +192,7 @@ public final class Experiment {
      */
     public static Experiment load(Settings settings) throws java.io.IOException, CsvException {
         String data = settings.get("data");
-        if (Images.isImageSet(data)) return fromImages(settings, BuiltIn.resource(Images.fileName(data)));
+        if (Images.isImageSet(data)) return fromImages(settings, Images.inflate(BuiltIn.resource(Images.fileName(data))));
         if (Generators.isGenerated(data)) return create(settings, null);
         if (BuiltIn.isTable(data)) return create(settings, new String(BuiltIn.resource(BuiltIn.fileName(data)), java.nio.charset.StandardCharsets.UTF_8));
         java.nio.file.Path p = java.nio.file.Path.of(data);
@@ -222,9 +222,19 @@ public final class Experiment {
     }
 
     public EpochReport evaluate() {
+        return evaluate(trainX.length);
+    }
+
+    /**
+     * The same with the training metrics over at most {@code maxTrainRows} training samples (the
+     * first ones of the shuffled split, a fair sample): the studio's snapshots of a large set.
+     */
+    public EpochReport evaluate(int maxTrainRows) {
         Network net = model.network;
-        int classes = model.classes.length;
+        int classes = model.classes.length, rows = Math.min(maxTrainRows, trainX.length);
+        double[][] x = rows == trainX.length ? trainX : java.util.Arrays.copyOf(trainX, rows);
+        double[][] y = rows == trainY.length ? trainY : java.util.Arrays.copyOf(trainY, rows);
         return new EpochReport(trainer.epoch(), trainer.samples(),
-                Metrics.evaluate(net, loss, trainX, trainY, classes), Metrics.evaluate(net, loss, testX, testY, classes));
+                Metrics.evaluate(net, loss, x, y, classes), Metrics.evaluate(net, loss, testX, testY, classes));
     }
 }

@@ -189,6 +189,12 @@ public final class PageMain implements FromWorker.Receiver {
         upload.progress(m.getFraction()); // only the bar changes
     }
 
+    @Override public void dataProgress(FromWorker.DataProgress m) {
+        Dom.byTestId("data-loading").setHidden(m.getFraction() < 0);
+        Dom.byTestId("data-loading-text").setTextContent("Loading the " + m.getData() + " images (once; they stay offline)\u2026");
+        if (m.getFraction() >= 0) Html.setValue(Dom.byTestId("data-progress"), Dom.raw(m.getFraction()));
+    }
+
     @Override public void csvError(FromWorker.Failure m) {
         upload.progress(-1);
         showError(m.getMessage());

@@ -8,6 +8,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -35,6 +36,7 @@ final class SettingsForm {
         layers = new LayerEditor(Dom.byTestId("layers"), Dom.byTestId("add-layer"), onChange);
         for (HTMLElement input : all("[data-key]")) input.addEventListener("change", e -> settingChanged(input));
         for (HTMLElement box : all("[data-feature]")) box.addEventListener("change", e -> featuresChanged());
+        Dom.byTestId("use-recommended").addEventListener("click", e -> onChange.apply(Recommended.apply(state.settings)));
     }
 
     private static HTMLElement[] all(String selector) {
@@ -72,6 +74,7 @@ final class SettingsForm {
         }
         layers.show(s);
         showLayerShapes();
+        Dom.byTestId("use-recommended").setHidden(Recommended.followed(s));
     }
 
     private void settingChanged(HTMLElement input) {

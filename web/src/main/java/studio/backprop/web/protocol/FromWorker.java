@@ -25,6 +25,7 @@ public final class FromWorker {
         default void error(Failure m) {}
         default void table(Table m) {}
         default void progress(Progress m) {}
+        default void dataProgress(DataProgress m) {}
         default void csvError(Failure m) {}
         default void prediction(Prediction m) {}
         default void shareLinks(ShareLinks m) {}
@@ -45,6 +46,7 @@ public final class FromWorker {
             case "error": to.error((Failure) m); break;
             case "table": to.table((Table) m); break;
             case "progress": to.progress((Progress) m); break;
+            case "data-progress": to.dataProgress((DataProgress) m); break;
             case "csv-error": to.csvError((Failure) m); break;
             case "prediction": to.prediction((Prediction) m); break;
             case "share-links": to.shareLinks((ShareLinks) m); break;
@@ -172,6 +174,14 @@ public final class FromWorker {
     public interface Progress extends Message { @JSProperty double getFraction(); }
     @JSBody(params = "fraction", script = "return {type: 'progress', fraction: fraction};")
     public static native Progress progress(double fraction);
+
+    /** How far the download of a built-in image set is, 0 to 1; -1 when it is over. */
+    public interface DataProgress extends Message {
+        @JSProperty String getData();
+        @JSProperty double getFraction();
+    }
+    @JSBody(params = {"data", "fraction"}, script = "return {type: 'data-progress', data: data, fraction: fraction};")
+    public static native DataProgress dataProgress(String data, double fraction);
 
     /** The answer to predict: outputs and predicted class (-1: regression) for the point asked about, or why not (message). */
     public interface Prediction extends Message {

@@ -15,7 +15,7 @@ import studio.backprop.engine.train.Settings;
  * page -> training worker    init play pause step lr inspect predict share explain bench
  *                            open open-file resume-file export                         (ToWorker)
  * training worker -> helper  part-init part      (a helper runs the same worker script) (ToWorker)
- * training worker -> page    ready setup snapshot error table progress csv-error prediction
+ * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction
  *                            share-links export-file need-file opened explanation link-error
  *                            bench-result                                             (FromWorker)
  * helper -> training worker  ready part-done                                          (FromWorker)

@@ -33,7 +33,7 @@ public final class SiteSize {
         List<String> files;
         try (Stream<Path> all = Files.walk(site)) {
             files = all.filter(Files::isRegularFile).map(p -> site.relativize(p).toString().replace('\\', '/'))
-                    .filter(f -> !f.equals("sw.js") && !f.endsWith(".bin")).sorted().collect(Collectors.toList());
+                    .filter(f -> !f.equals("sw.js") && !f.endsWith(".bin.gz")).sorted().collect(Collectors.toList());
         }
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (String f : files) {

@@ -16,6 +16,7 @@ import studio.backprop.engine.model.Onnx;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
+import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -37,12 +38,19 @@ final class ModelExchange {
         void done(Int8Array bytes, String error);
     }
 
+    /** Runs a step once the settings' data is at hand (an image set may have to download first). */
+    interface Loading {
+        void whenLoaded(Settings settings, Runnable then);
+    }
+
     private final Start start;
+    private final Loading loading;
     /** A model whose data is a file of its sharer's, until the user opens that file. */
     private Model awaitingFile;
 
-    ModelExchange(Start start) {
+    ModelExchange(Start start, Loading loading) {
         this.start = start;
+        this.loading = loading;
     }
 
     /** A new run from settings: no model waits for its file any more. */
@@ -129,13 +137,17 @@ final class ModelExchange {
     }
 
     private void restore(Model model) {
+        if (Data.isUploaded(model.settings.get("data"))) {
+            // a link does not carry its sharer's file: ask for it, then check its columns
+            awaitingFile = model;
+            needFile(null);
+            return;
+        }
+        loading.whenLoaded(model.settings, () -> rebuild(model));
+    }
+
+    private void rebuild(Model model) {
         try {
-            if (Data.isUploaded(model.settings.get("data"))) {
-                // a link does not carry its sharer's file: ask for it, then check its columns
-                awaitingFile = model;
-                needFile(null);
-                return;
-            }
             Experiment ex = Data.experiment(model.settings, null);
             if (!ex.takeWeights(model)) {
                 linkError("the link's network does not match its own settings");

@@ -38,6 +38,8 @@ final class Snapshots {
     static final int DRAWN_PARAMETERS = 20_000;
     /** Neurons drawn per layer (the page's NetworkView.SHOWN). */
     static final int SHOWN = 12;
+    /** Training samples a snapshot evaluates (all of a small set; a fixed sample of a large one, so snapshots stay cheap). */
+    static final int TRAIN_ROWS = 2000;
     /** Test images shown with their predictions, and first-layer units drawn as images. */
     static final int GALLERY = 24, FEATURES = 16;
 
@@ -163,7 +165,7 @@ final class Snapshots {
 
     FromWorker.Snapshot snapshot(String status, boolean withHash) {
         double start = Js.now();
-        EpochReport r = ex.evaluate();
+        EpochReport r = ex.evaluate(TRAIN_ROWS);
         Network net = ex.model.network;
         FromWorker.Snapshot m = FromWorker.snapshot();
         m.setStatus(status);

@@ -1,8 +1,11 @@
 package studio.backprop.web.worker;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSBody;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Message;
@@ -19,7 +22,10 @@ import studio.backprop.web.protocol.ToWorker;
 public final class WorkerMain implements ToWorker.Receiver {
     /** The run being trained, or null before the first one (or after settings that failed). */
     private TrainingRun run;
-    private final ModelExchange models = new ModelExchange(this::start);
+    private final ModelExchange models = new ModelExchange(this::start, this::whenLoaded);
+    /** While an image set downloads: the messages that came meanwhile, handled in order once it is in. */
+    private boolean loading;
+    private final List<Message> waiting = new ArrayList<>();
 
     private WorkerMain() {}
 
@@ -30,6 +36,10 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     private void receive(Message m) {
+        if (loading) {
+            waiting.add(m);
+            return;
+        }
         try {
             ToWorker.dispatch(m, this);
         } catch (IllegalArgumentException e) {
@@ -40,6 +50,26 @@ public final class WorkerMain implements ToWorker.Receiver {
     private void failed(String message) {
         if (run != null) run.pause(false);
         post(FromWorker.error(message == null ? "unexpected error" : message));
+    }
+
+    /**
+     * Runs {@code then} once the settings' data is at hand: at once, or after an image set has
+     * downloaded (other messages wait meanwhile, then go through in order).
+     */
+    private void whenLoaded(Settings settings, Runnable then) {
+        if (!Data.needsLoading(settings)) {
+            then.run();
+            return;
+        }
+        loading = true;
+        Data.load(settings.get("data"), error -> {
+            loading = false;
+            if (error != null) failed(error);
+            else then.run();
+            List<Message> later = new ArrayList<>(waiting);
+            waiting.clear();
+            for (Message w : later) receive(w);
+        });
     }
 
     /** Replaces the run (the old one stops, with its helpers) and reports the new one's setup. */
@@ -56,11 +86,14 @@ public final class WorkerMain implements ToWorker.Receiver {
     @Override public void init(ToWorker.Init m) {
         models.forget();
         end();
-        try {
-            start(Data.experiment(Protocol.settings(m.getSettings()), Data.readFile(m.getFile())), m.getStopAtEpoch());
-        } catch (CsvException e) {
-            failed(e.getMessage());
-        }
+        Settings settings = Protocol.settings(m.getSettings());
+        whenLoaded(settings, () -> {
+            try {
+                start(Data.experiment(settings, Data.readFile(m.getFile())), m.getStopAtEpoch());
+            } catch (CsvException | IllegalArgumentException e) {
+                failed(e.getMessage());
+            }
+        });
     }
 
     @Override public void play() {
