@@ -28,6 +28,14 @@ class ConvIT {
             b.waitUpTo(10).until(d -> "paused".equals(b.value("status")));
             assertTrue(b.number("test-accuracy") > 0.5, "learns: " + b.number("test-accuracy"));
             b.screenshot("conv-digits");
+            // the feature maps follow the test image the user picks
+            assertFalse(b.byTestId("feature-maps-panel").getAttribute("hidden") != null, "feature maps shown");
+            b.driver.executeScript("var c = arguments[0], r = c.getBoundingClientRect();"
+                    + "c.dispatchEvent(new MouseEvent('click', {clientX: r.left + r.width * 2.5 / 12, clientY: r.top + 10, bubbles: true}));",
+                    b.byTestId("gallery"));
+            b.waitUpTo(10).until(d -> "3".equals(b.text("watched")));
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("feature-maps"));
+            b.screenshot("conv-feature-maps");
             b.byTestId("explore").click();
             b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("The explorer steps through dense layers only"));
             b.phone();

@@ -3,6 +3,7 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
@@ -15,18 +16,34 @@ import studio.backprop.web.Js;
 final class ImageView {
     /** The first layer's tiles' offscreen canvas, filled again at each draw. */
     private JSObject tileCanvas;
-    private final HTMLCanvasElement gallery, firstLayer, pad;
+    private final HTMLCanvasElement gallery, firstLayer, pad, maps;
     private final HTMLElement probabilities;
 
     ImageView() {
         gallery = (HTMLCanvasElement) Dom.byTestId("gallery");
         firstLayer = (HTMLCanvasElement) Dom.byTestId("first-layer");
         pad = (HTMLCanvasElement) Dom.byTestId("draw");
+        maps = (HTMLCanvasElement) Dom.byTestId("feature-maps");
         probabilities = Dom.byTestId("probabilities");
         Dom.byTestId("draw-clear").addEventListener("click", e -> {
             clearPad(pad);
             Html.clear(probabilities);
         });
+    }
+
+    /** onPick gets the index of the gallery image the user clicks. */
+    void onPick(Pick onPick) {
+        gallery.addEventListener("click", e -> {
+            MouseEvent me = (MouseEvent) e;
+            double scale = gallery.getWidth() / (double) Math.max(1, gallery.getClientWidth());
+            int tile = gallery.getWidth() / GALLERY_COLUMNS - 6;
+            int column = (int) (me.getOffsetX() * scale / (tile + 6)), row = (int) (me.getOffsetY() * scale / (tile + 24));
+            if (column < GALLERY_COLUMNS) onPick.pick(row * GALLERY_COLUMNS + column);
+        });
+    }
+
+    interface Pick {
+        void pick(int index);
     }
 
     /** onDrawn gets the ink's box each time the user lifts the pen. */
@@ -38,7 +55,12 @@ final class ImageView {
         if (s.imageSide == 0) return;
         drawGallery((CanvasRenderingContext2D) gallery.getContext("2d"), gallery.getWidth(), gallery.getHeight(),
                 Float64Array.copyFromJavaArray(s.gallery), Float64Array.copyFromJavaArray(s.galleryLabels),
-                Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.maxLevel);
+                Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.maxLevel,
+                s.featureShapes.length > 0 ? s.watched : -1);
+        Dom.byTestId("feature-maps-panel").setHidden(s.featureShapes.length == 0);
+        Dom.byTestId("watched").setTextContent(Integer.toString(s.watched + 1));
+        drawMaps((CanvasRenderingContext2D) maps.getContext("2d"), maps.getWidth(), maps.getHeight(),
+                Float64Array.copyFromJavaArray(s.featureMaps), Float64Array.copyFromJavaArray(s.featureShapes));
         int side = s.tileSide, cells = side * side, units = cells == 0 ? 0 : s.firstLayer.length / cells;
         int[] px = Colors.tiles(s.firstLayer, cells, 1e-12);
         drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
@@ -68,7 +90,31 @@ final class ImageView {
 
     // JSBody locals are named js_* (TeaVM renames parameters to short names they could shadow).
 
-    @JSBody(params = {"g", "w", "h", "px", "labels", "predicted", "names", "side", "maxLevel"}, script =
+    static final int GALLERY_COLUMNS = 12;
+
+    /** One row a conv layer: its maps as grey tiles, each scaled to its own largest value. */
+    @JSBody(params = {"g", "w", "h", "maps", "shapes"}, script =
+            "g.clearRect(0, 0, w, h); var js_at = 0, js_y = 4, js_rows = shapes.length / 3;"
+            + "var js_rowH = Math.floor((h - 4) / Math.max(1, js_rows)) - 4;"
+            + "g.imageSmoothingEnabled = false; g.font = '11px system-ui, sans-serif'; g.fillStyle = '#5f6368'; g.textBaseline = 'top';"
+            + "for (var js_l = 0; js_l < js_rows; js_l++) {"
+            + "  var js_n = shapes[3 * js_l], js_mh = shapes[3 * js_l + 1], js_mw = shapes[3 * js_l + 2], js_size = js_mh * js_mw;"
+            + "  var js_tile = Math.min(js_rowH - 14, Math.floor((w - 4) / js_n) - 4);"
+            // a variable for the layer number: TeaVM prints s + (a + b) as s + a + b, a string
+            + "  var js_k = js_l + 1; g.fillText('conv layer ' + js_k + ': ' + js_mh + '\u00d7' + js_mw, 2, js_y);"
+            + "  var js_c = document.createElement('canvas'); js_c.width = js_mw; js_c.height = js_mh;"
+            + "  var js_cc = js_c.getContext('2d'), js_img = js_cc.createImageData(js_mw, js_mh);"
+            + "  for (var js_m = 0; js_m < js_n; js_m++) {"
+            + "    var js_max = 1e-12; for (var js_p = 0; js_p < js_size; js_p++) js_max = Math.max(js_max, Math.abs(maps[js_at + js_p]));"
+            + "    for (var js_p = 0; js_p < js_size; js_p++) { var js_v = 255 - Math.round(255 * Math.min(1, Math.abs(maps[js_at + js_p]) / js_max));"
+            + "      js_img.data[4 * js_p] = js_v; js_img.data[4 * js_p + 1] = js_v; js_img.data[4 * js_p + 2] = js_v; js_img.data[4 * js_p + 3] = 255; }"
+            + "    js_cc.putImageData(js_img, 0, 0); js_at += js_size;"
+            + "    var js_x = 2 + js_m * (js_tile + 4);"
+            + "    g.drawImage(js_c, js_x, js_y + 14, js_tile, js_tile); g.strokeStyle = '#dadce0'; g.strokeRect(js_x, js_y + 14, js_tile, js_tile); }"
+            + "  js_y += js_rowH + 4; }")
+    private static native void drawMaps(CanvasRenderingContext2D g, int w, int h, Float64Array maps, Float64Array shapes);
+
+    @JSBody(params = {"g", "w", "h", "px", "labels", "predicted", "names", "side", "maxLevel", "watched"}, script =
             "g.clearRect(0, 0, w, h); var js_n = labels.length, js_cols = 12, js_tile = Math.floor(w / js_cols) - 6;"
             + "var js_c = document.createElement('canvas'); js_c.width = side; js_c.height = side; var js_cc = js_c.getContext('2d');"
             + "var js_img = js_cc.createImageData(side, side);"
@@ -82,11 +128,12 @@ final class ImageView {
             + "  var js_ok = predicted.length === js_n && predicted[js_i] === labels[js_i];"
             + "  g.strokeStyle = predicted.length !== js_n ? '#dadce0' : js_ok ? '#188038' : '#d93025'; g.lineWidth = js_ok ? 1 : 2;"
             + "  g.strokeRect(js_x, js_y, js_tile, js_tile);"
+            + "  if (js_i === watched) { g.strokeStyle = '#1a73e8'; g.lineWidth = 3; g.strokeRect(js_x - 2, js_y - 2, js_tile + 4, js_tile + 4); }"
             + "  g.fillStyle = js_ok || predicted.length !== js_n ? '#202124' : '#d93025';"
             + "  var js_t = String(names[labels[js_i]]) + (predicted.length === js_n ? ' \\u2192 ' + names[predicted[js_i]] : '');"
             + "  g.fillText(js_t.length > 16 ? js_t.slice(0, 15) + '\\u2026' : js_t, js_x + js_tile / 2, js_y + js_tile + 13, js_tile + 6); }")
     private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, Float64Array px, Float64Array labels,
-                                           Float64Array predicted, JSObject names, int side, double maxLevel);
+                                           Float64Array predicted, JSObject names, int side, double maxLevel, int watched);
 
     @JSBody(params = {"g", "w", "h", "tiles", "units", "side"}, script =
             "g.clearRect(0, 0, w, h); if (!units || !tiles) return; var js_tile = Math.min(h - 6, Math.floor(w / units) - 6);"

@@ -73,6 +73,9 @@ final class Reports {
             state.galleryPredicted = Js.doubles(m.getGalleryPredicted());
             state.firstLayer = Js.doubles(m.getFirstLayer());
         }
+        state.watched = m.getWatched();
+        state.featureMaps = m.getFeatureMaps() == null ? new double[0] : Js.doubles(m.getFeatureMaps());
+        state.featureShapes = m.getFeatureShapes() == null ? new double[0] : Js.doubles(m.getFeatureShapes());
         if (state.history.isEmpty() || state.history.get(state.history.size() - 1)[0] != state.epoch) {
             state.history.add(new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy});
             if (state.history.size() > HISTORY) {

@@ -75,6 +75,9 @@ final class State {
     /** Test confusion counts, row = true class, column = predicted. */
     double[] confusion = new double[0];
     double[] galleryPredicted = new double[0], firstLayer = new double[0];
+    /** Conv nets: the watched test image, and each conv layer's maps of it (shapes: count, height, width per layer). */
+    int watched;
+    double[] featureMaps = new double[0], featureShapes = new double[0];
     /** The last "try it" answer: the outputs for the user's input and the predicted label or value. */
     String prediction = "";
 
@@ -96,6 +99,8 @@ final class State {
         confusion = new double[0];
         galleryPredicted = new double[0];
         firstLayer = new double[0];
+        featureMaps = new double[0];
+        featureShapes = new double[0];
         imageSide = 0;
         prediction = "";
         error = "";

@@ -21,6 +21,7 @@ final class TryIt {
             e.preventDefault();
             row();
         });
+        images.onPick(index -> worker.send(ToWorker.watch(index)));
         images.onDrawing(box -> {
             if (state.imageSide == 0) return;
             int fit = state.imageSide == 28 ? 20 : 7; // MNIST's digits fill 20 of 28 pixels

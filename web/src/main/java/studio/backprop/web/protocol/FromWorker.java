@@ -155,6 +155,10 @@ public final class FromWorker {
         /** Image sets: the gallery's predicted labels, the first layer's weights per unit. */
         @JSProperty Float64Array getGalleryPredicted(); @JSProperty void setGalleryPredicted(Float64Array v);
         @JSProperty Float64Array getFirstLayer(); @JSProperty void setFirstLayer(Float64Array v);
+        /** Conv nets: the watched test image's index, each conv layer's first maps (after its activation), their count, height and width per layer. */
+        @JSProperty int getWatched(); @JSProperty void setWatched(int v);
+        @JSProperty Float64Array getFeatureMaps(); @JSProperty void setFeatureMaps(Float64Array v);
+        @JSProperty Float64Array getFeatureShapes(); @JSProperty void setFeatureShapes(Float64Array v);
     }
     public static Snapshot snapshot() {
         return (Snapshot) Protocol.message("snapshot");

@@ -13,7 +13,7 @@ import studio.backprop.engine.train.Settings;
  *
  * <pre>
  * page -> training worker    init play pause step lr inspect predict share explain bench
- *                            open open-file resume-file export                         (ToWorker)
+ *                            open open-file resume-file export watch                   (ToWorker)
  * training worker -> helper  part-init part      (a helper runs the same worker script) (ToWorker)
  * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction
  *                            share-links export-file need-file opened explanation link-error

@@ -32,6 +32,7 @@ public final class ToWorker {
         void openFile(OpenFile m);
         void resumeFile(FileMessage m);
         void export(ExportRequest m);
+        void watch(Watch m);
         void partInit(PartInit m);
         void part(Part m);
         void unknown(String type);
@@ -53,6 +54,7 @@ public final class ToWorker {
             case "open-file": to.openFile((OpenFile) m); break;
             case "resume-file": to.resumeFile((FileMessage) m); break;
             case "export": to.export((ExportRequest) m); break;
+            case "watch": to.watch((Watch) m); break;
             case "part-init": to.partInit((PartInit) m); break;
             case "part": to.part((Part) m); break;
             default: to.unknown(type);
@@ -170,6 +172,11 @@ public final class ToWorker {
         for (Format f : Format.values()) if (f.name().equals(name)) return f;
         return Format.BINARY;
     }
+
+    /** The test image (of the gallery) whose feature maps the snapshots carry. */
+    public interface Watch extends Message { @JSProperty int getIndex(); }
+    @JSBody(params = "index", script = "return {type: 'watch', index: index};")
+    public static native Watch watch(int index);
 
     /** The network a helper computes parts of: the model in its binary form, 64-bit weights. */
     public interface PartInit extends Message { @JSProperty Int8Array getModel(); }

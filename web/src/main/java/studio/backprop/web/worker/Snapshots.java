@@ -51,6 +51,8 @@ final class Snapshots {
     private double nextDue;
     private double lastSamples, lastTime;
     private double samplesPerSecond;
+    /** The gallery's test image whose feature maps snapshots carry (conv nets). */
+    int watched;
 
     Snapshots(Experiment ex) {
         this.ex = ex;
@@ -201,6 +203,7 @@ final class Snapshots {
             m.setGalleryPredicted(Js.float64(predicted));
             m.setFirstLayer(Js.float64(firstLayer(net)));
         }
+        featureMaps(m, net);
         m.setOutput(null);
         m.setNeurons(null);
         if (planar) {
@@ -232,6 +235,47 @@ final class Snapshots {
         double[] out = new double[units * first.m];
         for (int j = 0; j < units; j++) for (int k = 0; k < first.m; k++) out[j * first.m + k] = first.W.value[k][j];
         return out;
+    }
+
+    /** Maps per conv layer in a snapshot. */
+    static final int MAPS = 16;
+
+    /** The watched test image through the network: each conv layer's first MAPS maps, after its activation. */
+    private void featureMaps(FromWorker.Snapshot m, Network net) {
+        m.setWatched(watched);
+        m.setFeatureMaps(null);
+        m.setFeatureShapes(null);
+        List<Module> ms = net.modules();
+        int convs = 0;
+        for (Module mod : ms) if (mod instanceof Conv2D) convs++;
+        if (convs == 0 || ex.test.size() == 0) return;
+        int index = Math.max(0, Math.min(Math.min(GALLERY, ex.test.size()) - 1, watched));
+        m.setWatched(index);
+        Mat in = net.input(1);
+        System.arraycopy(ex.testX[index], 0, in.row[0], 0, in.cols);
+        net.forward();
+        double[] shapes = new double[3 * convs];
+        int total = 0, c = 0;
+        for (Module mod : ms) {
+            if (!(mod instanceof Conv2D)) continue;
+            Conv2D conv = (Conv2D) mod;
+            shapes[3 * c] = Math.min(MAPS, conv.F);
+            shapes[3 * c + 1] = conv.outH;
+            shapes[3 * c + 2] = conv.outW;
+            total += (int) shapes[3 * c] * conv.outH * conv.outW;
+            c++;
+        }
+        double[] maps = new double[total];
+        int at = 0;
+        for (int l = 0; l < ms.size(); l++) {
+            if (!(ms.get(l) instanceof Conv2D)) continue;
+            Conv2D conv = (Conv2D) ms.get(l);
+            int n = Math.min(MAPS, conv.F) * conv.outH * conv.outW;
+            System.arraycopy(net.activation(l + 2).row[0], 0, maps, at, n);
+            at += n;
+        }
+        m.setFeatureMaps(Js.float64(maps));
+        m.setFeatureShapes(Js.float64(shapes));
     }
 
     /** W of every linear module, row-major, one after the other (biases are not drawn). */

@@ -72,6 +72,12 @@ final class TrainingRun {
         post(statusName());
     }
 
+    /** The test image whose feature maps the snapshots carry; a paused run reports at once. */
+    void watch(int index) {
+        snapshots.watched = index;
+        if (!playing) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
+    }
+
     private boolean batchInFlight() {
         return helpers != null && helpers.busy();
     }

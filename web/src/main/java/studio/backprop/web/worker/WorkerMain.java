@@ -150,6 +150,10 @@ public final class WorkerMain implements ToWorker.Receiver {
         if (run != null) post(ModelExchange.export(run.experiment, ToWorker.format(m.getFormat())));
     }
 
+    @Override public void watch(ToWorker.Watch m) {
+        if (run != null) run.watch(m.getIndex());
+    }
+
     @Override public void partInit(ToWorker.PartInit m) {
         Helpers.init(m.getModel());
     }
