@@ -28,6 +28,7 @@ final class NetworkView {
     /** What the last drawing showed (hovering reads these, not the state, which may be newer). */
     private int[] widths = new int[0];
     private double[] weights = new double[0];
+    private boolean imageInput;
     private String[] inputs = new String[0], classes = new String[0];
     /** Node centres: x[l], y[l][i] for the shown neurons. */
     private double[] xs = new double[0];
@@ -61,22 +62,24 @@ final class NetworkView {
         ys = new double[layers][];
         for (int l = 0; l < layers; l++) {
             xs[l] = layers == 1 ? w / 2 : LEFT + l * (w - LEFT - 24) / (layers - 1);
-            int shown = Math.min(SHOWN, s.widths[l]);
+            // an image's pixels are one input node: its weights are drawn as images in the image views
+            int shown = l == 0 && s.imageSide > 0 ? 1 : Math.min(SHOWN, s.widths[l]);
             ys[l] = new double[shown];
             for (int i = 0; i < shown; i++) ys[l][i] = h / 2 + (i - (shown - 1) / 2.0) * Math.min(NODE + 8, (h - 24) / shown);
         }
         // links: x1, y1, x2, y2, weight
         int links = 0;
-        for (int l = 0; l + 1 < layers; l++) links += ys[l].length * ys[l + 1].length;
+        for (int l = s.imageSide > 0 ? 1 : 0; l + 1 < layers; l++) links += ys[l].length * ys[l + 1].length;
         double[] segments = new double[5 * links];
         double maxAbs = 1e-12;
         int k = 0, offset = 0;
         int expected = 0;
         for (int l = 0; l + 1 < layers; l++) expected += s.widths[l] * s.widths[l + 1];
         boolean haveWeights = s.weights.length == expected;
+        boolean image = s.imageSide > 0;
         for (int l = 0; l + 1 < layers; l++) {
             int n = s.widths[l + 1];
-            for (int i = 0; i < ys[l].length; i++) {
+            for (int i = 0; i < (l == 0 && image ? 0 : ys[l].length); i++) {
                 for (int j = 0; j < ys[l + 1].length; j++) {
                     double wt = haveWeights ? s.weights[offset + i * n + j] : 0;
                     maxAbs = Math.max(maxAbs, Math.abs(wt));
@@ -90,6 +93,7 @@ final class NetworkView {
             offset += s.widths[l] * n;
         }
         widths = s.widths.clone();
+        imageInput = image;
         weights = haveWeights ? s.weights : new double[0];
         inputs = s.inputs;
         classes = s.classes;
@@ -110,11 +114,15 @@ final class NetworkView {
         draw(g, w, h, Float64Array.copyFromJavaArray(segments), maxAbs, Float64Array.copyFromJavaArray(nodes),
                 thumbCanvas = Colors.image(thumbCanvas, thumbs, grid, grid * tiles), grid, tiles, NODE);
         if (highlight > 0 && highlight < layers) mark(g, xs[highlight - 1] + NODE / 2 + 2, xs[highlight] + NODE / 2 + 3, h);
-        for (int i = 0; i < ys[0].length; i++) {
+        if (image) {
+            label(g, s.imageSide + "\u00d7" + s.imageSide + " image", xs[0] - NODE / 2 - 4, ys[0][0]);
+            label(g, Dom.grouped(s.widths[0]) + " pixels", xs[0] - NODE / 2 - 4, ys[0][0] + 16);
+        }
+        for (int i = 0; i < (image ? 0 : ys[0].length); i++) {
             String name = i < s.inputs.length ? s.inputs[i] : "";
             label(g, name.length() > 12 ? name.substring(0, 11) + "\u2026" : name, xs[0] - NODE / 2 - 4, ys[0][i]);
         }
-        if (s.widths.length > 0 && s.widths[0] > ys[0].length) label(g, "+" + (s.widths[0] - ys[0].length) + " more", xs[0] + NODE / 2, h - 6);
+        if (!image && s.widths.length > 0 && s.widths[0] > ys[0].length) label(g, "+" + (s.widths[0] - ys[0].length) + " more", xs[0] + NODE / 2, h - 6);
     }
 
     /** Index of neuron i of layer l among the neuron grids the worker sends (hidden layers, then the output). */
@@ -146,7 +154,7 @@ final class NetworkView {
         int offset = 0;
         for (int l = 0; l + 1 < xs.length; l++) {
             int n = widths[l + 1];
-            if (px > xs[l] && px < xs[l + 1]) {
+            if (px > xs[l] && px < xs[l + 1] && !(l == 0 && imageInput)) {
                 double t = (px - xs[l]) / (xs[l + 1] - xs[l]), best = 5;
                 String text = "";
                 for (int i = 0; i < ys[l].length; i++) {
@@ -167,6 +175,7 @@ final class NetworkView {
     }
 
     private String neuronName(int l, int i) {
+        if (l == 0 && imageInput) return "the image's " + widths[0] + " pixels (the first layer's weights are drawn as images below)";
         if (l == 0) return i < inputs.length ? inputs[i] : "input " + (i + 1);
         if (l == xs.length - 1) return classes.length > 2 && i < classes.length ? "output " + classes[i] : "output";
         return "neuron " + (i + 1) + " of hidden layer " + l;
