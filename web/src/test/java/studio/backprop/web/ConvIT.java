@@ -45,6 +45,21 @@ class ConvIT {
     }
 
     @Test
+    void theRecommendedConvNetIsOneClickAway() throws Exception {
+        try (Browser b = new Browser()) {
+            b.open("#data=mnist&layers=8");
+            b.waitUpTo(60).until(d -> "784\u20138\u201310".equals(b.text("architecture")) && b.byTestId("use-recommended").isDisplayed());
+            assertTrue(b.byTestId("data-loading").getAttribute("hidden") != null, "the download bar is gone once the images are in");
+            b.byTestId("use-recommended").click();
+            b.waitUpTo(30).until(d -> "28\u00d728\u00d71\u201328\u00d728\u00d78\u201314\u00d714\u00d78\u201314\u00d714\u00d716\u20137\u00d77\u00d716\u20137\u00d77\u00d716\u201364\u201310"
+                    .equals(b.text("architecture")));
+            assertTrue(b.hash().contains("norm=none") && b.hash().contains("split=0.8"), b.hash());
+            assertFalse(b.byTestId("use-recommended").isDisplayed());
+            assertEquals("8,000 train, 2,000 test", b.text("sizes"));
+        }
+    }
+
+    @Test
     void aLayerThatDoesNotFitGetsItsMessage() throws Exception {
         try (Browser b = new Browser()) {
             b.open("#data=digits&layers=conv4x3,pool4,pool3");
