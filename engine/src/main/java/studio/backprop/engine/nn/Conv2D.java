@@ -23,6 +23,13 @@ public final class Conv2D implements Module {
     public final Param W, W0;
     /** One sample's receptive fields, transposed: row k (= (c K + ky) K + kx) holds that tap at every output position. */
     private final double[] cols, dCols;
+    /**
+     * A training batch's fields, kept from forward for weightGrad (batches up to KEPT_ROWS; a
+     * larger forward, such as an evaluation, keeps none), and how many rows the last forward kept.
+     */
+    private static final int KEPT_ROWS = 64;
+    private double[][] kept = new double[0][];
+    private int keptRows;
     /** W^T (F x C K K) for the forward product, W (C K K x F) for the backward one, dL/dW^T of the batch: flat copies. */
     private final double[] wt, w, dWt;
 
@@ -61,19 +68,26 @@ public final class Conv2D implements Module {
         return F * outH * outW;
     }
 
-    /** The receptive fields of one sample into {@link #cols} (zeros where they hang over the edge). */
-    private void im2col(double[] a) {
+    /** The receptive fields of one sample into {@code cols} (zeros where they hang over the edge). */
+    private void im2col(double[] a, double[] cols) {
         int positions = outH * outW;
         for (int c = 0, k = 0; c < inC; c++) {
             for (int ky = 0; ky < K; ky++) {
                 for (int kx = 0; kx < K; kx++, k++) {
+                    // the output columns whose input column x = ox S + kx - padLeft lies inside the image
+                    int first = Math.max(0, (padLeft - kx + S - 1) / S), end = Math.min(outW, (inW + padLeft - kx + S - 1) / S);
+                    if (end < first) end = first;
                     for (int oy = 0; oy < outH; oy++) {
-                        int y = oy * S + ky - padTop, to = k * positions + oy * outW, from = (c * inH + y) * inW;
-                        boolean rowInside = y >= 0 && y < inH;
-                        for (int ox = 0; ox < outW; ox++) {
-                            int x = ox * S + kx - padLeft;
-                            cols[to + ox] = rowInside && x >= 0 && x < inW ? a[from + x] : 0.0;
+                        int y = oy * S + ky - padTop, to = k * positions + oy * outW;
+                        if (y < 0 || y >= inH) {
+                            java.util.Arrays.fill(cols, to, to + outW, 0.0);
+                            continue;
                         }
+                        int from = (c * inH + y) * inW + kx - padLeft;
+                        for (int ox = 0; ox < first; ox++) cols[to + ox] = 0.0;
+                        if (S == 1) System.arraycopy(a, from + first, cols, to + first, end - first);
+                        else for (int ox = first; ox < end; ox++) cols[to + ox] = a[from + ox * S];
+                        for (int ox = end; ox < outW; ox++) cols[to + ox] = 0.0;
                     }
                 }
             }
@@ -86,12 +100,20 @@ public final class Conv2D implements Module {
         double[][] weights = W.value;
         for (int k = 0; k < taps; k++) for (int f = 0; f < F; f++) wt[f * taps + k] = weights[k][f];
         double[] b = W0.value[0];
+        boolean keep = u.rows <= KEPT_ROWS;
+        if (keep && kept.length < u.rows) kept = new double[u.rows][];
         for (int i = 0; i < u.rows; i++) {
-            im2col(u.row[i]);
+            double[] fields = cols;
+            if (keep) {
+                if (kept[i] == null) kept[i] = new double[cols.length];
+                fields = kept[i];
+            }
+            im2col(u.row[i], fields);
             double[] z = v.row[i];
             for (int f = 0; f < F; f++) java.util.Arrays.fill(z, f * positions, (f + 1) * positions, b[f]);
-            Blocked.multiply(wt, cols, z, F, taps, positions);
+            Blocked.multiply(wt, fields, z, F, taps, positions);
         }
+        keptRows = keep ? u.rows : 0;
     }
 
     /**
@@ -130,9 +152,11 @@ public final class Conv2D implements Module {
         java.util.Arrays.fill(dWt, 0.0);
         double[] g0 = W0.grad[0];
         for (int i = 0; i < u.rows; i++) {
-            im2col(u.row[i]);
+            // the fields of the forward pass just before, when they were kept
+            double[] fields = keptRows == u.rows ? kept[i] : cols;
+            if (fields == cols) im2col(u.row[i], cols);
             double[] d = dLdv.row[i];
-            Blocked.multiplyTransposed(d, cols, dWt, F, positions, taps);
+            Blocked.multiplyTransposed(d, fields, dWt, F, positions, taps);
             for (int f = 0; f < F; f++) {
                 double s = g0[f];
                 for (int p = f * positions; p < (f + 1) * positions; p++) s += d[p];
