@@ -57,6 +57,18 @@ class CliTest {
         assertEquals(hash, studio.backprop.engine.model.WeightsHash.of(ModelJson.read(Files.readString(dir.resolve("conv.json"))).network));
     }
 
+    /** A big model's link is not printed whole: the 8-bit one when it is short enough, else a pointer to --out. */
+    @Test
+    void aBigModelDoesNotFloodTheTerminalWithItsLink() {
+        Run small = run("train", "--data=digits", "--layers=64", "--epochs=1");
+        String line = small.out.lines().filter(l -> l.startsWith("share")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("share (8-bit weights; the exact link has "), line);
+        assertTrue(line.length() < 20_100, line.length() + " characters");
+        Run big = run("train", "--data=digits", "--layers=512,256", "--epochs=0");
+        line = big.out.lines().filter(l -> l.startsWith("share")).findFirst().orElseThrow();
+        assertTrue(line.contains("characters even with 8-bit weights; write it with --out=FILE"), line);
+    }
+
     @Test
     void trainPrintsJsonLastAndWritesAModelThatEvalAndPredictRead(@TempDir Path dir) {
         String model = dir.resolve("m.json").toString();

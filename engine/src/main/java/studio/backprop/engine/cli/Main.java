@@ -113,7 +113,7 @@ public final class Main {
         }
         if (!flags.has("quiet")) {
             String site = flags.has("site") ? flags.get("site") : "http://localhost:8080/";
-            out.println("share: " + site + "#m=" + ModelLink.payload(ex.model));
+            out.println(shareLine(site, ex.model));
         }
         out.println(summary(last, ex.model));
         return diverged ? 2 : 0;
@@ -176,6 +176,19 @@ public final class Main {
 
     private static String csvCell(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** Links up to this length are printed; a longer one would flood the terminal. */
+    static final int MAX_PRINTED_LINK = 20_000;
+
+    /** The exact link, else the 8-bit one, if it fits {@link #MAX_PRINTED_LINK}; else how to share the model instead. */
+    private static String shareLine(String site, Model model) {
+        String exact = site + "#m=" + ModelLink.payload(model);
+        if (exact.length() <= MAX_PRINTED_LINK) return "share: " + exact;
+        String small = site + "#m=" + ModelLink.payload(model, 8);
+        if (small.length() <= MAX_PRINTED_LINK) return "share (8-bit weights; the exact link has " + exact.length() + " characters): " + small;
+        return "share: the model's link would have " + small.length() + " characters even with 8-bit weights; write it with --out=FILE"
+                + " and open the file in the studio, or run export --model=FILE --out=model.onnx";
     }
 
     static String summary(EpochReport r, Model model) {
