@@ -41,14 +41,29 @@ class LearningTest {
         assertTrue(r.test.accuracy >= accuracy, flags + ": test accuracy " + r.test.accuracy);
     }
 
-    /** The studio's recommended image net: 97 % on MNIST (10,000 images, split 0.8) after 3 epochs. */
-    @org.junit.jupiter.api.Test
-    void theRecommendedConvNetReaches97PercentOnMnist() throws Exception {
-        Settings s = studio.backprop.engine.train.Recommended.apply(new Settings().set("data", "mnist"));
+    /** Every data set's recommendation reaches the accuracy it states, in the epochs it states. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void everyRecommendationReachesWhatItStates(int row) throws Exception {
+        String[] r = studio.backprop.engine.train.Recommended.TABLE[row];
+        Settings s = studio.backprop.engine.train.Recommended.apply(new Settings().set("data", r[0]));
         Experiment ex = Experiment.load(s);
-        for (int i = 0; i < 3; i++) ex.trainer.stepEpoch();
+        for (int i = 0; i < Integer.parseInt(r[2]); i++) ex.trainer.stepEpoch();
         double accuracy = ex.evaluate().test.accuracy;
-        assertTrue(accuracy >= 0.97, s.toQuery(v -> v) + ": test accuracy " + accuracy);
+        assertTrue(accuracy >= Double.parseDouble(r[3]), s.toQuery(v -> v) + ": test accuracy " + accuracy);
+    }
+
+    /** Picking a data set brings its recommendation unless the user has changed the network. */
+    @org.junit.jupiter.api.Test
+    void pickingADataSetAppliesItsRecommendationUnlessTheUserChangedTheNetwork() {
+        Settings fresh = studio.backprop.engine.train.Recommended.forData(new Settings(), "mnist");
+        assertEquals(studio.backprop.engine.train.Recommended.apply(new Settings().set("data", "mnist")).asMap(), fresh.asMap());
+        Settings iris = studio.backprop.engine.train.Recommended.forData(fresh, "iris");
+        assertEquals("8", iris.get("layers"));
+        assertEquals("auto", iris.get("norm"));
+        Settings mine = new Settings().set("layers", "16,16");
+        assertEquals("16,16", studio.backprop.engine.train.Recommended.forData(mine, "wine").get("layers"));
+        assertEquals("8,8", studio.backprop.engine.train.Recommended.forData(iris, "spiral").get("layers"));
     }
 
     @ParameterizedTest

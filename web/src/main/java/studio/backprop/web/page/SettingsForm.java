@@ -8,6 +8,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Images;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.ToWorker;
@@ -74,7 +75,10 @@ final class SettingsForm {
         }
         layers.show(s);
         showLayerShapes();
-        Dom.byTestId("use-recommended").setHidden(Recommended.followed(s));
+        HTMLElement recommend = Dom.byTestId("use-recommended");
+        recommend.setHidden(Recommended.followed(s));
+        recommend.setTextContent("Use the recommended " + (Images.isImageSet(data) ? "conv net" : "network") + " for " + data);
+        recommend.setAttribute("title", Recommended.of(data));
     }
 
     private void settingChanged(HTMLElement input) {
@@ -88,11 +92,13 @@ final class SettingsForm {
                 worker.send(ToWorker.learningRate(lr));
                 return;
             }
-            Settings s = state.settings.copy();
-            s.set(key, value);
+            Settings s;
             if (key.equals("data")) {
-                s.set("target", "");
-                s.set("inputs", "");
+                // a built-in set brings its recommended setup, unless the user has made the network their own
+                s = Generators.isGenerated(value) || BuiltIn.isTable(value) || Images.isImageSet(value)
+                        ? Recommended.forData(state.settings, value) : state.settings.copy().set("data", value).set("target", "").set("inputs", "");
+            } else {
+                s = state.settings.copy().set(key, value);
             }
             onChange.apply(s);
         } catch (IllegalArgumentException e) {
