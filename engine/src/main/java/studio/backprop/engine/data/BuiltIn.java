@@ -15,6 +15,11 @@ public final class BuiltIn {
         return false;
     }
 
+    /** Whether the data set ships with the app (generated, a table, an image set); any other name is a user's file. */
+    public static boolean isBuiltIn(String name) {
+        return Generators.isGenerated(name) || isTable(name) || Images.isImageSet(name);
+    }
+
     public static String fileName(String name) {
         return name + ".csv";
     }

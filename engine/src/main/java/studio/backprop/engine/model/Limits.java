@@ -6,6 +6,7 @@ import java.util.Map;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Normalizer;
+import studio.backprop.engine.nn.Conv2D;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Modules;
@@ -53,7 +54,7 @@ public final class Limits {
                 check((long) shape[0] * shape[1] * shape[2] <= MAX_PARAMS, kind + " input is larger than " + MAX_PARAMS + " values");
                 if (kind.equals(Modules.CONV)) {
                     check(shape[4] > 0 && shape[4] <= 64 && shape[5] > 0 && shape[5] <= 64, "conv kernel and stride must be 1 to 64");
-                    long positions = (long) ((shape[1] + shape[5] - 1) / shape[5]) * ((shape[2] + shape[5] - 1) / shape[5]);
+                    long positions = (long) Conv2D.outputSide(shape[1], shape[5]) * Conv2D.outputSide(shape[2], shape[5]);
                     check(positions * shape[0] * shape[4] * shape[4] <= 4L * MAX_PARAMS && positions * shape[3] <= MAX_PARAMS, "conv is too large");
                 }
                 break;

@@ -51,14 +51,14 @@ public final class Onnx {
                 Conv2D conv = (Conv2D) m;
                 layer++;
                 String w = "W" + layer, w0 = "W0_" + layer;
-                g.tensor(w, new int[] {conv.F, conv.inC, conv.K, conv.K}, filters(conv));
+                double[] filters = new double[conv.F * conv.inC * conv.K * conv.K];
+                conv.filters(filters);
+                g.tensor(w, new int[] {conv.F, conv.inC, conv.K, conv.K}, filters);
                 g.tensor(w0, new int[] {conv.F}, conv.W0.value[0]);
                 x = g.node("Conv", "Z" + layer, x, w, w0);
                 g.intsAttribute("kernel_shape", conv.K, conv.K);
                 g.intsAttribute("strides", conv.S, conv.S);
-                int padBottom = Math.max(0, (conv.outH - 1) * conv.S + conv.K - conv.inH) - conv.padTop;
-                int padRight = Math.max(0, (conv.outW - 1) * conv.S + conv.K - conv.inW) - conv.padLeft;
-                g.intsAttribute("pads", conv.padTop, conv.padLeft, padBottom, padRight);
+                g.intsAttribute("pads", conv.padTop, conv.padLeft, conv.padBottom, conv.padRight);
             } else if (m instanceof MaxPool2D) {
                 MaxPool2D pool = (MaxPool2D) m;
                 x = g.node("MaxPool", "P" + layer, x);
@@ -114,14 +114,6 @@ public final class Onnx {
     private static String image(Graph g, String x, int[] shape) {
         g.longsTensor("image_shape", -1, shape[0], shape[1], shape[2]);
         return g.node("Reshape", "image", x, "image_shape");
-    }
-
-    /** Conv2D's W (C K K x F) as ONNX's [F, C, K, K]. */
-    private static double[] filters(Conv2D conv) {
-        int taps = conv.inC * conv.K * conv.K;
-        double[] out = new double[conv.F * taps];
-        for (int f = 0; f < conv.F; f++) for (int k = 0; k < taps; k++) out[f * taps + k] = conv.W.value[k][f];
-        return out;
     }
 
     private static String op(String kind) {

@@ -18,8 +18,8 @@ import studio.backprop.engine.math.Mat;
  */
 public final class Conv2D implements Module {
     public final int inC, inH, inW, F, K, S;
-    /** Output height and width, and the zero rows and columns before the first input row and column. */
-    public final int outH, outW, padTop, padLeft;
+    /** Output height and width, and the zero rows and columns around the input (before and after). */
+    public final int outH, outW, padTop, padLeft, padBottom, padRight;
     public final Param W, W0;
     /** One sample's receptive fields, transposed: row k (= (c K + ky) K + kx) holds that tap at every output position. */
     private final double[] cols, dCols;
@@ -41,10 +41,13 @@ public final class Conv2D implements Module {
         F = filters;
         K = kernel;
         S = stride;
-        outH = (inH + S - 1) / S;
-        outW = (inW + S - 1) / S;
-        padTop = Math.max(0, (outH - 1) * S + K - inH) / 2;
-        padLeft = Math.max(0, (outW - 1) * S + K - inW) / 2;
+        outH = outputSide(inH, S);
+        outW = outputSide(inW, S);
+        int padRows = Math.max(0, (outH - 1) * S + K - inH), padColumns = Math.max(0, (outW - 1) * S + K - inW);
+        padTop = padRows / 2;
+        padLeft = padColumns / 2;
+        padBottom = padRows - padTop;
+        padRight = padColumns - padLeft;
         W = new Param("W", inC * K * K, F, true);
         W0 = new Param("W0", 1, F, false);
         int taps = inC * K * K, positions = outH * outW;
@@ -53,6 +56,11 @@ public final class Conv2D implements Module {
         wt = new double[F * taps];
         w = new double[taps * F];
         dWt = new double[F * taps];
+    }
+
+    /** The output side of "same" padding with this stride: ceil(side / stride). */
+    public static int outputSide(int side, int stride) {
+        return (side + stride - 1) / stride;
     }
 
     @Override public String kind() { return Modules.CONV; }
@@ -97,8 +105,7 @@ public final class Conv2D implements Module {
     /** Z (F x positions, which is v's layout) = W^T fields + W0. */
     @Override public void forward(Mat u, Mat v) {
         int taps = inC * K * K, positions = outH * outW;
-        double[][] weights = W.value;
-        for (int k = 0; k < taps; k++) for (int f = 0; f < F; f++) wt[f * taps + k] = weights[k][f];
+        filters(wt);
         double[] b = W0.value[0];
         boolean keep = u.rows <= KEPT_ROWS;
         if (keep && kept.length < u.rows) kept = new double[u.rows][];
@@ -144,6 +151,13 @@ public final class Conv2D implements Module {
                 }
             }
         }
+    }
+
+    /** W^T flat into {@code into} (F x C K K): filter f's taps in a row, as ONNX and the filter images take them. */
+    public void filters(double[] into) {
+        int taps = inC * K * K;
+        double[][] weights = W.value;
+        for (int k = 0; k < taps; k++) for (int f = 0; f < F; f++) into[f * taps + k] = weights[k][f];
     }
 
     /** dL/dW = the sum over samples and positions of A (dL/dZ)^T; dL/dW0 = the sum of dL/dZ. */

@@ -84,11 +84,11 @@ public final class LayerSpec {
             case CONV:
                 if (!in.spatial()) throw new IllegalArgumentException("a conv layer needs image inputs, and gets " + in.size() + " values");
                 if (kernel > in.height || kernel > in.width) throw new IllegalArgumentException("its " + kernel + "\u00d7" + kernel + " kernel is larger than its " + in + " input");
-                return new Shape(units, (in.height + stride - 1) / stride, (in.width + stride - 1) / stride);
+                return new Shape(units, Conv2D.outputSide(in.height, stride), Conv2D.outputSide(in.width, stride));
             case POOL:
                 if (!in.spatial()) throw new IllegalArgumentException("a pool layer needs image inputs, and gets " + in.size() + " values");
                 if (kernel > in.height || kernel > in.width) throw new IllegalArgumentException("a " + kernel + "\u00d7" + kernel + " pool of its " + in + " input leaves nothing");
-                return new Shape(in.channels, (in.height - kernel) / kernel + 1, (in.width - kernel) / kernel + 1);
+                return new Shape(in.channels, MaxPool2D.outputSide(in.height, kernel), MaxPool2D.outputSide(in.width, kernel));
             case DROPOUT:
                 return in;
             default:

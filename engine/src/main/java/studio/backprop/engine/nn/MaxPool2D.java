@@ -20,8 +20,13 @@ public final class MaxPool2D implements Module {
         inH = height;
         inW = width;
         K = kernel;
-        outH = (inH - K) / K + 1;
-        outW = (inW - K) / K + 1;
+        outH = outputSide(inH, K);
+        outW = outputSide(inW, K);
+    }
+
+    /** Windows of K along a side of this length: floor((side - K) / K) + 1 (0 or less: none fits). */
+    public static int outputSide(int side, int kernel) {
+        return (side - kernel) / kernel + 1;
     }
 
     @Override public String kind() { return Modules.POOL; }

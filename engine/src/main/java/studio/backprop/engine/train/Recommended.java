@@ -2,6 +2,7 @@ package studio.backprop.engine.train;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import studio.backprop.engine.data.BuiltIn;
 
 /**
  * The settings the studio recommends for each built-in table and image set, with what they
@@ -46,10 +47,12 @@ public final class Recommended {
     /**
      * The settings after the user picks another data set: its recommendation when the network and
      * training settings are still the defaults or the previous set's recommendation; otherwise
-     * the user's own settings stay (the studio then offers the recommendation in one click).
+     * the user's own settings stay (the studio then offers the recommendation in one click), and
+     * so they do for a user's file.
      */
     public static Settings forData(Settings current, String data) {
         Settings next = current.copy().set("data", data).set("target", "").set("inputs", "");
+        if (!BuiltIn.isBuiltIn(data)) return next;
         Settings defaults = new Settings();
         boolean untouched = same(current, defaults) || (!of(current.get("data")).isEmpty() && followed(current));
         if (!untouched) return next;

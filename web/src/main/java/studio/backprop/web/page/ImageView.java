@@ -102,8 +102,12 @@ final class ImageView {
             + "  var js_tile = Math.min(js_rowH - 14, Math.floor((w - 4) / js_n) - 4);"
             // a variable for the layer number: TeaVM prints s + (a + b) as s + a + b, a string
             + "  var js_k = js_l + 1; g.fillText('conv layer ' + js_k + ': ' + js_mh + '\u00d7' + js_mw, 2, js_y);"
-            + "  var js_c = document.createElement('canvas'); js_c.width = js_mw; js_c.height = js_mh;"
-            + "  var js_cc = js_c.getContext('2d'), js_img = js_cc.createImageData(js_mw, js_mh);"
+            // one offscreen canvas and image per layer, kept on the view's canvas and reused at every draw
+            + "  var js_cache = g.canvas.js_tiles || (g.canvas.js_tiles = []), js_c = js_cache[js_l];"
+            + "  if (!js_c || js_c.width !== js_mw || js_c.height !== js_mh) {"
+            + "    js_c = document.createElement('canvas'); js_c.width = js_mw; js_c.height = js_mh;"
+            + "    js_c.js_img = js_c.getContext('2d').createImageData(js_mw, js_mh); js_cache[js_l] = js_c; }"
+            + "  var js_cc = js_c.getContext('2d'), js_img = js_c.js_img;"
             + "  for (var js_m = 0; js_m < js_n; js_m++) {"
             + "    var js_max = 1e-12; for (var js_p = 0; js_p < js_size; js_p++) js_max = Math.max(js_max, Math.abs(maps[js_at + js_p]));"
             + "    for (var js_p = 0; js_p < js_size; js_p++) { var js_v = 255 - Math.round(255 * Math.min(1, Math.abs(maps[js_at + js_p]) / js_max));"

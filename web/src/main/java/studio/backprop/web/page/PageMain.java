@@ -4,7 +4,6 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.data.BuiltIn;
-import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Protocol;
@@ -146,8 +145,7 @@ public final class PageMain implements FromWorker.Receiver {
         state.clearRun();
         state.needFile = "";
         state.status = "idle";
-        String data = state.settings.get("data");
-        boolean uploaded = !Generators.isGenerated(data) && !BuiltIn.isTable(data);
+        boolean uploaded = !BuiltIn.isBuiltIn(state.settings.get("data"));
         String epochs = state.settings.get("epochs");
         int stopAt = 0;
         try {

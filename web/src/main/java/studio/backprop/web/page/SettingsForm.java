@@ -62,7 +62,7 @@ final class SettingsForm {
         String data = s.get("data");
         HTMLElement group = Dom.byTestId("upload-group");
         Html.clear(group);
-        if (!Generators.isGenerated(data) && !BuiltIn.isTable(data)) {
+        if (!BuiltIn.isBuiltIn(data)) {
             group.appendChild(Html.option(data, state.csvFile != null ? data : data + " (upload it again)", true));
             Html.setValue(Dom.byTestId("data"), data);
         }
@@ -92,15 +92,8 @@ final class SettingsForm {
                 worker.send(ToWorker.learningRate(lr));
                 return;
             }
-            Settings s;
-            if (key.equals("data")) {
-                // a built-in set brings its recommended setup, unless the user has made the network their own
-                s = Generators.isGenerated(value) || BuiltIn.isTable(value) || Images.isImageSet(value)
-                        ? Recommended.forData(state.settings, value) : state.settings.copy().set("data", value).set("target", "").set("inputs", "");
-            } else {
-                s = state.settings.copy().set(key, value);
-            }
-            onChange.apply(s);
+            // a built-in set brings its recommended setup, unless the user has made the network their own
+            onChange.apply(key.equals("data") ? Recommended.forData(state.settings, value) : state.settings.copy().set(key, value));
         } catch (IllegalArgumentException e) {
             errors.show(e.getMessage());
         }

@@ -74,11 +74,6 @@ final class Data {
         return Experiment.create(settings, text);
     }
 
-    /** Whether the data is a user's file, which a model link does not carry. */
-    static boolean isUploaded(String data) {
-        return !Generators.isGenerated(data) && !BuiltIn.isTable(data) && !Images.isImageSet(data);
-    }
-
     /** The text of a File the page handed over; null for none or an unreadable file. */
     @JSBody(params = "file", script = "if (!file) return null; try { return new FileReaderSync().readAsText(file); } catch (e) { return null; }")
     static native String readFile(JSObject file);

@@ -6,6 +6,7 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
@@ -137,7 +138,7 @@ final class ModelExchange {
     }
 
     private void restore(Model model) {
-        if (Data.isUploaded(model.settings.get("data"))) {
+        if (!BuiltIn.isBuiltIn(model.settings.get("data"))) {
             // a link does not carry its sharer's file: ask for it, then check its columns
             awaitingFile = model;
             needFile(null);

@@ -225,9 +225,11 @@ final class Snapshots {
     private static double[] firstLayer(Network net) {
         if (net.modules().get(0) instanceof Conv2D) {
             Conv2D conv = (Conv2D) net.modules().get(0);
-            int units = Math.min(FEATURES, conv.F), taps = conv.K * conv.K;
-            double[] out = new double[units * taps];
-            for (int f = 0; f < units; f++) for (int k = 0; k < taps; k++) out[f * taps + k] = conv.W.value[k][f];
+            int taps = conv.inC * conv.K * conv.K, tile = conv.K * conv.K, units = Math.min(FEATURES, conv.F);
+            double[] filters = new double[conv.F * taps], out = new double[units * tile];
+            conv.filters(filters);
+            // each filter's first channel (its first K x K taps)
+            for (int f = 0; f < units; f++) System.arraycopy(filters, f * taps, out, f * tile, tile);
             return out;
         }
         Linear first = (Linear) net.modules().get(0);
