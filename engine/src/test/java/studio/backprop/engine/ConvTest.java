@@ -63,6 +63,43 @@ class ConvTest {
         for (double e : errors) assertTrue(e < 1e-6, "relative error " + e);
     }
 
+    /** The explorer's conv and pool steps: its plain sums agree with the engine's numbers at every place it follows. */
+    @Test
+    void theExplorerFollowsConvAndPoolPlacesThroughTheirEquations() {
+        Network net = Network.build(new Shape(2, 9, 8), LayerSpec.parse("conv3x3,pool2,conv4x3s2,drop0.5,5", "relu"), 3, "softmax");
+        Rng rng = new Rng(8);
+        for (Param p : net.params()) randomize(p, rng);
+        double[] x = new double[2 * 9 * 8];
+        for (int i = 0; i < x.length; i++) x[i] = rng.uniform(0, 1);
+        double[] y = {0, 0, 1};
+        for (double[] at : new double[][] {{0.5, 0.5}, {0, 0}, {0.99, 0.99}, {0.1, 0.8}}) {
+            for (int filter = 0; filter < 5; filter++) {
+                studio.backprop.engine.train.Explain e = studio.backprop.engine.train.Explain.of(net, studio.backprop.engine.nn.Loss.of("ce"), x, y, 0.1, at[0], at[1], filter);
+                StringBuilder kinds = new StringBuilder();
+                for (studio.backprop.engine.train.Explain.Layer l : e.layers) kinds.append(l.kind).append(' ');
+                assertEquals("conv pool conv dropout dense dense ", kinds.toString());
+                assertArrayEquals(new int[] {3, 4, 4}, e.layers[1].outShape);
+                assertArrayEquals(new int[] {4, 2, 2}, e.layers[2].outShape);
+                for (int l : new int[] {0, 2}) {
+                    studio.backprop.engine.train.Focus f = e.layers[l].focus;
+                    assertEquals(f.z, f.sum, 1e-12, "Z at the place is the field's dot product with the filter plus W0");
+                    assertArrayEquals(f.dLdW, f.dLdWSum, 1e-12, "dL/dW is the sum over positions");
+                    assertEquals(f.dLdW0, f.dLdW0Sum, 1e-12);
+                    assertEquals(f.dLdAPrev, f.scatterSum, 1e-12, "dL/dA gathers W dL/dZ from every field holding the value");
+                    assertTrue(f.terms > 0);
+                    int reach = (f.reachBottom - f.reachTop + 1) * (f.reachRight - f.reachLeft + 1);
+                    assertEquals(reach * e.layers[l].outShape[0], f.terms, "one term per filter at each place whose window holds the value");
+                }
+                studio.backprop.engine.train.Focus pool = e.layers[1].focus;
+                int c = pool.filter, outAt = (c * 4 + pool.y) * 4 + pool.x;
+                assertEquals(e.layers[1].a[outAt], pool.window[pool.argmax], 0.0, "the pool's output is its window's largest value");
+                assertEquals(pool.dLdOut, pool.dLdWindow[pool.argmax], 0.0, "dL/dv goes to the argmax");
+                for (int k = 0; k < pool.dLdWindow.length; k++) if (k != pool.argmax) assertEquals(0.0, pool.dLdWindow[k], 0.0);
+                assertArrayEquals(e.layers[3].aPrev, e.layers[3].a, 0.0, "dropout is the identity when the network predicts");
+            }
+        }
+    }
+
     /** The im2col product and the plain loop give the same values (to rounding: they add in other orders). */
     @Test
     void theFastConvMatchesTheReferenceLoop() {

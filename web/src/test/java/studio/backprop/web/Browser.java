@@ -145,6 +145,18 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 780));
     }
 
+    /** Elements that stick out past the right edge of the viewport (tag, testid or class, right edge), so that the page would scroll sideways. */
+    @SuppressWarnings("unchecked")
+    public List<String> overflowing() {
+        return (List<String>) driver.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect(); if (r.width === 0 || r.right <= w + 1) return;"
+                + "  for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {"
+                + "    var o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return; }"
+                + "  out.push(e.tagName + ' ' + (e.getAttribute('data-testid') || e.className) + ' ' + Math.round(r.right)); });"
+                + "return out.slice(0, 10);");
+    }
+
     public void screenshot(String name) throws Exception {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);

@@ -37,7 +37,7 @@ class ConvIT {
             b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("feature-maps"));
             b.screenshot("conv-feature-maps");
             b.byTestId("explore").click();
-            b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("The explorer steps through dense layers only"));
+            b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("Forward, layer 1: convolution at one place"));
             b.phone();
             b.screenshot("conv-digits-phone");
             assertEquals(List.of(), b.consoleErrors());

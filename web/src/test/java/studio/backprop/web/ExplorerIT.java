@@ -9,6 +9,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Explain;
+import studio.backprop.engine.train.Focus;
 import studio.backprop.engine.train.Settings;
 
 /** The backprop explorer shows the engine's own numbers, its gradient check passes, its batch view adds up. */
@@ -67,6 +68,69 @@ class ExplorerIT {
             b.waitUpTo(10).until(d -> b.text("explore-step-count").equals("step 1 of 12")
                     && b.byTestId("grad-check").findElements(By.cssSelector("td.pass")).size() == 2);
             assertTrue(b.byTestId("grad-check").findElements(By.cssSelector("td.fail")).isEmpty());
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    private static double output(Browser b, String id) {
+        return Double.parseDouble(b.byTestId(id).getAttribute("data-value"));
+    }
+
+    @Test
+    void convAndPoolLayersAreSteppedThroughAtAPlaceTheUserPicks() throws Exception {
+        String query = "data=digits&layers=conv4x3,pool2,drop0.25,8&act=relu&seed=3";
+        Experiment ex = Experiment.load(Settings.of(query, '&'));
+        Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[4], ex.trainY[4], ex.trainer.learningRate);
+        try (Browser b = new Browser()) {
+            b.open("#" + query);
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            b.type("explore-index", "5");
+            b.byTestId("explore").click();
+            b.waitUpTo(20).until(d -> b.text("explore-title").startsWith("Forward, layer 1: convolution at one place"));
+            assertEquals("step 1 of 22", b.text("explore-step-count"));
+            Focus want = expected.layers[0].focus;
+            assertEquals(want.filter + "," + want.y + "," + want.x, b.byTestId("explore-equation").getAttribute("data-place"));
+            assertArrayEquals(want.field, cells(b, "field"), 0.0, "the window is the engine's input, bit for bit");
+            assertArrayEquals(want.kernel, cells(b, "kernel"), 0.0);
+            assertEquals(want.z, output(b, "z-at"), 0.0, "Z at the place is the engine's");
+            assertEquals(want.sum, output(b, "dot"), 0.0);
+            assertEquals(output(b, "z-at"), output(b, "dot"), 1e-12, "the window's dot product with the filter, plus W0, is Z");
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("explorer"));
+            b.screenshot("explorer-conv");
+
+            // a click on map 3 of Z, near its top left, follows that filter and place and stays on the step
+            b.driver.executeScript("var c = arguments[0], r = c.getBoundingClientRect(), k = r.width / c.width;"
+                    + "c.dispatchEvent(new MouseEvent('click', {clientX: r.left + (1 + 2 * (80 + 4) + 5) * k, clientY: r.top + 8 * k, bubbles: true}));",
+                    b.driver.findElement(By.cssSelector("[data-testid=map-Z] canvas")));
+            b.waitUpTo(10).until(d -> b.byTestId("explore-equation").getAttribute("data-place").startsWith("2,"));
+            assertEquals("step 1 of 22", b.text("explore-step-count"));
+            String[] place = b.byTestId("explore-equation").getAttribute("data-place").split(",");
+            int f = Integer.parseInt(place[0]), y = Integer.parseInt(place[1]), x = Integer.parseInt(place[2]);
+            assertTrue(y <= 1 && x <= 1, "near the top left: " + y + "," + x);
+            assertEquals(expected.layers[0].z[(f * 8 + y) * 8 + x], output(b, "z-at"), 0.0);
+
+            goToStep(b, "Backward, layer 2: max pool routes");
+            WebElement marked = b.driver.findElement(By.cssSelector("[data-testid=m-dLdWindow] td.marked"));
+            assertEquals(output(b, "dLdOut"), Double.parseDouble(marked.getAttribute("data-value")), 0.0, "dL/dv goes to the argmax");
+            for (double v : cells(b, "dLdWindow")) assertTrue(v == 0 || v == output(b, "dLdOut"));
+            goToStep(b, "Backward, layer 1: the weight gradients");
+            assertArrayEquals(cells(b, "dLdW"), cells(b, "dLdW_sum"), 1e-12, "dL/dW is the sum over places");
+            assertEquals(output(b, "dLdW0-at"), output(b, "dLdW0-sum"), 1e-12);
+            goToStep(b, "Backward, layer 1: \u2202loss/\u2202A");
+            assertEquals(output(b, "scatter-at"), output(b, "scatter-sum"), 1e-12, "dL/dA gathers from the windows holding the value");
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("explorer"));
+            b.screenshot("explorer-conv-scatter");
+            b.phone();
+            b.waitUpTo(5).until(d -> b.driver.executeScript("return document.documentElement.clientWidth").equals(360L)
+                    || ((Number) b.driver.executeScript("return document.documentElement.clientWidth")).intValue() <= 360);
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("explore-title"));
+            b.screenshot("explorer-conv-scatter-phone");
+            assertEquals(List.of(), b.overflowing(), "nothing sticks out sideways on a phone");
+
+            List<WebElement> rows = b.byTestId("grad-check").findElements(By.tagName("tr"));
+            assertEquals(4, rows.size(), "a header, then conv layer 1 and the two dense layers");
+            assertTrue(rows.get(1).getText().startsWith("1 (conv)"), rows.get(1).getText());
+            assertEquals(3, b.byTestId("grad-check").findElements(By.cssSelector("td.pass")).size());
             assertEquals(List.of(), b.consoleErrors());
         }
     }

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
+import studio.backprop.engine.nn.Conv2D;
+import studio.backprop.engine.nn.Dropout;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.Loss;
+import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.nn.Param;
@@ -14,15 +17,28 @@ import studio.backprop.engine.nn.Param;
  * One sample through the seed's equations, with every number taken from the engine's own
  * forward, backward and weight grad (the code that trains): per layer l, A^(l-1), W^l, W0^l,
  * Z^l, A^l on the way forward; dL/dA^l, dL/dZ^l, dL/dW^l, dL/dW0^l and dL/dA^(l-1) on the way
- * back; and W^l after one SGD step. Also a finite-difference check of every dL/dW and the
+ * back; and W^l after one SGD step. Conv and pool layers also follow one place through their
+ * equations ({@link Focus}). Also a finite-difference check of every dL/dW and the
  * batch gradient as the sum of per-sample gradients.
  */
 public final class Explain {
-    /** Layer l: W is m x n (row-major), vectors are per sample. dLdA is null where the loss hands over dL/dZ. */
+    /**
+     * Layer l as the layer editor lists it: "dense" or "conv" (a map with weights, then its
+     * activation), "pool" or "dropout". Vectors are per sample; spatial ones are C x H x W maps
+     * in that order. Dense: W is m x n (row-major). Conv: W is C K K x F (row k = tap
+     * (c K + ky) K + kx), m and n are the input and output sizes. z, activation, w, w0, dLdZ,
+     * dLdW, dLdW0 and wAfter are null for pool and dropout; dLdA is null where the loss hands
+     * over dL/dZ.
+     */
     public static final class Layer {
+        public String kind;
         public int m, n;
+        /** C, H, W of A^(l-1) and of A^l (1 x 1 x size for flat ones). */
+        public int[] inShape, outShape;
         public String activation;
         public double[] aPrev, w, w0, z, a, dLdA, dLdZ, dLdAPrev, dLdW, dLdW0, wAfter;
+        /** Conv and pool: one place of the layer followed through its equations. */
+        public Focus focus;
     }
 
     public final Layer[] layers;
@@ -37,40 +53,75 @@ public final class Explain {
         this.lossKind = lossKind;
     }
 
-    /** x: the network's input (prepared), y: the loss target; lr for the SGD step shown. */
+    /** x: the network's input (prepared), y: the loss target; lr for the SGD step shown; the focus at the centre, filter 1. */
     public static Explain of(Network net, Loss loss, double[] x, double[] y, double lr) {
+        return of(net, loss, x, y, lr, 0.5, 0.5, 0);
+    }
+
+    /**
+     * The same, with conv and pool layers followed at the place (fy, fx) given as fractions of
+     * the image's height and width (each layer's nearest position), and filter {@code filter}
+     * (modulo each layer's count; a pool layer follows that channel).
+     */
+    public static Explain of(Network net, Loss loss, double[] x, double[] y, double lr, double fy, double fx, int filter) {
         Mat in = net.input(1);
         System.arraycopy(x, 0, in.row[0], 0, x.length);
         net.forward();
         double value = net.backward(loss, Mat.of(new double[][] {y}), 1.0, true);
         List<Module> ms = net.modules();
-        for (int l = 0; l < ms.size(); l += 2) {
-            if (!(ms.get(l) instanceof Linear)) throw new IllegalArgumentException("the explorer steps through dense layers only; this network has " + ms.get(l).kind() + " layers");
-        }
-        int count = ms.size() / 2;
-        Layer[] layers = new Layer[count];
         boolean paired = loss.pairedOutput() != null;
-        for (int l = 0; l < count; l++) {
-            Linear lin = (Linear) ms.get(2 * l);
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < ms.size(); ) {
+            Module mod = ms.get(i);
+            boolean weighted = mod instanceof Linear || mod instanceof Conv2D;
+            int out = weighted ? i + 2 : i + 1;
             Layer L = new Layer();
-            L.m = lin.m;
-            L.n = lin.n;
-            L.activation = ms.get(2 * l + 1).kind();
-            L.aPrev = row(net.activation(2 * l));
-            L.z = row(net.activation(2 * l + 1));
-            L.a = row(net.activation(2 * l + 2));
-            L.dLdZ = row(net.gradient(2 * l + 1));
-            L.dLdA = l == count - 1 && paired ? null : row(net.gradient(2 * l + 2));
-            L.dLdAPrev = row(net.gradient(2 * l));
-            L.w = flat(lin.W.value);
-            L.w0 = lin.W0.value[0].clone();
-            L.dLdW = flat(lin.W.grad);
-            L.dLdW0 = lin.W0.grad[0].clone();
-            L.wAfter = new double[L.w.length];
-            for (int i = 0; i < L.w.length; i++) L.wAfter[i] = Det.single(L.w[i] - lr * L.dLdW[i]); // as Sgd stores it
-            layers[l] = L;
+            L.aPrev = row(net.activation(i));
+            L.a = row(net.activation(out));
+            L.dLdAPrev = row(net.gradient(i));
+            L.dLdA = out == ms.size() && paired ? null : row(net.gradient(out));
+            L.m = L.aPrev.length;
+            L.n = L.a.length;
+            L.inShape = new int[] {1, 1, L.m};
+            L.outShape = new int[] {1, 1, L.n};
+            if (weighted) {
+                Param W = mod.params().get(0), W0 = mod.params().get(1);
+                L.activation = ms.get(i + 1).kind();
+                L.z = row(net.activation(i + 1));
+                L.dLdZ = row(net.gradient(i + 1));
+                L.w = flat(W.value);
+                L.w0 = W0.value[0].clone();
+                L.dLdW = flat(W.grad);
+                L.dLdW0 = W0.grad[0].clone();
+                L.wAfter = new double[L.w.length];
+                for (int k = 0; k < L.w.length; k++) L.wAfter[k] = Det.single(L.w[k] - lr * L.dLdW[k]); // as Sgd stores it
+            }
+            if (mod instanceof Linear) {
+                L.kind = "dense";
+            } else if (mod instanceof Conv2D) {
+                Conv2D c = (Conv2D) mod;
+                L.kind = "conv";
+                L.inShape = new int[] {c.inC, c.inH, c.inW};
+                L.outShape = new int[] {c.F, c.outH, c.outW};
+                L.focus = Focus.conv(c, L.aPrev, L.dLdZ, L.dLdAPrev, L.z, fy, fx, filter);
+            } else if (mod instanceof MaxPool2D) {
+                MaxPool2D p = (MaxPool2D) mod;
+                L.kind = "pool";
+                L.inShape = new int[] {p.inC, p.inH, p.inW};
+                L.outShape = new int[] {p.inC, p.outH, p.outW};
+                L.focus = Focus.pool(p, L.aPrev, L.dLdA, L.dLdAPrev, fy, fx, filter);
+            } else if (mod instanceof Dropout) {
+                L.kind = "dropout";
+                L.inShape = layers.isEmpty() ? L.inShape : layers.get(layers.size() - 1).outShape;
+                L.outShape = L.inShape;
+                L.activation = Double.toString(((Dropout) mod).rate);
+            } else {
+                throw new IllegalArgumentException("the explorer does not know " + mod.kind() + " modules");
+            }
+            layers.add(L);
+            i = out;
         }
-        return new Explain(layers, value, y.clone(), loss.kind());
+        return new Explain(layers.toArray(new Layer[0]), value, y.clone(), loss.kind());
     }
 
     /**

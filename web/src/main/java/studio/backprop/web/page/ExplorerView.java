@@ -2,6 +2,8 @@ package studio.backprop.web.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import static studio.backprop.web.page.Equations.sup;
+
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -34,7 +36,22 @@ final class ExplorerView {
     /** The network column the current step is about, for the drawing (-1: none). */
     int highlight = -1;
 
+    /** Conv, pool and dropout steps. */
+    private final SpatialSteps spatial;
+    /** The place and filter conv and pool layers follow; set by a click on a map, which keeps the step. */
+    private double focusY = Double.NaN, focusX = Double.NaN;
+    private int focusFilter;
+    private boolean refocused;
+
     ExplorerView(WorkerClient worker, Runnable onStep) {
+        spatial = new SpatialSteps(title, equation, body, (filter, fy, fx) -> {
+            if (data == null) return;
+            if (filter >= 0) focusFilter = filter;
+            focusY = fy;
+            focusX = fx;
+            refocused = true;
+            worker.send(ToWorker.explain(data.isTest(), data.getIndex(), Double.NaN, Double.NaN, focusY, focusX, focusFilter));
+        });
         Dom.byTestId("explore").addEventListener("click", e -> {
             int index;
             try {
@@ -42,7 +59,7 @@ final class ExplorerView {
             } catch (NumberFormatException ex) {
                 index = 0;
             }
-            worker.send(ToWorker.explain(testPart(), index, Double.NaN, Double.NaN));
+            worker.send(ToWorker.explain(testPart(), index, Double.NaN, Double.NaN, focusY, focusX, focusFilter));
         });
         Dom.byTestId("explore-prev").addEventListener("click", e -> move(-1, onStep));
         Dom.byTestId("explore-next").addEventListener("click", e -> move(1, onStep));
@@ -74,24 +91,24 @@ final class ExplorerView {
             count.setTextContent("");
             Html.clear(equation);
             Html.clear(body);
-            title.setTextContent(m.getMessage());
+            Equations.setText(title, m.getMessage());
             return;
         }
         data = m;
         Html.setValue(Dom.byTestId("explore-index"), Integer.toString(m.getIndex() + 1));
         int L = m.getLayers().getLength();
         for (int l = 1; l <= L; l++) {
-            steps.add(new Step(l, "linear"));
-            steps.add(new Step(l, "activation"));
+            String kind = m.getLayers().get(l - 1).getKind();
+            for (String s : kind.equals("dense") ? new String[] {"linear", "activation"} : SpatialSteps.steps(kind, true)) steps.add(new Step(l, s));
         }
         steps.add(new Step(L, "loss"));
         for (int l = L; l >= 1; l--) {
-            steps.add(new Step(l, "dA"));
-            steps.add(new Step(l, "dZ"));
-            steps.add(new Step(l, "dW"));
+            String kind = m.getLayers().get(l - 1).getKind();
+            for (String s : kind.equals("dense") ? new String[] {"dA", "dZ", "dW"} : SpatialSteps.steps(kind, false)) steps.add(new Step(l, s));
         }
         steps.add(new Step(L, "update"));
-        step = 0;
+        if (!refocused || step >= steps.size()) step = 0;
+        refocused = false;
         show();
         showChecks(m);
     }
@@ -108,146 +125,91 @@ final class ExplorerView {
         String sample = (data.isTest() ? "test" : "train") + " sample " + (data.getIndex() + 1);
         switch (st.kind) {
             case "linear":
-                title.setTextContent("Forward, layer " + l + ": the linear map (" + sample + ")");
-                equation(new String[] {"Z", sup(l), " = (W", sup(l), ")", sup("T"), " A", sup(l - 1), " + W0", sup(l)},
+            case "activation":
+            case "loss":
+            case "dA":
+            case "dZ":
+            case "dW":
+            case "update":
+                break;
+            default:
+                spatial.show(st.kind, l, data, sample);
+                return;
+        }
+        switch (st.kind) {
+            case "linear":
+                Equations.setText(title, "Forward, layer " + l + ": the linear map (" + sample + ")");
+                Equations.equation(equation, new String[] {"Z", sup(l), " = (W", sup(l), ")", sup("T"), " A", sup(l - 1), " + W0", sup(l)},
                         n + "\u00d71 = (" + m + "\u00d7" + n + ")\u1d40 \u00b7 " + m + "\u00d71 + " + n + "\u00d71");
-                matrix(body, "A" + sup(l - 1), "A_prev", layer.getAPrev(), m, 1);
-                matrix(body, "W" + sup(l), "W", layer.getW(), m, n);
-                matrix(body, "W0" + sup(l), "W0", layer.getW0(), n, 1);
-                matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
+                Equations.matrix(body, "A" + sup(l - 1), "A_prev", layer.getAPrev(), m, 1);
+                Equations.matrix(body, "W" + sup(l), "W", layer.getW(), m, n);
+                Equations.matrix(body, "W0" + sup(l), "W0", layer.getW0(), n, 1);
+                Equations.matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
                 break;
             case "activation":
-                title.setTextContent("Forward, layer " + l + ": the activation " + act);
-                equation(new String[] {"A", sup(l), " = f", sup(l), "(Z", sup(l), "),  f = " + act}, n + "\u00d71, elementwise");
-                matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
-                matrix(body, "A" + sup(l), "A", layer.getA(), n, 1);
+                Equations.setText(title, "Forward, layer " + l + ": the activation " + act);
+                Equations.equation(equation, new String[] {"A", sup(l), " = f", sup(l), "(Z", sup(l), "),  f = " + act}, n + "\u00d71, elementwise");
+                Equations.matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
+                Equations.matrix(body, "A" + sup(l), "A", layer.getA(), n, 1);
                 break;
             case "loss":
-                title.setTextContent("The loss (" + lossName(data.getLossKind()) + ")");
-                equation(new String[] {"loss = Loss(A", sup(l), ", y) = " + Dom.fixed(data.getLoss(), 6)}, "");
-                matrix(body, "A" + sup(l) + " (output)", "A", layer.getA(), n, 1);
-                matrix(body, "y (target)", "y", data.getTarget(), n, 1);
+                Equations.setText(title, "The loss (" + lossName(data.getLossKind()) + ")");
+                Equations.equation(equation, new String[] {"loss = Loss(A", sup(l), ", y) = " + Dom.fixed(data.getLoss(), 6)}, "");
+                Equations.matrix(body, "A" + sup(l) + " (output)", "A", layer.getA(), n, 1);
+                Equations.matrix(body, "y (target)", "y", data.getTarget(), n, 1);
                 break;
             case "dA":
-                title.setTextContent("Backward, layer " + l + ": how the loss depends on A" + sup(l));
+                Equations.setText(title, "Backward, layer " + l + ": how the loss depends on A" + sup(l));
                 if (layer.getDLdA() == null) {
-                    equation(new String[] {"\u2202loss/\u2202Z", sup(l), " = A", sup(l), " \u2212 y"},
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = A", sup(l), " \u2212 y"},
                             n + "\u00d71: with this output and loss, dL/dA and the output's Jacobian fold into one step");
-                    matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
+                    Equations.matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
                 } else if (l == steps.get(steps.size() - 1).layer) {
-                    equation(new String[] {"\u2202loss/\u2202A", sup(l), " depends on the loss function"}, n + "\u00d71");
-                    matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " depends on the loss function"}, n + "\u00d71");
+                    Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
+                } else if (!data.getLayers().get(l).getKind().equals("dense")) {
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " comes back from layer " + (l + 1) + "'s backward step"}, n + "\u00d71");
+                    Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
                 } else {
                     FromWorker.ExplainedLayer next = data.getLayers().get(l);
-                    equation(new String[] {"\u2202loss/\u2202A", sup(l), " = W", sup(l + 1), " \u2202loss/\u2202Z", sup(l + 1)},
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " = W", sup(l + 1), " \u2202loss/\u2202Z", sup(l + 1)},
                             n + "\u00d71 = " + n + "\u00d7" + next.getN() + " \u00b7 " + next.getN() + "\u00d71");
-                    matrix(body, "W" + sup(l + 1), "W_next", next.getW(), n, next.getN());
-                    matrix(body, "\u2202loss/\u2202Z" + sup(l + 1), "dLdZ_next", next.getDLdZ(), next.getN(), 1);
-                    matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
+                    Equations.matrix(body, "W" + sup(l + 1), "W_next", next.getW(), n, next.getN());
+                    Equations.matrix(body, "\u2202loss/\u2202Z" + sup(l + 1), "dLdZ_next", next.getDLdZ(), next.getN(), 1);
+                    Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
                 }
                 break;
             case "dZ":
-                title.setTextContent("Backward, layer " + l + ": through the activation");
-                equation(new String[] {"\u2202loss/\u2202Z", sup(l), " = f\u2032(Z", sup(l), ") \u2299 \u2202loss/\u2202A", sup(l)},
+                Equations.setText(title, "Backward, layer " + l + ": through the activation");
+                Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = f\u2032(Z", sup(l), ") \u2299 \u2202loss/\u2202A", sup(l)},
                         n + "\u00d71: \u2202A/\u2202Z is diagonal, so the product is elementwise");
-                matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
-                if (layer.getDLdA() != null) matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
-                matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
+                Equations.matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
+                if (layer.getDLdA() != null) Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
+                Equations.matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
                 break;
             case "dW":
-                title.setTextContent("Backward, layer " + l + ": the weight gradients");
-                equation(new String[] {"\u2202loss/\u2202W", sup(l), " = A", sup(l - 1), " (\u2202loss/\u2202Z", sup(l), ")", sup("T"),
+                Equations.setText(title, "Backward, layer " + l + ": the weight gradients");
+                Equations.equation(equation, new String[] {"\u2202loss/\u2202W", sup(l), " = A", sup(l - 1), " (\u2202loss/\u2202Z", sup(l), ")", sup("T"),
                     ",  \u2202loss/\u2202W0", sup(l), " = \u2202loss/\u2202Z", sup(l), ",  \u2202loss/\u2202A", sup(l - 1), " = W", sup(l),
                     " \u2202loss/\u2202Z", sup(l)}, m + "\u00d7" + n + " = " + m + "\u00d71 \u00b7 1\u00d7" + n);
-                matrix(body, "A" + sup(l - 1), "A_prev", layer.getAPrev(), m, 1);
-                matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
-                matrix(body, "\u2202loss/\u2202W" + sup(l), "dLdW", layer.getDLdW(), m, n);
-                matrix(body, "\u2202loss/\u2202W0" + sup(l), "dLdW0", layer.getDLdW0(), n, 1);
-                matrix(body, "\u2202loss/\u2202A" + sup(l - 1), "dLdA_prev", layer.getDLdAPrev(), m, 1);
+                Equations.matrix(body, "A" + sup(l - 1), "A_prev", layer.getAPrev(), m, 1);
+                Equations.matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
+                Equations.matrix(body, "\u2202loss/\u2202W" + sup(l), "dLdW", layer.getDLdW(), m, n);
+                Equations.matrix(body, "\u2202loss/\u2202W0" + sup(l), "dLdW0", layer.getDLdW0(), n, 1);
+                Equations.matrix(body, "\u2202loss/\u2202A" + sup(l - 1), "dLdA_prev", layer.getDLdAPrev(), m, 1);
                 break;
             default:
-                title.setTextContent("The SGD update, learning rate \u03b7 = " + Dom.raw(data.getLr()));
-                equation(new String[] {"W", sup(l), " \u2190 W", sup(l), " \u2212 \u03b7 \u2202loss/\u2202W", sup(l),
+                Equations.setText(title, "The SGD update, learning rate \u03b7 = " + Dom.raw(data.getLr()));
+                Equations.equation(equation, new String[] {"W", sup(l), " \u2190 W", sup(l), " \u2212 \u03b7 \u2202loss/\u2202W", sup(l),
                     "  (and so for every layer; weights are stored as 32-bit floats)"}, m + "\u00d7" + n);
-                matrix(body, "W" + sup(l) + " before", "W", layer.getW(), m, n);
-                matrix(body, "W" + sup(l) + " after one step on this sample", "W_after", layer.getWAfter(), m, n);
+                Equations.matrix(body, "W" + sup(l) + " before", "W", layer.getW(), m, n);
+                Equations.matrix(body, "W" + sup(l) + " after one step on this sample", "W_after", layer.getWAfter(), m, n);
         }
     }
 
     private static String lossName(String kind) {
         return kind.equals("bce") ? "binary cross-entropy" : kind.equals("ce") ? "softmax cross-entropy" : "mean squared error";
     }
-
-    private static String sup(int l) {
-        return sup(Integer.toString(l));
-    }
-
-    /** Marks a superscript inside the text pieces given to {@link #equation}. */
-    private static String sup(String s) {
-        return "^" + s;
-    }
-
-    /** Pieces starting with ^ are superscripts; the shape line goes under. */
-    private void equation(String[] pieces, String shape) {
-        for (String p : pieces) addText(equation, p);
-        if (!shape.isEmpty()) {
-            HTMLElement sh = Html.el("span", "shapes: " + shape);
-            sh.setClassName("shape");
-            equation.appendChild(sh);
-        }
-    }
-
-    private static void addText(HTMLElement into, String p) {
-        int at = p.indexOf('^');
-        if (at < 0) {
-            into.appendChild(Html.el("span", p));
-            return;
-        }
-        if (at > 0) into.appendChild(Html.el("span", p.substring(0, at)));
-        String mark = p.substring(at + 1);
-        into.appendChild(Html.el("sup", mark.equals("T") ? "T" : "[" + mark + "]"));
-    }
-
-    private static final int MAX_ROWS = 12, MAX_COLS = 10;
-
-    /** A heat-coloured matrix, values in the cells (and whole on hover); big ones show a corner. */
-    private static void matrix(HTMLElement into, String caption, String id, Float64Array values, int rows, int cols) {
-        double[] v = values.copyToJavaArray();
-        HTMLElement fig = Html.el("figure");
-        fig.setClassName("matrix");
-        fig.setAttribute("data-testid", "m-" + id);
-        HTMLElement cap = Html.el("figcaption");
-        addText(cap, caption.replace("[", "").replace("]", ""));
-        cap.appendChild(Html.el("span", "  " + rows + "\u00d7" + cols));
-        fig.appendChild(cap);
-        double max = 1e-12;
-        for (double x : v) max = Math.max(max, Math.abs(x));
-        HTMLElement table = Html.el("table");
-        for (int r = 0; r < Math.min(rows, MAX_ROWS); r++) {
-            HTMLElement tr = Html.el("tr");
-            for (int c = 0; c < Math.min(cols, MAX_COLS); c++) {
-                double x = v[r * cols + c];
-                HTMLElement td = Html.el("td", Dom.fixed(x, Math.abs(x) >= 100 ? 1 : 3));
-                td.setAttribute("data-value", Dom.raw(x));
-                td.setAttribute("title", Dom.raw(x));
-                shade(td, Colors.diverging(x / max));
-                tr.appendChild(td);
-            }
-            table.appendChild(tr);
-        }
-        fig.appendChild(table);
-        if (rows > MAX_ROWS || cols > MAX_COLS) {
-            HTMLElement more = Html.el("div", "showing " + Math.min(rows, MAX_ROWS) + " of " + rows + " rows, "
-                    + Math.min(cols, MAX_COLS) + " of " + cols + " columns");
-            more.setClassName("more");
-            fig.appendChild(more);
-        }
-        into.appendChild(fig);
-    }
-
-    /** Background by CSSOM (the content security policy blocks style attributes). */
-    @JSBody(params = {"e", "pixel"}, script = "e.style.background = 'rgb(' + (pixel & 255) + ',' + ((pixel >> 8) & 255) + ',' + ((pixel >> 16) & 255) + ')';")
-    private static native void shade(HTMLElement e, int pixel);
 
     private void showChecks(FromWorker.Explanation m) {
         HTMLElement check = Dom.byTestId("grad-check");
@@ -258,10 +220,16 @@ final class ExplorerView {
         head.appendChild(Html.el("th", ""));
         check.appendChild(head);
         double[] errors = m.getCheck().copyToJavaArray();
+        // the check has one entry per layer with weights (dense or conv), in order
+        List<String> weighted = new ArrayList<>();
+        for (int l = 0; l < m.getLayers().getLength(); l++) {
+            String kind = m.getLayers().get(l).getKind();
+            if (kind.equals("dense") || kind.equals("conv")) weighted.add((l + 1) + (kind.equals("conv") ? " (conv)" : ""));
+        }
         for (int l = 0; l < errors.length; l++) {
             HTMLElement tr = Html.el("tr");
-            tr.appendChild(Html.el("td", Integer.toString(l + 1)));
-            HTMLElement err = Html.el("td", expo(errors[l]));
+            tr.appendChild(Html.el("td", l < weighted.size() ? weighted.get(l) : Integer.toString(l + 1)));
+            HTMLElement err = Html.el("td", Equations.expo(errors[l]));
             err.setAttribute("data-value", Dom.raw(errors[l]));
             tr.appendChild(err);
             boolean pass = errors[l] < 1e-5;
@@ -277,7 +245,7 @@ final class ExplorerView {
         boolean mean = b.isMean();
         HTMLElement text = Html.el("p", "The last layer's \u2202loss/\u2202W for each of the first " + samples + " training samples, their "
                 + (mean ? "mean" : "sum") + ", and the gradient of the same " + samples + " samples as one batch. Largest difference over every weight of every layer: ");
-        HTMLElement diff = Html.el("output", expo(b.getMaxDifference()));
+        HTMLElement diff = Html.el("output", Equations.expo(b.getMaxDifference()));
         diff.setAttribute("data-testid", "batch-difference");
         diff.setAttribute("data-value", Dom.raw(b.getMaxDifference()));
         text.appendChild(diff);
@@ -288,12 +256,10 @@ final class ExplorerView {
         double[] per = b.getPerSample().copyToJavaArray();
         int size = rows * cols;
         for (int s = 0; s < Math.min(samples, 4); s++) {
-            matrix(box, "sample " + (s + 1), "per-sample-" + (s + 1), Float64Array.copyFromJavaArray(java.util.Arrays.copyOfRange(per, s * size, (s + 1) * size)), rows, cols);
+            Equations.matrix(box, "sample " + (s + 1), "per-sample-" + (s + 1), Float64Array.copyFromJavaArray(java.util.Arrays.copyOfRange(per, s * size, (s + 1) * size)), rows, cols);
         }
-        matrix(box, mean ? "mean of the samples" : "sum of the samples", "batch-sum", b.getSum(), rows, cols);
-        matrix(box, "the batch at once", "batch-gradient", b.getBatch(), rows, cols);
+        Equations.matrix(box, mean ? "mean of the samples" : "sum of the samples", "batch-sum", b.getSum(), rows, cols);
+        Equations.matrix(box, "the batch at once", "batch-gradient", b.getBatch(), rows, cols);
     }
 
-    @JSBody(params = {"v"}, script = "return v.toExponential(2);")
-    private static native String expo(double v);
 }

@@ -37,7 +37,7 @@ final class TryIt {
         double x1 = -state.extent + fx * 2 * state.extent, x2 = state.extent - fy * 2 * state.extent;
         worker.send(ToWorker.predictPoint(x1, x2));
         // the explorer follows: the training sample nearest to the click
-        worker.send(ToWorker.explain(ExplorerView.testPart(), 0, x1, x2));
+        worker.send(ToWorker.explain(ExplorerView.testPart(), 0, x1, x2, Double.NaN, Double.NaN, 0));
     }
 
     private void row() {

@@ -133,9 +133,14 @@ public final class ToWorker {
         @JSProperty int getIndex();
         @JSProperty double getX1();
         @JSProperty double getX2();
+        /** Conv and pool layers: the place to follow, as fractions of the image's height and width (NaN: the centre), and the filter. */
+        @JSProperty double getFy();
+        @JSProperty double getFx();
+        @JSProperty int getFilter();
     }
-    @JSBody(params = {"test", "index", "x1", "x2"}, script = "return {type: 'explain', test: test, index: index, x1: x1, x2: x2};")
-    public static native ExplainRequest explain(boolean test, int index, double x1, double x2);
+    @JSBody(params = {"test", "index", "x1", "x2", "fy", "fx", "filter"},
+            script = "return {type: 'explain', test: test, index: index, x1: x1, x2: x2, fy: fy, fx: fx, filter: filter};")
+    public static native ExplainRequest explain(boolean test, int index, double x1, double x2, double fy, double fx, int filter);
 
     /** The benchmark page's run: a workload for some seconds on some workers (answered by bench-result). */
     public interface Bench extends Message {

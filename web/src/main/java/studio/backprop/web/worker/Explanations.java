@@ -5,6 +5,7 @@ import org.teavm.jso.core.JSArray;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Explain;
+import studio.backprop.engine.train.Focus;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
@@ -16,6 +17,8 @@ import studio.backprop.web.protocol.ToWorker;
 final class Explanations {
     /** Samples in the batch view. */
     static final int BATCH = 8;
+    /** Weights checked by finite differences per layer of a conv net (400 in a dense one). */
+    static final int CONV_CHECKS = 60;
 
     private Explanations() {}
 
@@ -27,14 +30,7 @@ final class Explanations {
         if (x1 == x1 && x2 == x2) index = nearest(test ? ex.test.x : ex.train.x, x1, x2);
         Network net = ex.model.network;
         FromWorker.Explanation m = FromWorker.explanation();
-        Explain e;
-        try {
-            e = Explain.of(net, ex.loss, xs[index], ys[index], ex.trainer.learningRate);
-        } catch (IllegalArgumentException notDense) {
-            String why = notDense.getMessage();
-            m.setMessage(Character.toUpperCase(why.charAt(0)) + why.substring(1) + " (a conv layer's step through is still to come).");
-            return m;
-        }
+        Explain e = Explain.of(net, ex.loss, xs[index], ys[index], ex.trainer.learningRate, request.getFy(), request.getFx(), request.getFilter());
         m.setMessage(null);
         m.setTest(test);
         m.setIndex(index);
@@ -46,26 +42,71 @@ final class Explanations {
         JSArray<FromWorker.ExplainedLayer> layers = JSArray.create();
         for (Explain.Layer l : e.layers) {
             FromWorker.ExplainedLayer o = FromWorker.explainedLayer();
+            o.setKind(l.kind);
             o.setM(l.m);
             o.setN(l.n);
+            o.setInShape(l.inShape);
+            o.setOutShape(l.outShape);
             o.setActivation(l.activation);
             o.setAPrev(Js.float64(l.aPrev));
-            o.setW(Js.float64(l.w));
-            o.setW0(Js.float64(l.w0));
-            o.setZ(Js.float64(l.z));
             o.setA(Js.float64(l.a));
             o.setDLdA(l.dLdA == null ? null : Js.float64(l.dLdA));
-            o.setDLdZ(Js.float64(l.dLdZ));
             o.setDLdAPrev(Js.float64(l.dLdAPrev));
-            o.setDLdW(Js.float64(l.dLdW));
-            o.setDLdW0(Js.float64(l.dLdW0));
-            o.setWAfter(Js.float64(l.wAfter));
+            boolean weighted = l.w != null;
+            o.setW(weighted ? Js.float64(l.w) : null);
+            o.setW0(weighted ? Js.float64(l.w0) : null);
+            o.setZ(weighted ? Js.float64(l.z) : null);
+            o.setDLdZ(weighted ? Js.float64(l.dLdZ) : null);
+            o.setDLdW(weighted ? Js.float64(l.dLdW) : null);
+            o.setDLdW0(weighted ? Js.float64(l.dLdW0) : null);
+            o.setWAfter(weighted ? Js.float64(l.wAfter) : null);
+            o.setFocus(l.focus == null ? null : focus(l.focus));
             layers.push(o);
         }
         m.setLayers(layers);
-        m.setCheck(Js.float64(Explain.gradientCheck(net, ex.loss, xs[index], ys[index], 400)));
+        // each checked weight costs two forward passes: fewer of them on a conv net's larger layers
+        boolean conv = false;
+        for (Explain.Layer l : e.layers) conv |= l.kind.equals("conv");
+        m.setCheck(Js.float64(Explain.gradientCheck(net, ex.loss, xs[index], ys[index], conv ? CONV_CHECKS : 400)));
         m.setBatch(batch(ex, net));
         return m;
+    }
+
+    private static FromWorker.ExplainedFocus focus(Focus f) {
+        FromWorker.ExplainedFocus o = FromWorker.explainedFocus();
+        o.setFilter(f.filter);
+        o.setY(f.y);
+        o.setX(f.x);
+        o.setTop(f.top);
+        o.setLeft(f.left);
+        o.setSize(f.size);
+        boolean conv = f.field != null;
+        o.setField(conv ? Js.float64(f.field) : null);
+        o.setKernel(conv ? Js.float64(f.kernel) : null);
+        o.setProducts(conv ? Js.float64(f.products) : null);
+        o.setBias(f.bias);
+        o.setSum(f.sum);
+        o.setZ(f.z);
+        o.setDLdW(conv ? Js.float64(f.dLdW) : null);
+        o.setDLdWSum(conv ? Js.float64(f.dLdWSum) : null);
+        o.setDLdW0(f.dLdW0);
+        o.setDLdW0Sum(f.dLdW0Sum);
+        o.setPositions(f.positions);
+        o.setChannel(f.channel);
+        o.setInY(f.inY);
+        o.setInX(f.inX);
+        o.setTerms(f.terms);
+        o.setScatterSum(f.scatterSum);
+        o.setDLdAPrev(f.dLdAPrev);
+        o.setReachTop(f.reachTop);
+        o.setReachLeft(f.reachLeft);
+        o.setReachBottom(f.reachBottom);
+        o.setReachRight(f.reachRight);
+        o.setWindow(conv ? null : Js.float64(f.window));
+        o.setDLdWindow(conv ? null : Js.float64(f.dLdWindow));
+        o.setArgmax(f.argmax);
+        o.setDLdOut(f.dLdOut);
+        return o;
     }
 
     private static FromWorker.ExplainedBatch batch(Experiment ex, Network net) {
