@@ -14,6 +14,9 @@ import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
 
 class CliTest {
     private record Run(int code, String out, String err) {
@@ -57,16 +60,35 @@ class CliTest {
         assertEquals(hash, studio.backprop.engine.model.WeightsHash.of(ModelJson.read(Files.readString(dir.resolve("conv.json"))).network));
     }
 
-    /** A big model's link is not printed whole: the 8-bit one when it is short enough, else a pointer to --out. */
+    /** A link is printed when it is short enough to paste (8 KB), else the 8-bit one, else a line on how to get it; --link prints it anyway. */
     @Test
-    void aBigModelDoesNotFloodTheTerminalWithItsLink() {
-        Run small = run("train", "--data=digits", "--layers=64", "--epochs=1");
+    void aBigModelDoesNotFloodTheTerminalWithItsLink() throws Exception {
+        Run exact = run("train", "--data=digits", "--layers=8", "--epochs=0");
+        assertTrue(exact.out.lines().anyMatch(l -> l.startsWith("share: http")), "a small model's exact link");
+        Run small = run("train", "--data=digits", "--layers=24", "--epochs=1");
         String line = small.out.lines().filter(l -> l.startsWith("share")).findFirst().orElseThrow();
-        assertTrue(line.startsWith("share (8-bit weights; the exact link has "), line);
-        assertTrue(line.length() < 20_100, line.length() + " characters");
-        Run big = run("train", "--data=digits", "--layers=512,256", "--epochs=0");
+        assertTrue(line.startsWith("share (8-bit weights; the exact link has "), line.substring(0, Math.min(200, line.length())));
+        assertTrue(line.length() < 8192 + 120, line.length() + " characters");
+        Run big = run("train", "--data=digits", "--layers=128", "--epochs=0");
         line = big.out.lines().filter(l -> l.startsWith("share")).findFirst().orElseThrow();
-        assertTrue(line.contains("characters even with 8-bit weights; write it with --out=FILE"), line);
+        assertTrue(line.contains(" with 8-bit weights); --link prints it, or write the model with --out=FILE"), line.substring(0, Math.min(200, line.length())));
+        Run asked = run("train", "--data=digits", "--layers=128", "--epochs=0", "--link");
+        line = asked.out.lines().filter(l -> l.startsWith("share: ")).findFirst().orElseThrow();
+        assertTrue(line.length() > 8192, "the whole exact link");
+        assertEquals(WeightsHash.of(Experiment.load(Settings.of("data=digits&layers=128", '&')).model.network),
+                WeightsHash.of(ModelLink.read(line.substring(7)).network), "and it opens to the same weights");
+    }
+
+    /** Runs over a second show their progress on stderr; --quiet silences it, and stdout has only the results. */
+    @Test
+    void longRunsShowProgressOnStderr() {
+        Run run = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=12");
+        assertEquals(0, run.code, run.err);
+        String first = run.err.lines().findFirst().orElse("");
+        assertTrue(first.matches("epoch \\d+/12 +\\d+%  loss \\d+\\.\\d{4}  .+ left"), "progress: " + run.err);
+        assertFalse(run.out.contains("left"), "stdout keeps only results");
+        Run quiet = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=12", "--quiet");
+        assertEquals("", quiet.err);
     }
 
     @Test

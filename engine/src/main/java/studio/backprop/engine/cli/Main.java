@@ -26,22 +26,26 @@ import studio.backprop.engine.train.Trainer;
 
 /** The JVM command line: train, eval, predict. Flags use the keys of the page's URL. */
 public final class Main {
-    private final PrintStream out;
+    private final PrintStream out, err;
+    /** Whether stderr is a terminal (progress is then drawn in place). */
+    private final boolean terminal;
 
-    private Main(PrintStream out) {
+    private Main(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
+        this.err = err;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(System.out).run(args, System.err));
+        System.exit(new Main(System.out, System.err, System.console() != null).run(args));
     }
 
     /** Returns the process exit code: 0 done, 1 bad input, 2 training diverged. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new Main(out).run(args, err);
+        return new Main(out, err, false).run(args);
     }
 
-    private int run(String[] args, PrintStream err) {
+    private int run(String[] args) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             help();
             return 0;
@@ -65,7 +69,7 @@ public final class Main {
     private void help() {
         out.println("Backprop Studio engine: train and use small neural networks.");
         out.println();
-        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx] [--site=URL] [--quiet]");
+        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx] [--site=URL] [--link] [--quiet]");
         out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data]");
         out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,...)");
         out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx");
@@ -77,7 +81,9 @@ public final class Main {
         out.println();
         out.println("The last line of train and eval is one JSON object with the epochs, losses, accuracy");
         out.println("(classification) or RMSE and R^2 (regression), and the weightsHash of the parameters.");
-        out.println("train also prints a share link (the model in the URL) for the site at --site (default http://localhost:8080/).");
+        out.println("train also prints a share link (the model in the URL) for the site at --site (default http://localhost:8080/)");
+        out.println("when it is short enough to paste (8 KB; else the 8-bit one, else a line on how to get it; --link prints it anyway).");
+        out.println("While a run lasts over a second, train shows its progress on stderr (epoch, loss, time left); --quiet silences it.");
         out.println("An .onnx file takes the encoded columns as input \"input\" [N, k] and gives \"output\" (probabilities");
         out.println("or values); normalisation and 2-D features are in the graph, names and labels in its metadata.");
         out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
@@ -91,9 +97,12 @@ public final class Main {
         Trainer trainer = ex.trainer;
         double startLoss = ex.evaluate().train.loss;
         int every = Math.max(1, epochs / 10);
+        Progress progress = flags.has("quiet") ? null : new Progress(err, terminal, epochs, ex.trainX.length);
         while (trainer.epoch() < epochs && trainer.status() == Trainer.Status.RUNNING) {
-            trainer.stepEpoch();
-            if (!flags.has("quiet") && (trainer.epoch() % every == 0 || trainer.epoch() == epochs)) {
+            boolean ended = trainer.step();
+            if (progress != null) progress.batch(trainer);
+            if (ended && !flags.has("quiet") && (trainer.epoch() % every == 0 || trainer.epoch() == epochs)) {
+                if (progress != null) progress.end();
                 EpochReport r = ex.evaluate();
                 out.println(String.format(Locale.ROOT, "epoch %d  train loss %.5f  test loss %.5f%s",
                         r.epoch, r.train.loss, r.test.loss, ex.model.classes.length > 0
@@ -101,6 +110,7 @@ public final class Main {
                                 : String.format(Locale.ROOT, "  test R2 %.4f", r.test.r2)));
             }
         }
+        if (progress != null) progress.end();
         boolean diverged = trainer.status() == Trainer.Status.DIVERGED;
         EpochReport last = ex.evaluate();
         if (!diverged && Trainer.exploding(startLoss, last.train.loss)) {
@@ -113,7 +123,7 @@ public final class Main {
         }
         if (!flags.has("quiet")) {
             String site = flags.has("site") ? flags.get("site") : "http://localhost:8080/";
-            out.println(shareLine(site, ex.model));
+            out.println(shareLine(site, ex.model, flags.has("link")));
         }
         out.println(summary(last, ex.model));
         return diverged ? 2 : 0;
@@ -178,17 +188,17 @@ public final class Main {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    /** Links up to this length are printed; a longer one would flood the terminal. */
-    static final int MAX_PRINTED_LINK = 20_000;
+    /** Links up to this length (8 KB) are printed: short enough to paste into a chat or a mail; a longer one would flood the terminal. */
+    static final int MAX_PRINTED_LINK = 8192;
 
-    /** The exact link, else the 8-bit one, if it fits {@link #MAX_PRINTED_LINK}; else how to share the model instead. */
-    private static String shareLine(String site, Model model) {
+    /** The exact link, else the 8-bit one, if it fits {@link #MAX_PRINTED_LINK} (or always the exact one with --link); else how to get it. */
+    private static String shareLine(String site, Model model, boolean always) {
         String exact = site + "#m=" + ModelLink.payload(model);
-        if (exact.length() <= MAX_PRINTED_LINK) return "share: " + exact;
+        if (exact.length() <= MAX_PRINTED_LINK || always) return "share: " + exact;
         String small = site + "#m=" + ModelLink.payload(model, 8);
-        if (small.length() <= MAX_PRINTED_LINK) return "share (8-bit weights; the exact link has " + exact.length() + " characters): " + small;
-        return "share: the model's link would have " + small.length() + " characters even with 8-bit weights; write it with --out=FILE"
-                + " and open the file in the studio, or run export --model=FILE --out=model.onnx";
+        if (small.length() <= MAX_PRINTED_LINK) return "share (8-bit weights; the exact link has " + exact.length() + " characters, --link prints it): " + small;
+        return "share: the model's link has " + exact.length() + " characters (" + small.length() + " with 8-bit weights); --link prints it,"
+                + " or write the model with --out=FILE and open the file in the studio";
     }
 
     static String summary(EpochReport r, Model model) {
