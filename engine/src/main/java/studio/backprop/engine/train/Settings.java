@@ -13,6 +13,9 @@ import studio.backprop.engine.nn.LayerSpec;
  * and help serves reading, writing and --help.
  */
 public final class Settings {
+    /** The pace of "auto" on the 2-D sets, in epochs per second: the boundary forms over seconds, as in TensorFlow Playground. */
+    public static final double AUTO_PACE = 30;
+
     public static final String[][] KEYS = {
         {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|iris|wine|cancer|digits|mnist|fashion|PATH.csv"},
         {"target", "", "target column of a CSV (default: the last)"},
@@ -36,7 +39,9 @@ public final class Settings {
         {"seed", "1", "seed of data generation, split, initialisation and shuffling"},
         {"workers", "1", "data-parallel parts of each batch, one per worker in the browser (1 to 8), added in a fixed order"},
         {"epochs", "", "stop after this many epochs (CLI default 100; page: until paused)"},
+        {"speed", "auto", "page only: training pace in epochs per second, or max; auto is " + (int) AUTO_PACE + " on the 2-D sets, max otherwise (the CLI ignores it)"},
     };
+
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -107,6 +112,18 @@ public final class Settings {
 
     private static String fmt(double v) {
         return v == Math.floor(v) && Math.abs(v) < 1e9 ? Integer.toString((int) v) : Double.toString(v);
+    }
+
+    /**
+     * The page's training pace (key speed) in epochs per second, infinite for as fast as the
+     * engine can. The pace changes when batches run, never which: a run's weights are the same
+     * at any pace.
+     */
+    public double epochsPerSecond() {
+        String v = get("speed");
+        if (v.equals("max")) return Double.POSITIVE_INFINITY;
+        if (v.equals("auto")) return studio.backprop.engine.data.Generators.isGenerated(get("data")) ? AUTO_PACE : Double.POSITIVE_INFINITY;
+        return number("speed", 0.1, 1_000_000);
     }
 
     /** The hidden layers that {@code layers} and {@code act} describe (see {@link LayerSpec#parse}). */

@@ -67,6 +67,9 @@ final class SettingsForm {
             Html.setValue(Dom.byTestId("data"), data);
         }
         boolean planar = Generators.isGenerated(data);
+        // what auto means for this data set
+        HTMLDocument.current().querySelector("[data-testid=speed] option[value=auto]")
+                .setTextContent(planar ? "auto: " + (int) Settings.AUTO_PACE + " epochs/s" : "auto: max");
         Dom.byTestId("features").setHidden(!planar);
         HTMLDocument.current().querySelector("[data-planar]").setHidden(!planar);
         String features = "," + s.get("features") + ",";
@@ -90,6 +93,13 @@ final class SettingsForm {
                 double lr = state.settings.number("lr", 0, 100);
                 UrlState.write(state);
                 worker.send(ToWorker.learningRate(lr));
+                return;
+            }
+            if (key.equals("speed")) {
+                state.settings.set("speed", value);
+                double pace = state.settings.epochsPerSecond();
+                UrlState.write(state);
+                worker.send(ToWorker.speed(pace));
                 return;
             }
             // a built-in set brings its recommended setup, unless the user has made the network their own

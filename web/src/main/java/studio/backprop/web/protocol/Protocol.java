@@ -12,7 +12,7 @@ import studio.backprop.engine.train.Settings;
  * object literal names the same fields as its interface, just above it.
  *
  * <pre>
- * page -> training worker    init play pause step lr inspect predict share explain bench
+ * page -> training worker    init play pause step lr speed inspect predict share explain bench
  *                            open open-file resume-file export watch                   (ToWorker)
  * training worker -> helper  part-init part      (a helper runs the same worker script) (ToWorker)
  * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction

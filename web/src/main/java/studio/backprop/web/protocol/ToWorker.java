@@ -23,6 +23,7 @@ public final class ToWorker {
         void pause();
         void step(Step m);
         void learningRate(LearningRate m);
+        void speed(Speed m);
         void inspect(FileMessage m);
         void predict(Predict m);
         void share(ShareRequest m);
@@ -45,6 +46,7 @@ public final class ToWorker {
             case "pause": to.pause(); break;
             case "step": to.step((Step) m); break;
             case "lr": to.learningRate((LearningRate) m); break;
+            case "speed": to.speed((Speed) m); break;
             case "inspect": to.inspect((FileMessage) m); break;
             case "predict": to.predict((Predict) m); break;
             case "share": to.share((ShareRequest) m); break;
@@ -91,6 +93,11 @@ public final class ToWorker {
     public interface LearningRate extends Message { @JSProperty double getValue(); }
     @JSBody(params = "value", script = "return {type: 'lr', value: value};")
     public static native LearningRate learningRate(double value);
+
+    /** The training pace, from now on: epochs per second (Infinity: as fast as the engine can). Like lr, it changes no weights. */
+    public interface Speed extends Message { @JSProperty double getEpochsPerSecond(); }
+    @JSBody(params = "epochsPerSecond", script = "return {type: 'speed', epochsPerSecond: epochsPerSecond};")
+    public static native Speed speed(double epochsPerSecond);
 
     /** A user's File: a CSV to preview (inspect: answered by table, progress, csv-error), or the file a model awaits (resume-file). */
     public interface FileMessage extends Message { @JSProperty JSObject getFile(); }

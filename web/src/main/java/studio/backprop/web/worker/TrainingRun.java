@@ -8,11 +8,16 @@ import studio.backprop.web.protocol.FromWorker;
 /**
  * One run's lifecycle in the training worker: play, pause and step; training in slices of a few
  * milliseconds (so that the page's messages get through between them), on helper workers when
- * the run has several parts; snapshots for the page to draw.
+ * the run has several parts, at the user's pace (epochs per second: a slice stops once the run
+ * is where the pace wants it, and the next waits a frame); snapshots for the page to draw.
  */
 final class TrainingRun {
     /** Training time per slice before the worker yields to its message queue. */
     private static final double SLICE_MS = 20;
+    /** The wait before the next slice when the run is ahead of its pace: about a frame. */
+    private static final double PACE_WAIT_MS = 16;
+    /** Falling behind the pace by more than this (a slow machine, a paused tab) is forgotten, not made up in a burst. */
+    private static final double MAX_BEHIND_S = 0.25;
 
     final Experiment experiment;
     private final Snapshots snapshots;
@@ -25,6 +30,10 @@ final class TrainingRun {
     private boolean firstSlice;
     /** A step the user asked for while a parallel batch was out: it runs when the batch is in (null: none; true: an epoch). */
     private Boolean deferredStep;
+    /** Epochs per second (infinite: as fast as the engine can), and where the pace was last set: time and samples. */
+    private double pace;
+    private double paceTime;
+    private long paceSamples;
 
     /** Starts the run's helpers and tells the page what the run is. */
     TrainingRun(Experiment experiment, int stopAtEpoch) {
@@ -35,6 +44,7 @@ final class TrainingRun {
         helpers = parts > 1 ? new Helpers(parts - 1, experiment.model, () -> {
             if (!playing && !ended) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
         }) : null;
+        pace = experiment.settings.epochsPerSecond();
         snapshots = new Snapshots(experiment);
         WorkerMain.post(snapshots.setup());
         post("idle");
@@ -51,7 +61,32 @@ final class TrainingRun {
         if (experiment.trainer.status() == Trainer.Status.DIVERGED) return;
         playing = true;
         firstSlice = true;
-        schedule();
+        restartPace();
+        schedule(0);
+    }
+
+    /** A new pace from now on. */
+    void pace(double epochsPerSecond) {
+        pace = epochsPerSecond;
+        restartPace();
+    }
+
+    private void restartPace() {
+        paceTime = Js.now();
+        paceSamples = experiment.trainer.samples();
+    }
+
+    /** Whether the run has trained as many samples as its pace allows by now. */
+    private boolean aheadOfPace() {
+        if (pace == Double.POSITIVE_INFINITY) return false;
+        double perSecond = pace * experiment.trainX.length, seconds = (Js.now() - paceTime) / 1000;
+        double behind = paceSamples + seconds * perSecond - experiment.trainer.samples();
+        if (behind > MAX_BEHIND_S * perSecond) {
+            // forget the lag: restart the pace from here, a quarter second behind
+            paceTime = Js.now();
+            paceSamples = experiment.trainer.samples() - (long) (MAX_BEHIND_S * perSecond);
+        }
+        return behind <= 0;
     }
 
     /** Stops training; with report, the page hears of it at once. */
@@ -82,10 +117,10 @@ final class TrainingRun {
         return helpers != null && helpers.busy();
     }
 
-    private void schedule() {
+    private void schedule(double delayMs) {
         if (loopScheduled) return;
         loopScheduled = true;
-        Js.setTimeout(this::loop, 0);
+        Js.setTimeout(this::loop, delayMs);
     }
 
     private void loop() {
@@ -98,6 +133,11 @@ final class TrainingRun {
         Trainer t = experiment.trainer;
         double start = Js.now();
         while (Js.now() - start < SLICE_MS) {
+            if (aheadOfPace()) {
+                sliceDone();
+                schedule(PACE_WAIT_MS);
+                return;
+            }
             boolean epochEnded = t.step();
             if (stops(epochEnded)) {
                 playing = false;
@@ -106,7 +146,7 @@ final class TrainingRun {
             }
         }
         sliceDone();
-        schedule();
+        schedule(0);
     }
 
     private boolean stops(boolean epochEnded) {
@@ -138,8 +178,9 @@ final class TrainingRun {
                 return;
             }
             sliceDone();
-            if (Js.now() - sliceStart < SLICE_MS) parallelBatches(sliceStart);
-            else schedule();
+            if (aheadOfPace()) schedule(PACE_WAIT_MS);
+            else if (Js.now() - sliceStart < SLICE_MS) parallelBatches(sliceStart);
+            else schedule(0);
         });
     }
 

@@ -112,6 +112,10 @@ public final class WorkerMain implements ToWorker.Receiver {
         if (run != null) run.experiment.trainer.learningRate = m.getValue();
     }
 
+    @Override public void speed(ToWorker.Speed m) {
+        if (run != null) run.pace(m.getEpochsPerSecond());
+    }
+
     @Override public void inspect(ToWorker.FileMessage m) {
         CsvPreview.inspect(Data.readFile(m.getFile()));
     }
