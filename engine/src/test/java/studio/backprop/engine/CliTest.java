@@ -97,7 +97,7 @@ class CliTest {
         Run train = run("train", "--data=xor", "--layers=4", "--epochs=20", "--seed=3", "--out=" + model);
         assertEquals(0, train.code, train.err);
         assertTrue(train.lastLine().matches("\\{\"epochs\":20,\"trainLoss\":[0-9.E-]+,\"testLoss\":[0-9.E-]+,"
-                + "\"trainAccuracy\":[0-9.]+,\"testAccuracy\":[0-9.]+,\"weightsHash\":\"[0-9a-f]{16}\"}"), train.lastLine());
+                + "\"trainAccuracy\":[0-9.]+,\"testAccuracy\":[0-9.]+,\"testBalancedAccuracy\":[0-9.]+,\"weightsHash\":\"[0-9a-f]{16}\"}"), train.lastLine());
         Run eval = run("eval", "--model=" + model);
         assertEquals(0, eval.code, eval.err);
         String hash = train.lastLine().replaceAll(".*\"weightsHash\":\"([0-9a-f]+)\".*", "$1");

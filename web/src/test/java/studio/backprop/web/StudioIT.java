@@ -192,7 +192,7 @@ class StudioIT {
         assertNotEquals(heat, canvas("heatmap"));
         assertNotEquals(net, canvas("network"));
         int total = 0;
-        for (WebElement cell : b.byTestId("confusion").findElements(By.cssSelector("td[data-value]"))) {
+        for (WebElement cell : b.byTestId("confusion").findElements(By.cssSelector("td.count"))) {
             total += Integer.parseInt(cell.getAttribute("data-value"));
         }
         assertEquals(250, total);
@@ -207,6 +207,25 @@ class StudioIT {
         assertTrue(hues.get(0).intValue() > 20 && hues.get(1).intValue() > 20, "blue and orange link pixels: " + hues);
         new org.openqa.selenium.interactions.Actions(b.driver).moveToElement(b.byTestId("network"), 0, 0).perform();
         b.screenshot("views-circle");
+    }
+
+    /** An unbalanced table: per-class recall and precision, and the balanced accuracy the engine computes for the same run. */
+    @Test
+    void unbalancedClassesGetRecallPrecisionAndBalancedAccuracy() throws Exception {
+        String query = "data=cancer&layers=4&act=relu&opt=adam&lr=0.01&seed=2&epochs=3";
+        open(query + "&play=1");
+        b.waitUpTo(20).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 3);
+        studio.backprop.engine.train.Experiment ex = studio.backprop.engine.train.Experiment.load(
+                studio.backprop.engine.train.Settings.of(query, '&'));
+        while (ex.trainer.epoch() < 3) ex.trainer.stepEpoch();
+        studio.backprop.engine.train.Metrics test = ex.evaluate().test;
+        assertEquals(test.balancedAccuracy(), b.number("balanced-accuracy"), 1e-12);
+        int[][] c = test.confusion;
+        assertEquals((double) c[0][0] / (c[0][0] + c[0][1]), b.number("recall-0"), 1e-12);
+        assertEquals((double) c[1][1] / (c[0][1] + c[1][1]), b.number("precision-1"), 1e-12);
+        assertTrue(b.text("confusion-summary").contains("the classes are unbalanced"), b.text("confusion-summary"));
+        b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("confusion-panel"));
+        b.screenshot("confusion-cancer");
     }
 
     private static String canvas(String testId) {

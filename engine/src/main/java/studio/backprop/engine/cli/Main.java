@@ -94,6 +94,7 @@ public final class Main {
         if (settings.get("epochs").isEmpty()) settings.set("epochs", "100");
         int epochs = settings.integer("epochs", 0, 1_000_000);
         Experiment ex = Experiment.load(settings);
+        if (!flags.has("quiet")) columnNotes(ex);
         Trainer trainer = ex.trainer;
         double startLoss = ex.evaluate().train.loss;
         int every = Math.max(1, epochs / 10);
@@ -127,6 +128,21 @@ public final class Main {
         }
         out.println(summary(last, ex.model));
         return diverged ? 2 : 0;
+    }
+
+    /** What the table's columns turned into, as the studio's preview shows it: dates as numbers, identifiers and free text left out. */
+    private void columnNotes(Experiment ex) {
+        boolean leftOut = false;
+        for (int i = 0; i < ex.candidateInputs.length; i++) {
+            String name = ex.candidateInputs[i], note = ex.candidateNotes[i];
+            boolean used = false;
+            for (var c : ex.model.encoding.columns) used |= c.name.equals(name);
+            // with --inputs given, only what the chosen columns became
+            if (note.isEmpty() || used == ex.outByDefault[i] || (!used && !ex.settings.get("inputs").isEmpty())) continue;
+            out.println("column '" + name + "': " + note);
+            leftOut |= !used;
+        }
+        if (leftOut) out.println("(--inputs=a,b,... chooses the input columns)");
     }
 
     private int eval(Flags flags) throws IOException, CsvException, ModelException {
@@ -206,6 +222,7 @@ public final class Main {
         sb.append(",\"trainLoss\":").append(num(r.train.loss)).append(",\"testLoss\":").append(num(r.test.loss));
         if (model.classes.length > 0) {
             sb.append(",\"trainAccuracy\":").append(num(r.train.accuracy)).append(",\"testAccuracy\":").append(num(r.test.accuracy));
+            sb.append(",\"testBalancedAccuracy\":").append(num(r.test.balancedAccuracy()));
         } else {
             sb.append(",\"testRmse\":").append(num(r.test.rmse)).append(",\"testR2\":").append(num(r.test.r2));
         }

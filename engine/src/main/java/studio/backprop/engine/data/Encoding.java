@@ -5,18 +5,31 @@ import java.util.List;
 
 /**
  * How a table's input columns become numbers: a numeric column passes through, a categorical
- * one becomes one 0/1 input per category (one-hot). The model keeps this, so a new row of the
+ * one becomes one 0/1 input per category (one-hot), a date column its year and sin/cos pairs
+ * ({@link Dates}). The model keeps this, so a new row of the
  * same table can be predicted.
  */
 public final class Encoding {
     public static final class Column {
         public final String name;
-        /** null for a numeric column. */
+        /** null for a numeric or date column. */
         public final String[] categories;
+        /** A date column's {@link Dates} spec (its field order, and whether it has times), else null. */
+        public final String date;
 
         public Column(String name, String[] categories) {
+            this(name, categories, null);
+        }
+
+        public Column(String name, String[] categories, String date) {
             this.name = name;
             this.categories = categories;
+            this.date = date;
+        }
+
+        /** How many inputs this column becomes. */
+        public int width() {
+            return categories != null ? categories.length : date != null ? Dates.parts(date).length : 1;
         }
     }
 
@@ -36,8 +49,9 @@ public final class Encoding {
     public String[] inputNames() {
         List<String> names = new ArrayList<>();
         for (Column c : columns) {
-            if (c.categories == null) names.add(c.name);
-            else for (String cat : c.categories) names.add(c.name + "=" + cat);
+            if (c.categories != null) for (String cat : c.categories) names.add(c.name + "=" + cat);
+            else if (c.date != null) for (String part : Dates.parts(c.date)) names.add(c.name + " " + part);
+            else names.add(c.name);
         }
         return names.toArray(new String[0]);
     }
@@ -50,11 +64,20 @@ public final class Encoding {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " values, got " + cells.length);
         }
-        double[] out = new double[inputNames().length];
+        int width = 0;
+        for (Column col : columns) width += col.width();
+        double[] out = new double[width];
         int k = 0;
         for (int c = 0; c < columns.size(); c++) {
             Column col = columns.get(c);
-            if (col.categories == null) {
+            if (col.date != null) {
+                try {
+                    Dates.encode(cells[c], col.date, out, k);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(col.name + ": " + e.getMessage());
+                }
+                k += col.width();
+            } else if (col.categories == null) {
                 double v = fill != null && Numbers.isMissing(cells[c]) ? fill[c] : Numbers.parse(cells[c]);
                 if (v != v) throw new IllegalArgumentException(col.name + ": '" + cells[c] + "' is not a number");
                 out[k++] = v;

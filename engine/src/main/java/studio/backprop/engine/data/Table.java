@@ -8,23 +8,36 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A CSV file as named columns, each found numeric (every present value a number) or
- * categorical, and the conversion to a {@link DataSet} that the user's choices describe.
+ * A CSV file as named columns, each found to be numbers, categories, dates (or date-times),
+ * identifiers (a different value in every row) or free text (many different strings), and the
+ * conversion to a {@link DataSet} that the user's choices describe. Identifiers and free text
+ * are left out of the inputs unless chosen; a date becomes numbers ({@link Dates}).
  */
 public final class Table {
+    /** Column kinds. */
+    public static final String NUMBER = "number", CATEGORY = "category", DATE = "date", ID = "id", TEXT = "text";
+    /** A text column with more different values than this, or than half its rows, is free text. */
+    static final int MAX_CATEGORIES = 1000;
+
     public final String[] names;
     public final String[][] rows;
     public final int[] lines;
     public final boolean[] numeric;
     public final boolean hasHeader;
+    /** Per column: its kind, the {@link Dates} spec of a date column (else null), and why it is what it is ("" when plain). */
+    public final String[] kinds, dateSpecs, notes;
 
     private Table(String[] names, String[][] rows, int[] lines, boolean hasHeader) {
         this.names = names;
         this.rows = rows;
         this.lines = lines;
         this.hasHeader = hasHeader;
-        this.numeric = new boolean[names.length];
-        for (int c = 0; c < names.length; c++) {
+        int n = names.length;
+        this.numeric = new boolean[n];
+        this.kinds = new String[n];
+        this.dateSpecs = new String[n];
+        this.notes = new String[n];
+        for (int c = 0; c < n; c++) {
             boolean allNumbers = true, any = false;
             for (String[] r : rows) {
                 if (Numbers.isMissing(r[c])) continue;
@@ -35,7 +48,65 @@ public final class Table {
                 }
             }
             numeric[c] = allNumbers && any;
+            classify(c);
         }
+    }
+
+    /** The kind of column c, and the note that says why. */
+    private void classify(int c) {
+        kinds[c] = numeric[c] ? NUMBER : CATEGORY;
+        notes[c] = "";
+        String[] values = new String[rows.length];
+        int present = 0;
+        Set<String> distinct = new HashSet<>();
+        boolean spaces = false;
+        for (String[] r : rows) {
+            if (Numbers.isMissing(r[c])) continue;
+            String v = r[c].trim();
+            values[present++] = v;
+            distinct.add(v);
+            spaces |= v.indexOf(' ') >= 0;
+        }
+        if (present == 0) return;
+        boolean unique = distinct.size() == present && present == rows.length && present >= 20;
+        if (numeric[c]) {
+            if (unique && (idName(names[c]) || counts(c))) {
+                kinds[c] = ID;
+                notes[c] = "a different whole number in every row: an identifier, left out unless you choose it";
+            }
+            return;
+        }
+        String spec = Dates.detect(java.util.Arrays.copyOf(values, present));
+        if (spec != null) {
+            kinds[c] = DATE;
+            dateSpecs[c] = spec;
+            notes[c] = "dates" + (spec.endsWith(Dates.WITH_TIME) ? " and times" : "") + ": the inputs are the year, the day of year and the weekday"
+                    + (spec.endsWith(Dates.WITH_TIME) ? " and the time of day" : "") + " (each as sin, cos)";
+        } else if (unique && !spaces) {
+            kinds[c] = ID;
+            notes[c] = "a different value in every row: an identifier, left out unless you choose it";
+        } else if (distinct.size() > MAX_CATEGORIES || (distinct.size() > present / 2 && present >= 40) || unique) {
+            kinds[c] = TEXT;
+            notes[c] = distinct.size() + " different values in " + present + " rows: free text, left out unless you choose it";
+        }
+    }
+
+    /** id, ID, row_id, customer id, Index, ... */
+    private static boolean idName(String name) {
+        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        return n.equals("id") || n.equals("index") || n.equals("#") || n.equals("no") || n.equals("row") || n.endsWith("_id") || n.endsWith(" id")
+                || n.endsWith("-id") || n.startsWith("id_") || n.endsWith("number") && n.length() > 6 && !n.contains("of");
+    }
+
+    /** Whether the column counts up by one from row to row (row numbers). */
+    private boolean counts(int c) {
+        for (int r = 1; r < rows.length; r++) if (Numbers.parse(rows[r][c]) != Numbers.parse(rows[r - 1][c]) + 1) return false;
+        return true;
+    }
+
+    /** Whether a column goes in when the user has not chosen the inputs: everything but identifiers and free text. */
+    public boolean inputByDefault(int c) {
+        return !kinds[c].equals(ID) && !kinds[c].equals(TEXT);
     }
 
     /** header: "auto" (guess), "yes" or "no". */
@@ -118,14 +189,17 @@ public final class Table {
         public final DataSet data;
         public final Encoding encoding;
         public final int dropped;
-        /** Every column that could be an input: all but the target. */
-        public final String[] candidates;
+        /** Every column that could be an input: all but the target; for each, its note ("" when plain), and whether it stays out unless chosen. */
+        public final String[] candidates, notes;
+        public final boolean[] outByDefault;
 
-        Converted(DataSet data, Encoding encoding, int dropped, String[] candidates) {
+        Converted(DataSet data, Encoding encoding, int dropped, String[] candidates, String[] notes, boolean[] outByDefault) {
             this.data = data;
             this.encoding = encoding;
             this.dropped = dropped;
             this.candidates = candidates;
+            this.notes = notes;
+            this.outByDefault = outByDefault;
         }
     }
 
@@ -133,7 +207,8 @@ public final class Table {
         int target = choice.target == null ? names.length - 1 : column(choice.target);
         List<Integer> inputs = new ArrayList<>();
         if (choice.inputs == null) {
-            for (int c = 0; c < names.length; c++) if (c != target) inputs.add(c);
+            for (int c = 0; c < names.length; c++) if (c != target && inputByDefault(c)) inputs.add(c);
+            if (inputs.isEmpty()) throw new CsvException(0, 0, "every column but the target is an identifier or free text: choose the inputs");
         } else {
             for (String in : choice.inputs) {
                 int c = column(in);
@@ -144,6 +219,9 @@ public final class Table {
         if (inputs.isEmpty()) throw new CsvException(0, 0, "choose at least one input column");
         boolean classification = choice.task.equals("classification")
                 || (choice.task.equals("auto") && (!numeric[target] || fewIntegers(target)));
+        if (kinds[target].equals(DATE)) {
+            throw new CsvException(0, 0, "target '" + names[target] + "' holds dates: choose a column of numbers or categories to predict");
+        }
         if (!classification && !numeric[target]) {
             throw new CsvException(0, 0, "target '" + names[target] + "' is not numeric, so it cannot be a regression target");
         }
@@ -173,10 +251,13 @@ public final class Table {
                 }
                 numericFill[i] = count == 0 ? 0 : sum / count;
                 columns.add(new Encoding.Column(names[c], null));
+            } else if (dateSpecs[c] != null) {
+                fillWith[c] = mostFrequent(c, kept);
+                columns.add(new Encoding.Column(names[c], null, dateSpecs[c]));
             } else {
                 String[] cats = categories(c, kept);
                 if (cats.length == 0) throw new CsvException(0, 0, "column '" + names[c] + "' has no values; leave it out of the inputs");
-                if (cats.length > 1000) throw new CsvException(0, 0, "column '" + names[c] + "' has more than 1000 categories");
+                if (cats.length > MAX_CATEGORIES) throw new CsvException(0, 0, "column '" + names[c] + "' has more than 1000 categories");
                 fillWith[c] = mostFrequent(c, kept);
                 columns.add(new Encoding.Column(names[c], cats));
             }
@@ -184,7 +265,7 @@ public final class Table {
         Encoding encoding = new Encoding(columns);
         String[] classes = classification ? categories(target, kept) : new String[0];
         if (classification && classes.length < 2) throw new CsvException(0, 0, "target '" + names[target] + "' has only one class");
-        if (classes.length > 1000) throw new CsvException(0, 0, "target '" + names[target] + "' has more than 1000 classes");
+        if (classes.length > MAX_CATEGORIES) throw new CsvException(0, 0, "target '" + names[target] + "' has more than 1000 classes");
         double[][] x = new double[kept.size()][], y = new double[kept.size()][1];
         String[] cells = new String[inputs.size()];
         for (int k = 0; k < kept.size(); k++) {
@@ -197,9 +278,15 @@ public final class Table {
             y[k][0] = classification ? Arrays.asList(classes).indexOf(row[target].trim()) : Numbers.parse(row[target]);
         }
         DataSet data = new DataSet(name, encoding.inputNames(), x, new String[] {names[target]}, classes, y);
-        String[] candidates = new String[names.length - 1];
-        for (int c = 0, k = 0; c < names.length; c++) if (c != target) candidates[k++] = names[c];
-        return new Converted(data, encoding, rows.length - kept.size(), candidates);
+        String[] candidates = new String[names.length - 1], candidateNotes = new String[names.length - 1];
+        boolean[] out = new boolean[names.length - 1];
+        for (int c = 0, k = 0; c < names.length; c++) {
+            if (c == target) continue;
+            candidates[k] = names[c];
+            candidateNotes[k] = notes[c];
+            out[k++] = !inputByDefault(c);
+        }
+        return new Converted(data, encoding, rows.length - kept.size(), candidates, candidateNotes, out);
     }
 
     /** A numeric column of at most 10 distinct integers reads as class labels. */

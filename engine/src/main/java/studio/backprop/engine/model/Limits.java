@@ -71,6 +71,14 @@ public final class Limits {
     }
 
 
+    /** A date column's spec, one the engine writes ("ymd", "dmy+time", ...). */
+    public static String dateSpec(String spec) throws ModelException {
+        String order = spec.endsWith(studio.backprop.engine.data.Dates.WITH_TIME)
+                ? spec.substring(0, spec.length() - studio.backprop.engine.data.Dates.WITH_TIME.length()) : spec;
+        check(order.equals("ymd") || order.equals("dmy") || order.equals("mdy"), "unknown date form '" + spec + "'");
+        return spec;
+    }
+
     public static Model build(Map<String, String> settingsMap, List<Encoding.Column> columns, int[] features,
                               Normalizer normalizer, String[] targetNames, String[] classes, String loss,
                               int inputs, List<Module> modules) throws ModelException {

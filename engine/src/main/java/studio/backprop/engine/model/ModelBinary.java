@@ -18,13 +18,15 @@ import studio.backprop.engine.nn.Param;
  * normalisation are raw 64-bit IEEE doubles, so a round trip is exact (the exact form stores the
  * weights, which training keeps as floats, as 32-bit singles: version 2 below). Layout, version 1:
  * the settings that differ from their defaults (u16 n, n key/value strings), encoding (u16 n columns: name, u16 categories + 1,
- * 0 for numeric, then the category strings), features (u8 n, n u8), normalisation (kind,
+ * 0 for numeric, then the category strings; or 0xFFFF for a date column, then its Dates spec string), features (u8 n, n u8), normalisation (kind,
  * u32 n, n shifts, n scales), targets (u16 n strings), classes (u16 n strings), loss,
  * network (u32 inputs, u16 modules: kind, its shape numbers as u32 (linear: m, n), then each
  * parameter's values row by row (linear: m*n W, n W0)).
  * Strings are u16 byte length + UTF-8.
  */
 public final class ModelBinary {
+    /** The category-count field's value that marks a date column (a real count is at most 1001). */
+    private static final int DATE_COLUMN = 0xFFFF;
     private ModelBinary() {}
 
     private static final byte[] MAGIC = {'B', 'P', 'S', 'M'};
@@ -64,6 +66,11 @@ public final class ModelBinary {
         out.u16(model.encoding.columns.size());
         for (Encoding.Column c : model.encoding.columns) {
             out.str(c.name);
+            if (c.date != null) {
+                out.u16(DATE_COLUMN);
+                out.str(c.date);
+                continue;
+            }
             out.u16(c.categories == null ? 0 : c.categories.length + 1);
             if (c.categories != null) for (String cat : c.categories) out.str(cat);
         }
@@ -138,7 +145,12 @@ public final class ModelBinary {
         List<Encoding.Column> columns = new ArrayList<>();
         for (int i = 0; i < nc; i++) {
             String name = in.str();
-            int cats = Limits.count(in.u16(), 1001, "category count");
+            int mark = in.u16();
+            if (mark == DATE_COLUMN) {
+                columns.add(new Encoding.Column(name, null, Limits.dateSpec(in.str())));
+                continue;
+            }
+            int cats = Limits.count(mark, 1001, "category count");
             String[] categories = cats == 0 ? null : new String[cats - 1];
             for (int j = 0; j < cats - 1; j++) categories[j] = in.str();
             columns.add(new Encoding.Column(name, categories));

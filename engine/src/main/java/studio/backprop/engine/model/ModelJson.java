@@ -34,6 +34,7 @@ public final class ModelJson {
         for (Encoding.Column c : model.encoding.columns) {
             sb.append(sep).append("{\"name\": ").append(Json.quote(c.name));
             if (c.categories != null) sb.append(", \"categories\": ").append(strings(c.categories));
+            if (c.date != null) sb.append(", \"date\": ").append(Json.quote(c.date));
             sb.append('}');
             sep = ", ";
         }
@@ -97,8 +98,9 @@ public final class ModelJson {
         List<Encoding.Column> columns = new ArrayList<>();
         for (Object o : list(root.get("inputs"), "inputs", Limits.MAX_LIST)) {
             Map<String, Object> c = object(o, "an input");
-            Object cats = c.get("categories");
-            columns.add(new Encoding.Column(string(c.get("name"), "input name"), cats == null ? null : strings(cats, "categories", 1000)));
+            Object cats = c.get("categories"), date = c.get("date");
+            columns.add(new Encoding.Column(string(c.get("name"), "input name"), cats == null ? null : strings(cats, "categories", 1000),
+                    date == null ? null : Limits.dateSpec(string(date, "date"))));
         }
         String[] featureKeys = strings(root.get("features"), "features", 7);
         int[] features = new int[featureKeys.length];

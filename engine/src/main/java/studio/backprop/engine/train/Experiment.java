@@ -28,6 +28,9 @@ public final class Experiment {
     public final int droppedRows;
     /** For a table, every column that could be an input (all but the target); empty otherwise. */
     public final String[] candidateInputs;
+    /** For each candidate: why it is what it is ("" when plain: see Table's notes), and whether it stays out unless chosen (ids, free text). */
+    public final String[] candidateNotes;
+    public final boolean[] outByDefault;
     /** The shape of one sample as the network sees it: an image's channels x height x width, or flat. */
     public final Shape inputShape;
     public final Model model;
@@ -35,15 +38,22 @@ public final class Experiment {
     public final double[][] trainX, trainY, testX, testY;
     public final Trainer trainer;
 
-    private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows, String[] candidateInputs) {
-        this(settings, all, encoding, droppedRows, candidateInputs, null);
+    private Experiment(Settings settings, DataSet all, Encoding encoding) {
+        this(settings, all, encoding, 0, new String[0], new String[0], new boolean[0], null);
+    }
+
+    private Experiment(Settings settings, Table.Converted c, Model from) {
+        this(settings, c.data, c.encoding, c.dropped, c.candidates, c.notes, c.outByDefault, from);
     }
 
     /** @param from a model to resume: its normalisation is kept (not refitted) and its weights taken */
-    private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows, String[] candidateInputs, Model from) {
+    private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows, String[] candidateInputs, String[] candidateNotes,
+            boolean[] outByDefault, Model from) {
         this.settings = settings;
         this.droppedRows = droppedRows;
         this.candidateInputs = candidateInputs;
+        this.candidateNotes = candidateNotes;
+        this.outByDefault = outByDefault;
         int seed = settings.integer("seed", -2147483647, 2147483647);
         DataSet[] parts = all.split(settings.number("split", 0.01, 0.99), new Rng(seed ^ 0x5B1170));
         train = parts[0];
@@ -95,7 +105,7 @@ public final class Experiment {
         if (Generators.isGenerated(data)) {
             DataSet all = Generators.generate(data, settings.integer("samples", 2, 100_000),
                     settings.number("noise", 0, 1), new Rng(seed));
-            return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0, new String[0]);
+            return new Experiment(settings, all, Encoding.numeric(all.inputNames));
         }
         if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its CSV text");
         String[] inputs = settings.get("inputs").isEmpty() ? null : Text.split(settings.get("inputs"), ',');
@@ -109,7 +119,7 @@ public final class Experiment {
             choice.missing = settings.get("missing");
             c = Table.parse(tableText, "auto").toDataSet(data, choice);
         }
-        return new Experiment(settings, c.data, c.encoding, c.dropped, c.candidates);
+        return new Experiment(settings, c, null);
     }
 
     /**
@@ -135,7 +145,7 @@ public final class Experiment {
         }
         if (!has(table, choice.target)) throw mismatch("it has no column '" + choice.target + "', the model's target");
         Table.Converted c = table.toDataSet(settings.get("data"), choice);
-        return new Experiment(settings, c.data, c.encoding, c.dropped, c.candidates, model);
+        return new Experiment(settings, c, model);
     }
 
     private static boolean has(Table table, String column) {
@@ -147,6 +157,10 @@ public final class Experiment {
         }
     }
 
+    private static String what(Encoding.Column c) {
+        return c.date != null ? "dates" : c.categories != null ? "categories" : "numbers";
+    }
+
     private static IllegalArgumentException mismatch(String why) {
         return new IllegalArgumentException("the file does not match the model: " + why);
     }
@@ -154,9 +168,8 @@ public final class Experiment {
     private static void checkSameInputs(Model from, Encoding encoding, DataSet all) {
         for (int c = 0; c < from.encoding.columns.size(); c++) {
             Encoding.Column want = from.encoding.columns.get(c), got = encoding.columns.get(c);
-            if ((want.categories == null) != (got.categories == null)) {
-                throw mismatch("column '" + want.name + "' is " + (got.categories == null ? "numbers" : "categories") + " in the file, "
-                        + (want.categories == null ? "numbers" : "categories") + " in the model");
+            if ((want.categories == null) != (got.categories == null) || (want.date == null) != (got.date == null)) {
+                throw mismatch("column '" + want.name + "' is " + what(got) + " in the file, " + what(want) + " in the model");
             }
             if (want.categories != null && !java.util.Arrays.equals(want.categories, got.categories)) {
                 throw mismatch("column '" + want.name + "' has the categories " + String.join(", ", got.categories)
@@ -207,7 +220,7 @@ public final class Experiment {
     /** An image set from its records (see {@link Images}). */
     public static Experiment fromImages(Settings settings, byte[] records) {
         DataSet all = Images.fromRecords(settings.get("data"), records);
-        return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0, new String[0]);
+        return new Experiment(settings, all, Encoding.numeric(all.inputNames));
     }
 
     /** Loss targets: the value(s) for regression, 0/1 for one sigmoid output, one-hot otherwise. */

@@ -62,6 +62,61 @@ public final class Metrics {
         return new Metrics(lossSum / n, Double.NaN, Math.sqrt(sse / count), sst > 0 ? 1 - sse / sst : Double.NaN, confusion);
     }
 
+    /** The mean of the per-class recalls ({@link #recall}) over the classes present: each class weighs the same, however rare. */
+    public double balancedAccuracy() {
+        int k = confusion.length;
+        double[] flat = new double[k * k];
+        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) flat[i * k + j] = confusion[i][j];
+        return balancedAccuracy(flat, k);
+    }
+
+    /** Per true class i of counts confusion[i k + j]: the share of its samples predicted as i (NaN if it has none). */
+    public static double[] recall(double[] confusion, int k) {
+        double[] r = new double[k];
+        for (int i = 0; i < k; i++) {
+            double total = 0;
+            for (int j = 0; j < k; j++) total += confusion[i * k + j];
+            r[i] = total > 0 ? confusion[i * k + i] / total : Double.NaN;
+        }
+        return r;
+    }
+
+    /** Per predicted class j: the share of the samples predicted as j that are j (NaN if none is). */
+    public static double[] precision(double[] confusion, int k) {
+        double[] p = new double[k];
+        for (int j = 0; j < k; j++) {
+            double total = 0;
+            for (int i = 0; i < k; i++) total += confusion[i * k + j];
+            p[j] = total > 0 ? confusion[j * k + j] / total : Double.NaN;
+        }
+        return p;
+    }
+
+    public static double balancedAccuracy(double[] confusion, int k) {
+        double sum = 0;
+        int present = 0;
+        for (double r : recall(confusion, k)) {
+            if (r == r) {
+                sum += r;
+                present++;
+            }
+        }
+        return present > 0 ? sum / present : Double.NaN;
+    }
+
+    /** Whether the largest class has over 1.5 times the samples of the smallest (present) one. */
+    public static boolean unbalanced(double[] confusion, int k) {
+        double most = 0, least = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            double total = 0;
+            for (int j = 0; j < k; j++) total += confusion[i * k + j];
+            if (total == 0) continue;
+            most = Math.max(most, total);
+            least = Math.min(least, total);
+        }
+        return most > 1.5 * least;
+    }
+
     /** One sigmoid output: class 1 when it reaches 0.5; several outputs: the largest. */
     public static int predictedClass(double[] a) {
         if (a.length == 1) return a[0] >= 0.5 ? 1 : 0;

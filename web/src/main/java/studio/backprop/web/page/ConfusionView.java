@@ -1,14 +1,20 @@
 package studio.backprop.web.page;
 
 import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.train.Metrics;
 
-/** Test confusion counts (rows: true class, columns: predicted) with per-class accuracy. */
+/**
+ * Test confusion counts (rows: true class, columns: predicted) with each class's recall (its
+ * row) and precision (its column), and the accuracy beside the balanced accuracy, which weighs
+ * every class the same: the one to read when the classes are unbalanced.
+ */
 final class ConfusionView {
-    private final HTMLElement table;
+    private final HTMLElement table, summary;
     private String shown = "";
 
-    ConfusionView(HTMLElement table) {
+    ConfusionView(HTMLElement table, HTMLElement summary) {
         this.table = table;
+        this.summary = summary;
     }
 
     void render(State s) {
@@ -17,9 +23,13 @@ final class ConfusionView {
         if (key.equals(shown)) return;
         shown = key;
         Html.clear(table);
+        Html.clear(summary);
         if (k == 0 || s.confusion.length != k * k) return;
-        // many classes: numbered columns (the name on hover) and tight cells, so all fit the panel
-        boolean compact = k > 4;
+        double[] recall = Metrics.recall(s.confusion, k), precision = Metrics.precision(s.confusion, k);
+        // many classes or long names: numbered columns (the name on hover) and tight cells, so all fit the panel
+        int longest = 0;
+        for (String c : s.classes) longest = Math.max(longest, c.length());
+        boolean compact = k > 4 || longest > (k > 2 ? 6 : 8);
         table.setClassName(compact ? "confusion compact" : "confusion");
         HTMLElement head = Html.el("tr");
         head.appendChild(Html.el("th", compact ? "true \\ pred." : "true \\ predicted"));
@@ -28,7 +38,9 @@ final class ConfusionView {
             th.setAttribute("title", s.classes[c]);
             head.appendChild(th);
         }
-        head.appendChild(Html.el("th", compact ? "acc." : "accuracy"));
+        HTMLElement recallHead = Html.el("th", compact ? "rec." : "recall");
+        recallHead.setAttribute("title", "recall: the share of the class's samples predicted as it");
+        head.appendChild(recallHead);
         table.appendChild(head);
         for (int i = 0; i < k; i++) {
             HTMLElement row = Html.el("tr");
@@ -36,16 +48,44 @@ final class ConfusionView {
             HTMLElement th = Html.el("th", compact ? i + " " + (name.equals(Integer.toString(i)) ? "" : name.length() > 9 ? name.substring(0, 8) + "\u2026" : name) : name);
             th.setAttribute("title", name);
             row.appendChild(th);
-            double total = 0;
-            for (int j = 0; j < k; j++) total += s.confusion[i * k + j];
             for (int j = 0; j < k; j++) {
                 HTMLElement cell = Html.el("td", Integer.toString((int) s.confusion[i * k + j]));
                 cell.setAttribute("data-value", Integer.toString((int) s.confusion[i * k + j]));
-                if (i == j) cell.setClassName("hit");
+                cell.setClassName(i == j ? "count hit" : "count");
                 row.appendChild(cell);
             }
-            row.appendChild(Html.el("td", total > 0 ? Dom.fixed(s.confusion[i * k + i] / total, compact ? 2 : 3) : "\u2013"));
+            row.appendChild(rate(recall[i], compact, "recall-" + i));
             table.appendChild(row);
         }
+        HTMLElement foot = Html.el("tr");
+        HTMLElement label = Html.el("th", compact ? "prec." : "precision");
+        label.setAttribute("title", "precision: the share of the samples predicted as the class that are it");
+        foot.appendChild(label);
+        for (int j = 0; j < k; j++) foot.appendChild(rate(precision[j], compact, "precision-" + j));
+        foot.appendChild(Html.el("td", ""));
+        table.appendChild(foot);
+
+        double total = 0, hits = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) total += s.confusion[i * k + j];
+            hits += s.confusion[i * k + i];
+        }
+        double balanced = Metrics.balancedAccuracy(s.confusion, k);
+        summary.appendChild(Html.el("span", "accuracy " + (total > 0 ? Dom.fixed(hits / total, 3) : "\u2013") + " \u00b7 balanced accuracy "));
+        HTMLElement b = Html.el("output", balanced == balanced ? Dom.fixed(balanced, 3) : "\u2013");
+        b.setAttribute("data-testid", "balanced-accuracy");
+        b.setAttribute("data-value", Dom.raw(balanced));
+        summary.appendChild(b);
+        if (Metrics.unbalanced(s.confusion, k)) {
+            summary.appendChild(Html.el("span", ": the classes are unbalanced, and balanced accuracy (the mean recall) weighs each the same"));
+        }
+    }
+
+    private static HTMLElement rate(double v, boolean compact, String id) {
+        HTMLElement td = Html.el("td", v == v ? Dom.fixed(v, compact ? 2 : 3) : "\u2013");
+        td.setClassName("rate");
+        td.setAttribute("data-testid", id);
+        td.setAttribute("data-value", Dom.raw(v));
+        return td;
     }
 }

@@ -14,7 +14,7 @@ final class Views {
     final NetworkView network = new NetworkView((HTMLCanvasElement) Dom.byTestId("network"), Dom.byTestId("network-hover"));
     final CurveView lossCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("loss-chart"), 1, false);
     final CurveView accuracyCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("accuracy-chart"), 3, true);
-    final ConfusionView confusion = new ConfusionView(Dom.byTestId("confusion"));
+    final ConfusionView confusion = new ConfusionView(Dom.byTestId("confusion"), Dom.byTestId("confusion-summary"));
     final ImageView images;
     private double slowViewsDrawn;
 

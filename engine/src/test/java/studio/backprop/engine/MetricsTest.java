@@ -1,0 +1,21 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import studio.backprop.engine.train.Metrics;
+
+/** Recall, precision and balanced accuracy from confusion counts (rows true, columns predicted). */
+class MetricsTest {
+    @Test
+    void perClassRatesAndBalancedAccuracy() {
+        // 90 of class 0 (81 right), 10 of class 1 (5 right), none of class 2 (predicted twice)
+        double[] c = {81, 7, 2, 4, 5, 1, 0, 0, 0};
+        assertArrayEquals(new double[] {0.9, 0.5, Double.NaN}, Metrics.recall(c, 3), 1e-15);
+        assertArrayEquals(new double[] {81.0 / 85, 5.0 / 12, 0}, Metrics.precision(c, 3), 1e-15);
+        assertEquals(0.7, Metrics.balancedAccuracy(c, 3), 1e-15, "the mean recall over the classes present");
+        assertTrue(Metrics.unbalanced(c, 3));
+        assertFalse(Metrics.unbalanced(new double[] {40, 10, 20, 30}, 2));
+        assertTrue(Double.isNaN(Metrics.precision(new double[] {3, 0, 2, 0}, 2)[1]), "nothing predicted as class 1");
+    }
+}
