@@ -104,6 +104,26 @@ public final class Table {
         return true;
     }
 
+    /** What would stop column c from being an input, before training starts, or null. */
+    public String problemAsInput(int c) {
+        if (numeric[c] || dateSpecs[c] != null) return null;
+        Set<String> distinct = new HashSet<>();
+        for (String[] r : rows) if (!Numbers.isMissing(r[c])) distinct.add(r[c].trim());
+        if (distinct.isEmpty()) return "it has no values";
+        if (distinct.size() > MAX_CATEGORIES) return distinct.size() + " different values: too many to be categories (at most " + MAX_CATEGORIES + ")";
+        return null;
+    }
+
+    /** What would stop column c from being the target, or null. */
+    public String problemAsTarget(int c) {
+        if (kinds[c].equals(DATE)) return "it holds dates: predict a column of numbers or categories";
+        Set<String> distinct = new HashSet<>();
+        for (String[] r : rows) if (!Numbers.isMissing(r[c])) distinct.add(r[c].trim());
+        if (distinct.size() < 2) return "it has " + (distinct.isEmpty() ? "no values" : "only one value") + ": nothing to learn";
+        if (!numeric[c] && distinct.size() > MAX_CATEGORIES) return distinct.size() + " different values: too many classes (at most " + MAX_CATEGORIES + ")";
+        return null;
+    }
+
     /** Whether a column goes in when the user has not chosen the inputs: everything but identifiers and free text. */
     public boolean inputByDefault(int c) {
         return !kinds[c].equals(ID) && !kinds[c].equals(TEXT);

@@ -10,9 +10,10 @@ import studio.backprop.web.protocol.ToWorker;
 
 /**
  * The user's own CSV: file picker or drag and drop; the worker parses it (a big file never
- * blocks the page) and answers with the columns and first rows; the user picks the target,
- * the inputs and the missing-value policy; then training starts on it. A bad file only
- * shows a message: whatever was on screen stays.
+ * blocks the page) and answers with the columns, their kinds and the first rows; the user picks
+ * the target, the inputs and the missing-value policy, and sees before training what a choice
+ * would run into; then training starts on it. A bad file, or a failure to start, only shows a
+ * message: whatever was on screen, the preview and its choices included, stays.
  */
 final class CsvUpload {
     static final double MAX_BYTES = 50e6;
@@ -39,8 +40,10 @@ final class CsvUpload {
     private String name = "";
     /** The chosen File: the worker reads it (FileReaderSync), so a big file never passes through this thread. */
     private JSObject file;
-    private String[] columns = new String[0];
-    private HTMLElement[] roles = new HTMLElement[0];
+    private String[] columns = new String[0], inputProblems = new String[0], targetProblems = new String[0];
+    private HTMLElement[] roles = new HTMLElement[0], problems = new HTMLElement[0];
+    /** Training has been asked for on the previewed file: the preview stays until the run is set up, and on a failure. */
+    private boolean starting;
 
     CsvUpload(WorkerClient worker, State state, Use onUse) {
         this.worker = worker;
@@ -68,34 +71,59 @@ final class CsvUpload {
         if (fraction >= 0) Html.setValue(Dom.byTestId("csv-progress-bar"), Dom.raw(Math.min(1, fraction)));
     }
 
-    /** The worker's answer to "inspect": column names, types and the first rows. */
+    /**
+     * The worker's answer to "inspect": per column its name, kind and why (an identifier or free
+     * text starts as "ignore", a date says what it becomes), a role to choose, a line for the
+     * problem a choice would meet (shown before training), then the first rows.
+     */
     void showTable(FromWorker.Table m) {
         progress(-1);
         columns = m.getNames();
-        String[] kinds = m.getKinds(), cells = m.getCells();
+        inputProblems = m.getInputProblems();
+        targetProblems = m.getTargetProblems();
+        String[] kinds = m.getKinds(), notes = m.getNotes(), startRoles = m.getRoles(), cells = m.getCells();
         Dom.byTestId("csv-name").setTextContent(name + " (" + Dom.grouped(m.getRowCount()) + " rows)");
         Html.clear(table);
-        HTMLElement head = Html.el("thead"), names = Html.el("tr"), types = Html.el("tr"), choose = Html.el("tr");
+        HTMLElement head = Html.el("thead"), names = Html.el("tr"), types = Html.el("tr"), choose = Html.el("tr"), issues = Html.el("tr");
         roles = new HTMLElement[columns.length];
+        problems = new HTMLElement[columns.length];
         for (int c = 0; c < columns.length; c++) {
             names.appendChild(Html.el("th", columns[c]));
-            types.appendChild(Html.el("th", kinds[c]));
+            HTMLElement type = Html.el("th");
+            HTMLElement kind = Html.el("span", kinds[c]);
+            kind.setClassName("kind " + kinds[c]);
+            kind.setAttribute("data-testid", "kind-of-" + c);
+            type.appendChild(kind);
+            if (!notes[c].isEmpty()) {
+                HTMLElement note = Html.el("small", notes[c]);
+                note.setClassName("note");
+                note.setAttribute("data-testid", "note-" + c);
+                type.appendChild(note);
+            }
+            types.appendChild(type);
             HTMLElement th = Html.el("th");
             HTMLElement role = Html.el("select");
             role.setAttribute("aria-label", "Role of column " + columns[c]);
             role.setAttribute("data-testid", "role-" + c);
-            boolean last = c == columns.length - 1;
-            role.appendChild(Html.option("input", "input", !last));
-            role.appendChild(Html.option("target", "target", last));
-            role.appendChild(Html.option("ignore", "ignore", false));
-            role.addEventListener("change", e -> oneTarget(role));
+            for (String r : new String[] {"input", "target", "ignore"}) role.appendChild(Html.option(r, r, r.equals(startRoles[c])));
+            final int column = c;
+            role.addEventListener("change", e -> {
+                oneTarget(role);
+                checkRoles();
+            });
             roles[c] = role;
             th.appendChild(role);
             choose.appendChild(th);
+            HTMLElement problem = Html.el("td");
+            problem.setClassName("problem");
+            problem.setAttribute("data-testid", "problem-" + column);
+            problems[c] = problem;
+            issues.appendChild(problem);
         }
         head.appendChild(names);
         head.appendChild(types);
         head.appendChild(choose);
+        head.appendChild(issues);
         table.appendChild(head);
         HTMLElement body = Html.el("tbody");
         for (int r = 0; columns.length > 0 && r < cells.length / columns.length; r++) {
@@ -105,7 +133,20 @@ final class CsvUpload {
         }
         table.appendChild(body);
         preview.setHidden(false);
+        checkRoles();
         state.error = "";
+    }
+
+    /** Shows, next to each column, what its chosen role would run into; true when nothing would. */
+    private boolean checkRoles() {
+        boolean ok = true;
+        for (int c = 0; c < columns.length; c++) {
+            String role = Html.value(roles[c]), problem = role.equals("input") ? inputProblems[c] : role.equals("target") ? targetProblems[c] : "";
+            problems[c].setTextContent(problem.isEmpty() ? "" : "As " + (role.equals("input") ? "an input" : "the target") + ": " + problem + ".");
+            ok &= problem.isEmpty();
+        }
+        Dom.byTestId("csv-use").setAttribute("aria-invalid", ok ? "false" : "true");
+        return ok;
     }
 
     /** Choosing a target makes the previous target an input. */
@@ -126,6 +167,10 @@ final class CsvUpload {
             showError("Choose the column to predict: set one column to \"target\".");
             return;
         }
+        if (!checkRoles()) {
+            showError("A column's role cannot work: see the note under it in the table.");
+            return;
+        }
         for (String c : columns) {
             if (c.indexOf(',') >= 0 && !c.equals(target)) {
                 showError("Column names with a comma cannot be chosen as inputs yet: rename \"" + c + "\" in the file.");
@@ -137,8 +182,20 @@ final class CsvUpload {
         s.set("target", target);
         s.set("inputs", inputs.toString());
         s.set("missing", Html.value(Dom.byTestId("csv-missing")));
-        preview.setHidden(true);
+        starting = true;
         onUse.use(s, file);
+    }
+
+    /** The run on the previewed file is set up: the preview has done its work. A failure leaves it, and the choices, on screen. */
+    void started() {
+        if (!starting) return;
+        starting = false;
+        preview.setHidden(true);
+    }
+
+    /** Starting on the file failed: the preview stays as the user left it. */
+    void failed() {
+        starting = false;
     }
 
     private void showError(String message) {

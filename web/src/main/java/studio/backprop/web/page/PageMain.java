@@ -160,6 +160,7 @@ public final class PageMain implements FromWorker.Receiver {
     // --- what the worker reports ---
 
     @Override public void setup(FromWorker.Setup m) {
+        upload.started();
         Reports.setup(state, m);
         if (!state.planar) tryIt.buildForm();
         form.buildColumnChooser();
@@ -174,6 +175,7 @@ public final class PageMain implements FromWorker.Receiver {
     }
 
     @Override public void error(FromWorker.Failure m) {
+        upload.failed();
         state.status = "error";
         showError(m.getMessage());
     }

@@ -28,13 +28,19 @@ final class Reports {
         state.layerParameters = m.getLayerParameters().copyToJavaArray();
         state.tileSide = m.getTileSide();
         state.candidates = m.getCandidates();
+        state.candidateNotes = m.getCandidateNotes();
+        String[] defaults = m.getCandidateDefaults();
+        state.outByDefault = new boolean[defaults.length];
+        for (int i = 0; i < defaults.length; i++) state.outByDefault[i] = defaults[i].equals("out");
         int columns = m.getColumns().getLength();
         state.columns = new String[columns];
         state.categories = new String[columns][];
+        state.dates = new String[columns];
         for (int c = 0; c < columns; c++) {
             FromWorker.Column col = m.getColumns().get(c);
             state.columns[c] = col.getName();
             state.categories[c] = col.getCategories();
+            state.dates[c] = col.getDate();
         }
         if (state.planar) {
             state.trainPoints = m.getTrain().copyToJavaArray();

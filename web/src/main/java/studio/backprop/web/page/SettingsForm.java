@@ -132,15 +132,22 @@ final class SettingsForm {
         Dom.byTestId("columns").setHidden(!show);
         if (!show) return;
         Set<String> chosen = new HashSet<>(Arrays.asList(state.columns));
-        for (String name : state.candidates) {
+        for (int i = 0; i < state.candidates.length; i++) {
+            String name = state.candidates[i];
             HTMLElement label = Html.el("label");
             HTMLElement check = Html.el("input");
             check.setAttribute("type", "checkbox");
             check.setAttribute("data-column-name", name);
+            if (state.outByDefault[i]) check.setAttribute("data-out-by-default", "");
             Html.setChecked(check, chosen.contains(name));
             check.addEventListener("change", e -> columnsChanged());
             label.appendChild(check);
             label.appendChild(Html.el("span", " " + name));
+            if (!state.candidateNotes[i].isEmpty()) {
+                HTMLElement note = Html.el("small", " " + state.candidateNotes[i]);
+                note.setClassName("note");
+                label.appendChild(note);
+            }
             box.appendChild(label);
         }
     }
@@ -149,6 +156,9 @@ final class SettingsForm {
         NodeList<? extends HTMLElement> boxes = Dom.byTestId("column-boxes").querySelectorAll("[data-column-name]");
         StringBuilder inputs = new StringBuilder();
         int checked = 0;
+        // the default inputs: every column but identifiers and free text
+        boolean asDefault = true;
+        for (int i = 0; i < boxes.getLength(); i++) asDefault &= Html.checked(boxes.get(i)) != boxes.get(i).hasAttribute("data-out-by-default");
         for (int i = 0; i < boxes.getLength(); i++) {
             if (!Html.checked(boxes.get(i))) continue;
             String name = boxes.get(i).getAttribute("data-column-name");
@@ -165,7 +175,7 @@ final class SettingsForm {
             return;
         }
         Settings s = state.settings.copy();
-        s.set("inputs", checked == boxes.getLength() ? "" : inputs.toString());
+        s.set("inputs", asDefault ? "" : inputs.toString());
         onChange.apply(s);
     }
 }

@@ -43,6 +43,11 @@ final class State {
     String[][] categories = new String[0][];
     /** Every column of a table that could be an input. */
     String[] candidates = new String[0];
+    /** Per candidate: its note, and whether it stays out of the inputs unless chosen. */
+    String[] candidateNotes = new String[0];
+    boolean[] outByDefault = new boolean[0];
+    /** Per input column: its date form, or null. */
+    String[] dates = new String[0];
     String loss = "";
     int parameters, trainSize, testSize, dropped;
     /** Units per layer of a dense network (empty when it has conv, pool or dropout layers). */

@@ -3,6 +3,7 @@ package studio.backprop.web.page;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
+import studio.backprop.engine.data.Dates;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -54,7 +55,12 @@ final class TryIt {
         for (int c = 0; c < state.columns.length; c++) {
             HTMLElement label = Html.el("label", state.columns[c]);
             HTMLElement field;
-            if (state.categories[c] == null) {
+            if (state.dates[c] != null) {
+                field = Html.el("input");
+                field.setAttribute("type", "text");
+                field.setAttribute("required", "");
+                field.setAttribute("placeholder", datePlaceholder(state.dates[c]));
+            } else if (state.categories[c] == null) {
                 field = Html.el("input");
                 field.setAttribute("type", "text");
                 field.setAttribute("inputmode", "decimal");
@@ -68,6 +74,14 @@ final class TryIt {
             label.appendChild(field);
             box.appendChild(label);
         }
+    }
+
+    /** A date as the column writes it (see the engine's Dates): the form the user knows from the file. */
+    private static String datePlaceholder(String spec) {
+        String time = spec.endsWith(Dates.WITH_TIME) ? " 14:30" : "";
+        if (spec.startsWith(Dates.DMY)) return "31.12.2024" + time;
+        if (spec.startsWith(Dates.MDY)) return "12/31/2024" + time;
+        return "2024-12-31" + time;
     }
 
     /** The worker's answer: class and probability, or value; for a drawing, every class's probability. */

@@ -106,6 +106,9 @@ public final class FromWorker {
         @JSProperty JSArray<Column> getColumns(); @JSProperty void setColumns(JSArray<Column> v);
         /** Every table column that could be an input. */
         @JSProperty String[] getCandidates(); @JSProperty void setCandidates(String[] v);
+        /** Per candidate: its note ("" when plain), and "out" when it stays out of the inputs unless chosen (else ""). */
+        @JSProperty String[] getCandidateNotes(); @JSProperty void setCandidateNotes(String[] v);
+        @JSProperty String[] getCandidateDefaults(); @JSProperty void setCandidateDefaults(String[] v);
         /** 2-D sets: (x1, x2, target) triples of the points, the grids' sizes and extent; else null and 0. */
         @JSProperty Float64Array getTrain(); @JSProperty void setTrain(Float64Array v);
         @JSProperty Float64Array getTest(); @JSProperty void setTest(Float64Array v);
@@ -123,12 +126,14 @@ public final class FromWorker {
     }
 
     /** An encoded input column of a table: its name, and its categories (null for a numeric column). */
+    /** An input column: categories for a categorical one, the date form (engine Dates spec) for a date column, else null. */
     public interface Column extends JSObject {
         @JSProperty String getName();
         @JSProperty String[] getCategories();
+        @JSProperty String getDate();
     }
-    @JSBody(params = {"name", "categories"}, script = "return {name: name, categories: categories};")
-    public static native Column column(String name, String[] categories);
+    @JSBody(params = {"name", "categories", "date"}, script = "return {name: name, categories: categories, date: date};")
+    public static native Column column(String name, String[] categories, String date);
 
     /** The run now: status (idle, training, paused, diverged), metrics and what the views draw (null: not sent this time). */
     public interface Snapshot extends Message {
@@ -167,12 +172,21 @@ public final class FromWorker {
     /** A CSV file's preview: column names and kinds (number or category), the first rows' cells row by row, the row count. */
     public interface Table extends Message {
         @JSProperty String[] getNames();
+        /** Per column: number, category, date, id or text; why ("" when plain); the role it starts with (input, target, ignore). */
         @JSProperty String[] getKinds();
+        @JSProperty String[] getNotes();
+        @JSProperty String[] getRoles();
+        /** Per column: what would stop it from being an input, or the target ("" when nothing). */
+        @JSProperty String[] getInputProblems();
+        @JSProperty String[] getTargetProblems();
         @JSProperty String[] getCells();
         @JSProperty int getRowCount();
     }
-    @JSBody(params = {"names", "kinds", "cells", "rowCount"}, script = "return {type: 'table', names: names, kinds: kinds, cells: cells, rowCount: rowCount};")
-    public static native Table table(String[] names, String[] kinds, String[] cells, int rowCount);
+    @JSBody(params = {"names", "kinds", "notes", "roles", "inputProblems", "targetProblems", "cells", "rowCount"},
+            script = "return {type: 'table', names: names, kinds: kinds, notes: notes, roles: roles, inputProblems: inputProblems,"
+            + " targetProblems: targetProblems, cells: cells, rowCount: rowCount};")
+    public static native Table table(String[] names, String[] kinds, String[] notes, String[] roles, String[] inputProblems,
+            String[] targetProblems, String[] cells, int rowCount);
 
     /** How far the parse of a CSV file is, 0 to 1. */
     public interface Progress extends Message { @JSProperty double getFraction(); }

@@ -95,9 +95,13 @@ final class Snapshots {
         m.setWidths(Js.float64(dense ? widths(net) : new double[0]));
         layers(m);
         JSArray<FromWorker.Column> columns = JSArray.create();
-        for (Encoding.Column c : model.encoding.columns) columns.push(FromWorker.column(c.name, c.categories));
+        for (Encoding.Column c : model.encoding.columns) columns.push(FromWorker.column(c.name, c.categories, c.date));
         m.setColumns(columns);
         m.setCandidates(ex.candidateInputs);
+        m.setCandidateNotes(ex.candidateNotes);
+        String[] defaults = new String[ex.outByDefault.length];
+        for (int i = 0; i < defaults.length; i++) defaults[i] = ex.outByDefault[i] ? "out" : "";
+        m.setCandidateDefaults(defaults);
         int side = Images.side(ex.settings.get("data"));
         m.setImageSide(side);
         m.setMaxLevel(side > 0 ? Images.maxLevel(ex.settings.get("data")) : 1);
