@@ -72,6 +72,8 @@ final class Reports {
         state.testR2 = m.getTestR2();
         if (m.getHash() != null) state.hash = m.getHash();
         if (m.getOutput() != null) state.output = Js.doubles(m.getOutput());
+        state.fitKind = m.getFitKind() == null ? "" : m.getFitKind();
+        state.fit = m.getFit() == null ? new double[0] : Js.doubles(m.getFit());
         state.weights = m.getWeights() == null ? new double[0] : Js.doubles(m.getWeights());
         if (m.getNeurons() != null) state.neurons = Js.doubles(m.getNeurons());
         state.confusion = Js.doubles(m.getConfusion());

@@ -75,6 +75,9 @@ final class State {
     double testRmse = Double.NaN, testR2 = Double.NaN;
     String hash = "";
     double[] output = new double[0];
+    /** Regression's fit: "curve" or "scatter" (see the Snapshot message) and its numbers; "" when there is none. */
+    String fitKind = "";
+    double[] fit = new double[0];
     double[] weights = new double[0];
     double[] neurons = new double[0];
     /** Test confusion counts, row = true class, column = predicted. */
@@ -99,6 +102,8 @@ final class State {
         history.clear();
         hash = "";
         output = new double[0];
+        fitKind = "";
+        fit = new double[0];
         weights = new double[0];
         neurons = new double[0];
         confusion = new double[0];

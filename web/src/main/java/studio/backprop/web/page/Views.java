@@ -7,7 +7,7 @@ import studio.backprop.web.Js;
 
 /**
  * Draws the state: status and metrics, the panels that fit the data, the heatmap, curves,
- * network, confusion matrix and image views. It only reads the state.
+ * network, confusion matrix, regression's fit and image views. It only reads the state.
  */
 final class Views {
     final HeatmapView heatmap = new HeatmapView((HTMLCanvasElement) Dom.byTestId("heatmap"));
@@ -16,6 +16,7 @@ final class Views {
     final CurveView accuracyCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("accuracy-chart"), 3, true);
     final ConfusionView confusion = new ConfusionView(Dom.byTestId("confusion"), Dom.byTestId("confusion-summary"));
     final ImageView images;
+    final FitView fit = new FitView();
     private double slowViewsDrawn;
 
     Views() {
@@ -47,6 +48,7 @@ final class Views {
             network.render(s);
             confusion.render(s);
             images.render(s);
+            fit.render(s);
             slowViewsDrawn = now;
         }
     }

@@ -155,6 +155,13 @@ public final class FromWorker {
         /** 2-D sets: the output over the plane's grid, and each drawn neuron's over the small grid. */
         @JSProperty Float64Array getOutput(); @JSProperty void setOutput(Float64Array v);
         @JSProperty Float64Array getNeurons(); @JSProperty void setNeurons(Float64Array v);
+        /**
+         * Regression's fit: "curve" (the 1-D sine: the prediction at FIT_POINTS values of x1 from
+         * -extent to extent, x2 = 0) or "scatter" (a table: actual, predicted pairs of the first
+         * test rows); null for classification and the plane.
+         */
+        @JSProperty String getFitKind(); @JSProperty void setFitKind(String v);
+        @JSProperty Float64Array getFit(); @JSProperty void setFit(Float64Array v);
         /** Test confusion counts, row = true class. */
         @JSProperty Float64Array getConfusion(); @JSProperty void setConfusion(Float64Array v);
         /** Image sets: the gallery's predicted labels, the first layer's weights per unit. */

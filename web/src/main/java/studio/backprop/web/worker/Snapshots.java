@@ -45,6 +45,8 @@ final class Snapshots {
 
     private final Experiment ex;
     private final boolean planar;
+    /** The sine's x1 values for its fitted curve (x2 = 0), raw; null for other sets. */
+    private double[][] fitPoints;
     /** Only dense layers: the network is drawn neuron by neuron, with its weights. */
     private final boolean dense;
     private final double[][] gridPoints, neuronPoints;
@@ -62,6 +64,10 @@ final class Snapshots {
         this.dense = onlyDense;
         gridPoints = grid(GRID);
         neuronPoints = planar ? ex.model.prepare(grid(NEURON_GRID)) : new double[0][];
+        if (ex.settings.get("data").equals("sine")) {
+            fitPoints = new double[FIT_POINTS][];
+            for (int i = 0; i < FIT_POINTS; i++) fitPoints[i] = new double[] {-EXTENT + 2 * EXTENT * i / (FIT_POINTS - 1), 0};
+        }
         lastTime = Js.now();
     }
 
@@ -217,9 +223,37 @@ final class Snapshots {
             m.setOutput(Js.float64(grid));
             m.setNeurons(Js.float64(neurons(net)));
         }
+        fit(m);
         double cost = Js.now() - start;
         nextDue = Js.now() + Math.max(200, 4 * cost);
         return m;
+    }
+
+    /** Points of the sine's fitted curve, and test rows in a table's predicted-versus-actual plot. */
+    static final int FIT_POINTS = 121, FIT_ROWS = 1000;
+
+    /** Regression's fit (see the Snapshot message): the sine's curve, or a table's actual and predicted values. */
+    private void fit(FromWorker.Snapshot m) {
+        m.setFitKind(null);
+        m.setFit(null);
+        if (ex.model.classes.length > 0 || (planar && fitPoints == null)) return; // the plane has its heatmap
+        double[] out;
+        if (planar) {
+            double[][] predicted = ex.model.predict(fitPoints);
+            out = new double[predicted.length];
+            for (int i = 0; i < out.length; i++) out[i] = predicted[i][0];
+            m.setFitKind("curve");
+        } else {
+            int rows = Math.min(FIT_ROWS, ex.test.size());
+            double[][] predicted = ex.model.predict(java.util.Arrays.copyOf(ex.test.x, rows));
+            out = new double[2 * rows];
+            for (int i = 0; i < rows; i++) {
+                out[2 * i] = ex.test.y[i][0];
+                out[2 * i + 1] = predicted[i][0];
+            }
+            m.setFitKind("scatter");
+        }
+        m.setFit(Js.float64(out));
     }
 
     /**
