@@ -3,6 +3,7 @@ package studio.backprop.engine.train;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.DataSet;
+import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Generators;
@@ -103,8 +104,8 @@ public final class Experiment {
         String data = settings.get("data");
         int seed = settings.integer("seed", -2147483647, 2147483647);
         if (Generators.isGenerated(data)) {
-            DataSet all = Generators.generate(data, settings.integer("samples", 2, 100_000),
-                    settings.number("noise", 0, 1), new Rng(seed));
+            DataSet all = data.equals(Drawn.NAME) ? Drawn.dataSet(settings.get(Drawn.KEY))
+                    : Generators.generate(data, settings.integer("samples", 2, 100_000), settings.number("noise", 0, 1), new Rng(seed));
             return new Experiment(settings, all, Encoding.numeric(all.inputNames));
         }
         if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its CSV text");

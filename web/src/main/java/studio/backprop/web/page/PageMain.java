@@ -21,6 +21,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static SettingsForm form;
     private static TryIt tryIt;
     private static CsvUpload upload;
+    private static DrawTool drawTool;
     private static ExplorerView explorer;
     private static ModelFiles models;
     private static ShareView share;
@@ -55,6 +56,10 @@ public final class PageMain implements FromWorker.Receiver {
         explorer = new ExplorerView(worker, () -> {
             views.network.highlight = explorer.highlight;
             views.network.render(state);
+        });
+        drawTool = new DrawTool(state, (settings, keepPlaying) -> {
+            apply(settings);
+            if (keepPlaying) worker.send(ToWorker.play());
         });
         models = new ModelFiles(worker, state);
         share = new ShareView(state);
@@ -263,6 +268,7 @@ public final class PageMain implements FromWorker.Receiver {
         Window.requestAnimationFrame(t -> {
             frameRequested = false;
             views.render(state);
+            drawTool.render();
             share.render();
         });
     }

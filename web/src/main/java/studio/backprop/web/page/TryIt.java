@@ -31,7 +31,7 @@ final class TryIt {
     }
 
     private void point(MouseEvent e) {
-        if (!state.planar) return;
+        if (!state.planar || DrawTool.active(state)) return; // a click on a drawing adds a point
         HTMLElement canvas = Dom.byTestId("heatmap");
         double fx = e.getOffsetX() / (double) Math.max(1, canvas.getClientWidth());
         double fy = e.getOffsetY() / (double) Math.max(1, canvas.getClientHeight());

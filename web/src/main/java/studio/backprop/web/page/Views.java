@@ -33,7 +33,7 @@ final class Views {
         Dom.byTestId("confirm-reset").setHidden(s.pending == null);
         Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
         Dom.byTestId("need-file-text").setTextContent(s.needFile);
-        Dom.byTestId("heatmap-panel").setHidden(!s.planar);
+        Dom.byTestId("heatmap-panel").setHidden(!s.planar && !DrawTool.active(s));
         Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0);
         Dom.byTestId("images-panel").setHidden(s.imageSide == 0);
         Dom.byTestId("accuracy-panel").setHidden(!s.classification());
