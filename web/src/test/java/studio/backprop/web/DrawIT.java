@@ -14,7 +14,7 @@ import studio.backprop.engine.train.Settings;
 /** Your own points on the plane: click, drag, erase and clear; they train, and travel in the URL. */
 class DrawIT {
     private static int count(Browser b) {
-        return Integer.parseInt(b.text("draw-count").replaceAll(" points.*", ""));
+        return Integer.parseInt(b.text("points-count").replaceAll(" points.*", ""));
     }
 
     private static String points(Browser b) {
@@ -39,7 +39,7 @@ class DrawIT {
     void pointsAreDrawnTrainedOnAndKeptInTheUrl() throws Exception {
         try (Browser b = new Browser()) {
             b.open("#data=draw&layers=6&opt=adam&lr=0.03&speed=max");
-            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && b.byTestId("draw-tools").isDisplayed());
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && b.byTestId("points-tools").isDisplayed());
             assertEquals(6, count(b), "a new drawing starts with a few points");
 
             clickAt(b, 0.8, 0.2);
@@ -51,25 +51,25 @@ class DrawIT {
             assertArrayEquals(new double[] {3.6, 3.6, 1}, drawn[6], 0.11, "the point where the click was, class 1");
 
             // a stroke of orange points
-            b.byTestId("draw-class-0").click();
+            b.byTestId("points-class-0").click();
             WebElement c = inView(b);
             int w = c.getSize().getWidth();
             new Actions(b.driver).moveToElement(c, -w / 3, w / 4).clickAndHold().moveByOffset(w / 8, 0).moveByOffset(w / 8, 0)
                     .moveByOffset(w / 8, 0).release().perform();
             b.waitUpTo(10).until(d -> count(b) >= 10);
             int afterStroke = count(b);
-            assertTrue(b.text("draw-count").contains("orange (class 0)"));
+            assertTrue(b.text("points-count").contains("orange (class 0)"));
             b.screenshot("draw");
 
             // erase the click's point
-            b.byTestId("draw-erase").click();
+            b.byTestId("points-erase").click();
             clickAt(b, 0.8, 0.2);
             b.waitUpTo(10).until(d -> count(b) == afterStroke - 1);
 
             // it trains, and a point added while it trains keeps it training on the new set
             b.byTestId("play").click();
             b.waitUpTo(20).until(d -> b.number("epoch") >= 50);
-            b.byTestId("draw-class-1").click();
+            b.byTestId("points-class-1").click();
             clickAt(b, 0.15, 0.15);
             b.waitUpTo(10).until(d -> count(b) == afterStroke);
             b.waitUpTo(20).until(d -> "training".equals(b.value("status")) && b.number("epoch") >= 5);
@@ -79,15 +79,15 @@ class DrawIT {
             // the URL holds the drawing: a reload brings it back
             String before = points(b);
             b.driver.navigate().refresh();
-            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && b.byTestId("draw-tools").isDisplayed());
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && b.byTestId("points-tools").isDisplayed());
             assertEquals(before, points(b));
             assertEquals(afterStroke, count(b));
 
             // cleared, it asks for points; two clicks make a set again
-            b.byTestId("draw-clear").click();
+            b.byTestId("points-clear").click();
             b.waitUpTo(10).until(d -> count(b) == 0 && b.text("error").contains("draw at least 2 points"));
             clickAt(b, 0.3, 0.3);
-            b.byTestId("draw-class-0").click();
+            b.byTestId("points-class-0").click();
             clickAt(b, 0.7, 0.7);
             b.waitUpTo(20).until(d -> count(b) == 2 && b.text("error").isEmpty() && "idle".equals(b.value("status")));
             b.phone();

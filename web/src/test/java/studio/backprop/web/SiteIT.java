@@ -19,6 +19,11 @@ class SiteIT {
             assertEquals("0", b.value("epoch"));
             assertEquals("false", b.byTestId("play").getAttribute("aria-pressed"));
             b.screenshot("loaded-" + backend);
+            @SuppressWarnings("unchecked")
+            List<String> twice = (List<String>) b.driver.executeScript("var seen = {}, twice = [];"
+                    + "document.querySelectorAll('[data-testid]').forEach(function (e) { var id = e.getAttribute('data-testid');"
+                    + "  if (seen[id]) twice.push(id); seen[id] = true; }); return twice;");
+            assertEquals(List.of(), twice, "every automation hook names one element");
             assertEquals(List.of(), b.consoleErrors());
         }
     }

@@ -37,7 +37,7 @@ final class DrawTool {
         canvas.addEventListener("pointermove", this::move);
         canvas.addEventListener("pointerup", e -> lift());
         canvas.addEventListener("pointercancel", e -> lift());
-        Dom.byTestId("draw-clear").addEventListener("click", e -> {
+        Dom.byTestId("points-clear").addEventListener("click", e -> {
             points.clear();
             commit();
         });
@@ -50,13 +50,13 @@ final class DrawTool {
     /** The tools and the count, for the panel. */
     void render() {
         boolean on = active(state);
-        Dom.byTestId("draw-tools").setHidden(!on);
+        Dom.byTestId("points-tools").setHidden(!on);
         canvas.setClassName(on ? "drawing" : "");
         if (!on) return;
         if (!down) load();
         int blue = 0;
         for (double[] p : points) if (p[2] >= 0.5) blue++;
-        Dom.byTestId("draw-count").setTextContent(points.size() + " points: " + blue + " blue (class 1), " + (points.size() - blue) + " orange (class 0)");
+        Dom.byTestId("points-count").setTextContent(points.size() + " points: " + blue + " blue (class 1), " + (points.size() - blue) + " orange (class 0)");
     }
 
     private void load() {
@@ -69,7 +69,7 @@ final class DrawTool {
     }
 
     private String mode() {
-        for (String m : new String[] {"1", "0", "erase"}) if (Html.checked(Dom.byTestId(m.equals("erase") ? "draw-erase" : "draw-class-" + m))) return m;
+        for (String m : new String[] {"1", "0", "erase"}) if (Html.checked(Dom.byTestId(m.equals("erase") ? "points-erase" : "points-class-" + m))) return m;
         return "1";
     }
 
