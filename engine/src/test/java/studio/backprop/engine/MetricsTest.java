@@ -18,4 +18,14 @@ class MetricsTest {
         assertFalse(Metrics.unbalanced(new double[] {40, 10, 20, 30}, 2));
         assertTrue(Double.isNaN(Metrics.precision(new double[] {3, 0, 2, 0}, 2)[1]), "nothing predicted as class 1");
     }
+
+    @Test
+    void runsAreToldApartByTheSettingsThatDiffer() {
+        java.util.List<studio.backprop.engine.train.Settings> runs = java.util.List.of(
+                studio.backprop.engine.train.Settings.of("data=xor&lr=0.1&speed=max", '&'),
+                studio.backprop.engine.train.Settings.of("data=xor&lr=0.01&layers=16,16", '&'),
+                studio.backprop.engine.train.Settings.of("data=xor&lr=0.1", '&'));
+        assertEquals(java.util.List.of("layers", "lr"), studio.backprop.engine.train.Settings.differing(runs), "table order; the pace never counts");
+        assertEquals(java.util.List.of(), studio.backprop.engine.train.Settings.differing(runs.subList(0, 1)));
+    }
 }

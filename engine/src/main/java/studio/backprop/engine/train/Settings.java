@@ -139,6 +139,25 @@ public final class Settings {
         return set("act", text[1]);
     }
 
+    /**
+     * The keys (in table order) whose values are not the same in all of these settings: what
+     * tells runs apart in a list of them. The pace (speed) never does: it changes no result.
+     */
+    public static List<String> differing(List<Settings> runs) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (String[] k : KEYS) {
+            if (k[0].equals("speed") || runs.isEmpty()) continue;
+            String first = runs.get(0).get(k[0]);
+            for (Settings s : runs) {
+                if (!s.get(k[0]).equals(first)) {
+                    keys.add(k[0]);
+                    break;
+                }
+            }
+        }
+        return keys;
+    }
+
     /** "key=value" pairs joined by '&amp;', values escaped by {@code escape}; only keys that differ from their default. */
     public String toQuery(java.util.function.UnaryOperator<String> escape) {
         StringBuilder sb = new StringBuilder();

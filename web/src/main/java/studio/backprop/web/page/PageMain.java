@@ -22,6 +22,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static TryIt tryIt;
     private static CsvUpload upload;
     private static DrawTool drawTool;
+    private static RunsView runs;
     private static ExplorerView explorer;
     private static ModelFiles models;
     private static ShareView share;
@@ -62,6 +63,7 @@ public final class PageMain implements FromWorker.Receiver {
             if (keepPlaying) worker.send(ToWorker.play());
         });
         models = new ModelFiles(worker, state);
+        runs = new RunsView(state);
         share = new ShareView(state);
         bindControls();
         form.sync();
@@ -166,6 +168,7 @@ public final class PageMain implements FromWorker.Receiver {
 
     @Override public void setup(FromWorker.Setup m) {
         upload.started();
+        runs.begin();
         Reports.setup(state, m);
         if (!state.planar) tryIt.buildForm();
         form.buildColumnChooser();
@@ -175,6 +178,7 @@ public final class PageMain implements FromWorker.Receiver {
 
     @Override public void snapshot(FromWorker.Snapshot m) {
         Reports.snapshot(state, m);
+        runs.update();
         if (state.samples > 0) markFirstStep();
         requestRender();
     }

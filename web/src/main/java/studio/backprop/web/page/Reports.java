@@ -84,11 +84,17 @@ final class Reports {
         state.watched = m.getWatched();
         state.featureMaps = m.getFeatureMaps() == null ? new double[0] : Js.doubles(m.getFeatureMaps());
         state.featureShapes = m.getFeatureShapes() == null ? new double[0] : Js.doubles(m.getFeatureShapes());
-        if (state.history.isEmpty() || state.history.get(state.history.size() - 1)[0] != state.epoch) {
-            state.history.add(new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy});
-            if (state.history.size() > HISTORY) {
-                for (int i = state.history.size() - 2; i > 0; i -= 2) state.history.remove(i);
-            }
+        double[] curve = m.getCurve() == null ? new double[0] : Js.doubles(m.getCurve());
+        for (int i = 0; i + 5 < curve.length; i += 6) point(state, java.util.Arrays.copyOfRange(curve, i, i + 6));
+        point(state, new double[] {state.epoch, state.trainLoss, state.testLoss, state.trainAccuracy, state.testAccuracy, m.getSeconds()});
+    }
+
+    /** A point of the curves, unless its epoch is in already; past HISTORY points every other one goes. */
+    private static void point(State state, double[] p) {
+        if (!state.history.isEmpty() && state.history.get(state.history.size() - 1)[0] >= p[0]) return;
+        state.history.add(p);
+        if (state.history.size() > HISTORY) {
+            for (int i = state.history.size() - 2; i > 0; i -= 2) state.history.remove(i);
         }
     }
 }

@@ -29,6 +29,23 @@ final class UrlState {
         }
     }
 
+    /** The settings of a hash as {@link #write} writes it (without the #); unknown keys are skipped. */
+    static Settings parse(String query) {
+        Settings s = new Settings();
+        for (String pair : Text.split(query, '&')) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            String key = decode(pair.substring(0, eq)), value = decode(pair.substring(eq + 1));
+            if (Settings.isKey(key)) s.set(key, value);
+        }
+        return s;
+    }
+
+    /** The hash's query for these settings, as the URL holds it. */
+    static String query(Settings s) {
+        return s.toQuery(UrlState::encode);
+    }
+
     static void write(State state) {
         String query = state.settings.toQuery(UrlState::encode);
         replaceHash(query.isEmpty() ? "" : "#" + query);

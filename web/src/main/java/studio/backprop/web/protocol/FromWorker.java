@@ -156,6 +156,13 @@ public final class FromWorker {
         @JSProperty Float64Array getOutput(); @JSProperty void setOutput(Float64Array v);
         @JSProperty Float64Array getNeurons(); @JSProperty void setNeurons(Float64Array v);
         /**
+         * The curves' points since the last snapshot, one per epoch or a few per second: (epoch,
+         * train loss, test loss, train accuracy, test accuracy, training seconds) rows; and the
+         * run's training seconds now.
+         */
+        @JSProperty Float64Array getCurve(); @JSProperty void setCurve(Float64Array v);
+        @JSProperty double getSeconds(); @JSProperty void setSeconds(double v);
+        /**
          * Regression's fit: "curve" (the 1-D sine: the prediction at FIT_POINTS values of x1 from
          * -extent to extent, x2 = 0) or "scatter" (a table: actual, predicted pairs of the first
          * test rows); null for classification and the plane.

@@ -82,6 +82,33 @@ final class Snapshots {
         return points;
     }
 
+    /** Curve points per second at most once the first CURVE_EVERY epochs are in (those all get one). */
+    static final int CURVE_EVERY = 50;
+    static final double CURVE_GAP_MS = 40;
+    /** Points since the last snapshot: (epoch, train loss, test loss, train accuracy, test accuracy, training seconds) rows. */
+    private final java.util.List<Double> curve = new java.util.ArrayList<>();
+    private double lastCurvePoint = Double.NEGATIVE_INFINITY;
+
+    /**
+     * After a batch that ended an epoch: a point of the curves, for every early epoch and then at
+     * most one per CURVE_GAP_MS, so the curves are whole at any pace (a snapshot, drawn a few
+     * times a second, could skip thousands of epochs).
+     */
+    void epochEnded() {
+        double now = Js.now();
+        if (ex.trainer.epoch() > CURVE_EVERY && now - lastCurvePoint < CURVE_GAP_MS) return;
+        lastCurvePoint = now;
+        EpochReport r = ex.evaluate(TRAIN_ROWS);
+        for (double v : new double[] {r.epoch, r.train.loss, r.test.loss, r.train.accuracy, r.test.accuracy, trainingMs / 1000}) curve.add(v);
+    }
+
+    /** Milliseconds this run has spent training (slices and parallel batches), for curves over time. */
+    private double trainingMs;
+
+    void trained(double ms) {
+        trainingMs += ms;
+    }
+
     boolean due() {
         return Js.now() >= nextDue;
     }
@@ -180,6 +207,9 @@ final class Snapshots {
         EpochReport r = ex.evaluate(TRAIN_ROWS);
         Network net = ex.model.network;
         FromWorker.Snapshot m = FromWorker.snapshot();
+        m.setCurve(Js.float64(curve.stream().mapToDouble(Double::doubleValue).toArray()));
+        m.setSeconds(trainingMs / 1000);
+        curve.clear();
         m.setStatus(status);
         m.setEpoch(r.epoch);
         m.setSamples((double) r.samples);

@@ -102,8 +102,10 @@ final class TrainingRun {
             return;
         }
         Trainer t = experiment.trainer;
+        boolean epochEnded = true;
         if (epoch) t.stepEpoch();
-        else t.step();
+        else epochEnded = t.step();
+        if (epochEnded) snapshots.epochEnded();
         post(statusName());
     }
 
@@ -138,7 +140,10 @@ final class TrainingRun {
                 schedule(PACE_WAIT_MS);
                 return;
             }
+            double batchStart = Js.now();
             boolean epochEnded = t.step();
+            snapshots.trained(Js.now() - batchStart);
+            if (epochEnded) snapshots.epochEnded();
             if (stops(epochEnded)) {
                 playing = false;
                 post(statusName());
@@ -160,8 +165,11 @@ final class TrainingRun {
 
     /** Batches on the helpers, one after another, for a slice of time; the worker stays responsive between them. */
     private void parallelBatches(double sliceStart) {
+        double batchStart = Js.now();
         helpers.step(experiment.trainer, epochEnded -> {
             if (ended) return;
+            snapshots.trained(Js.now() - batchStart);
+            if (epochEnded) snapshots.epochEnded();
             if (deferredStep != null) {
                 boolean epoch = deferredStep;
                 deferredStep = null;
