@@ -22,6 +22,7 @@ import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.engine.train.Sweep;
 import studio.backprop.engine.train.Trainer;
 
 /** The JVM command line: train, eval, predict. Flags use the keys of the page's URL. */
@@ -58,7 +59,8 @@ public final class Main {
                 case "eval": return eval(flags);
                 case "predict": return predict(flags);
                 case "export": return export(flags);
-                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict, export or --help)");
+                case "sweep": return sweep(flags);
+                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict, export, sweep or --help)");
             }
         } catch (IllegalArgumentException | CsvException | ModelException | IOException e) {
             err.println("error: " + e.getMessage());
@@ -73,6 +75,7 @@ public final class Main {
         out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data]");
         out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,...)");
         out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx");
+        out.println("       java -jar engine.jar sweep   [--key=value ...] --sweep='lr:0.001|0.01|0.1;layers:8|16,16' [--threads=N|auto]");
         out.println();
         out.println("Training settings (the same keys as the web app's URL):");
         for (String[] k : Settings.KEYS) {
@@ -86,6 +89,9 @@ public final class Main {
         out.println("While a run lasts over a second, train shows its progress on stderr (epoch, loss, time left); --quiet silences it.");
         out.println("An .onnx file takes the encoded columns as input \"input\" [N, k] and gives \"output\" (probabilities");
         out.println("or values); normalisation and 2-D features are in the graph, names and labels in its metadata.");
+        out.println("sweep trains every run of the grid (the first setting varies slowest) on --threads threads (auto: every core),");
+        out.println("each exactly the run its settings make alone; it prints a table (* marks the best test result)");
+        out.println("and then one JSON line per run: train's JSON plus \"settings\", the run's settings as a URL query.");
         out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
     }
 
@@ -143,6 +149,70 @@ public final class Main {
             leftOut |= !used;
         }
         if (leftOut) out.println("(--inputs=a,b,... chooses the input columns)");
+    }
+
+    private int sweep(Flags flags) throws IOException, CsvException {
+        Settings base = flags.settings();
+        if (base.get("epochs").isEmpty()) base.set("epochs", "100");
+        int epochs = base.integer("epochs", 0, 1_000_000);
+        Sweep sweep = Sweep.parse(flags.require("sweep"));
+        List<Settings> grid = sweep.grid(base);
+        String t = flags.has("threads") ? flags.get("threads") : "auto";
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = t.equals("auto") ? cores : Integer.parseInt(t);
+        if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads must be 1 to 256 or auto");
+        for (Settings s : grid) Experiment.load(s); // every run's settings and data check out before any trains
+        String[] results = new String[grid.size()];
+        EpochReport[] reports = new EpochReport[grid.size()];
+        double[] seconds = new double[grid.size()];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, grid.size()));
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < grid.size(); i++) {
+                final int k = i;
+                done.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    Experiment ex = Experiment.load(grid.get(k));
+                    while (ex.trainer.epoch() < epochs && ex.trainer.status() == Trainer.Status.RUNNING) ex.trainer.stepEpoch();
+                    reports[k] = ex.evaluate();
+                    seconds[k] = (System.nanoTime() - start) / 1e9;
+                    String json = summary(reports[k], ex.model);
+                    results[k] = json.substring(0, json.length() - 1) + ",\"settings\":" + studio.backprop.engine.model.Json.quote(grid.get(k).toQuery(v -> v)) + "}";
+                    if (!flags.has("quiet")) {
+                        synchronized (err) {
+                            err.println("run " + (k + 1) + "/" + grid.size() + " done in " + Progress.duration(seconds[k]));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) f.get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException("a run failed: " + cause.getMessage());
+        } finally {
+            pool.shutdown();
+        }
+        boolean classifier = !Double.isNaN(reports[0].test.accuracy);
+        int best = 0;
+        for (int i = 1; i < grid.size(); i++) {
+            double v = classifier ? reports[i].test.accuracy : -reports[i].test.rmse, b = classifier ? reports[best].test.accuracy : -reports[best].test.rmse;
+            if (v > b) best = i;
+        }
+        StringBuilder head = new StringBuilder("  ");
+        for (Sweep.Axis a : sweep.axes) head.append(String.format(Locale.ROOT, "%-12s ", a.key));
+        head.append(String.format(Locale.ROOT, "%10s %10s %8s %8s  %s", "test loss", classifier ? "test acc" : "test rmse", "epochs", "seconds", "weights"));
+        out.println(head);
+        for (int i = 0; i < grid.size(); i++) {
+            StringBuilder row = new StringBuilder(i == best ? "* " : "  ");
+            for (Sweep.Axis a : sweep.axes) row.append(String.format(Locale.ROOT, "%-12s ", grid.get(i).get(a.key)));
+            String hash = results[i].replaceAll(".*\"weightsHash\":\"([0-9a-f]+)\".*", "$1");
+            row.append(String.format(Locale.ROOT, "%10.5f %10.4f %8d %8.2f  %s", reports[i].test.loss, classifier ? reports[i].test.accuracy : reports[i].test.rmse,
+                    reports[i].epoch, seconds[i], hash));
+            out.println(row);
+        }
+        for (String r : results) out.println(r);
+        return 0;
     }
 
     private int eval(Flags flags) throws IOException, CsvException, ModelException {

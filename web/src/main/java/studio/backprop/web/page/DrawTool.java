@@ -27,7 +27,7 @@ final class DrawTool {
     private final Use onUse;
     private final HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.byTestId("heatmap");
     private final List<double[]> points = new ArrayList<>();
-    private boolean down;
+    private boolean down, shownActive;
     private double lastX, lastY;
 
     DrawTool(State state, Use onUse) {
@@ -50,8 +50,11 @@ final class DrawTool {
     /** The tools and the count, for the panel. */
     void render() {
         boolean on = active(state);
-        Dom.byTestId("points-tools").setHidden(!on);
-        canvas.setClassName(on ? "drawing" : "");
+        if (on != shownActive) {
+            Dom.byTestId("points-tools").setHidden(!on);
+            canvas.setClassName(on ? "drawing" : "");
+            shownActive = on;
+        }
         if (!on) return;
         if (!down) load();
         int blue = 0;

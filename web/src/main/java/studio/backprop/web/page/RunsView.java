@@ -79,6 +79,7 @@ final class RunsView {
             runs.add(0, current);
             while (runs.size() > KEPT) runs.remove(runs.size() - 1);
             store(runs);
+            render();
         }
         if (!state.history.isEmpty()) current.setSeconds(state.history.get(state.history.size() - 1)[5]);
         current.setEpochs(state.epoch);
@@ -93,13 +94,14 @@ final class RunsView {
             lastEpoch = p[0];
             if (curve.getLength() > CURVE_POINTS) thin(curve);
         }
+        // stored every few seconds while training (a closed tab keeps most of its run); the table is redrawn when it settles
         boolean settled = !state.status.equals("training");
-        if (settled || now - lastSaved > 3000) {
+        if (settled || now - lastSaved > 5000) {
             List<Run> runs = load();
             for (int i = 0; i < runs.size(); i++) if (runs.get(i).getId().equals(current.getId())) runs.set(i, current);
             store(runs);
             lastSaved = now;
-            render();
+            if (settled) render();
         }
     }
 
