@@ -23,6 +23,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static CsvUpload upload;
     private static DrawTool drawTool;
     private static RunsView runs;
+    private static SweepView sweep;
     private static ExplorerView explorer;
     private static ModelFiles models;
     private static ShareView share;
@@ -64,6 +65,7 @@ public final class PageMain implements FromWorker.Receiver {
         });
         models = new ModelFiles(worker, state);
         runs = new RunsView(state);
+        sweep = new SweepView(state);
         share = new ShareView(state);
         bindControls();
         form.sync();
@@ -74,6 +76,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static void readUrl() {
         state.settings = new Settings();
         state.autoplay = false;
+        state.sweep = "";
         try {
             UrlState.read(state);
         } catch (IllegalArgumentException e) {
@@ -127,6 +130,7 @@ public final class PageMain implements FromWorker.Receiver {
         }
         initWorker();
         if (state.autoplay) worker.send(ToWorker.play());
+        if (!state.sweep.isEmpty()) sweep.start(state.sweep);
     }
 
     /** A change that needs a new network: at once when idle, after confirmation while training. */

@@ -13,6 +13,8 @@ final class State {
     String backend = "";
     Settings settings = new Settings();
     boolean autoplay;
+    /** A sweep the URL asks for (key sweep), "" for none. */
+    String sweep = "";
 
     /** idle, training, paused, diverged or error. */
     String status = "idle";

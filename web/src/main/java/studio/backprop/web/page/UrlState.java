@@ -5,8 +5,8 @@ import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Settings;
 
 /**
- * The settings in the URL hash, with the CLI's keys, plus the page's own keys: backend and
- * play. One table ({@link Settings#KEYS}) drives reading and writing.
+ * The settings in the URL hash, with the CLI's keys, plus the page's own keys: backend, play
+ * and sweep. One table ({@link Settings#KEYS}) drives reading and writing.
  */
 final class UrlState {
     private UrlState() {}
@@ -26,6 +26,7 @@ final class UrlState {
             String key = decode(pair.substring(0, eq)), value = decode(pair.substring(eq + 1));
             if (Settings.isKey(key)) state.settings.set(key, value);
             else if (key.equals("play")) state.autoplay = value.equals("1");
+            else if (key.equals("sweep")) state.sweep = value;
         }
     }
 

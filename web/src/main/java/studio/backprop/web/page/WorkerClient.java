@@ -57,6 +57,13 @@ final class WorkerClient {
         }, onFailure);
     }
 
+    /** Stops the worker for good. */
+    void terminate() {
+        terminate(worker);
+        ready = false;
+        queue.clear();
+    }
+
     void send(Message message) {
         if (ready) post(worker, message);
         else queue.add(message);
