@@ -53,6 +53,12 @@ class RunsIT {
             b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 30);
             assertEquals(firstHash, b.value("weights-hash"));
             b.waitUpTo(10).until(d -> rows(b).size() == 2 && rows(b).get(0).getAttribute("data-settings").contains("lr=0.01"));
+            // the model on demand: the other run trained again to its epochs, the same weights, ready to share
+            String other = rows(b).get(1).getAttribute("data-hash");
+            b.byTestId("run-model-1").click();
+            b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 30 && other.equals(b.value("weights-hash")));
+            b.byTestId("share").click();
+            b.waitUpTo(10).until(d -> b.byTestId("share-link").getAttribute("value").contains("#m="));
             b.byTestId("runs-clear").click();
             b.waitUpTo(5).until(d -> rows(b).isEmpty());
             assertEquals(List.of(), b.consoleErrors());

@@ -13,16 +13,23 @@ class SweepIT {
         return b.driver.findElements(By.cssSelector("[data-testid=sweep-table] [data-testid=run-row]"));
     }
 
-    @Test
-    void aGridFromTheUrlGivesEachRunsOwnWeights() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"js", "wasm"})
+    void aGridFromTheUrlGivesEachRunsOwnWeights(String backend) throws Exception {
+        // the CLI's sweep of the same grid: every browser row has its settings' hash there
+        java.io.ByteArrayOutputStream cli = new java.io.ByteArrayOutputStream();
+        studio.backprop.engine.cli.Main.run(new String[] {"sweep", "--data=moons", "--layers=4", "--opt=adam", "--epochs=12", "--sweep=lr:0.003|0.03;seed:1|2", "--quiet"},
+                new java.io.PrintStream(cli, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        String cliLines = cli.toString();
         try (Browser b = new Browser()) {
-            b.open("#data=moons&layers=4&opt=adam&epochs=12&sweep=lr:0.003|0.03;seed:1|2");
+            b.open("?backend=" + backend + "#data=moons&layers=4&opt=adam&epochs=12&sweep=lr:0.003|0.03;seed:1|2");
             b.waitUpTo(60).until(d -> "done".equals(b.value("sweep-status")));
             List<WebElement> rows = rows(b);
             assertEquals(4, rows.size());
             for (WebElement row : rows) {
                 String settings = row.getAttribute("data-settings");
                 assertEquals(ReproducibilityIT.jvmHash(settings), row.getAttribute("data-hash"), settings);
+                assertTrue(cliLines.contains("\"weightsHash\":\"" + row.getAttribute("data-hash") + "\""), "the CLI's table has it too: " + settings);
             }
             assertEquals(1, b.driver.findElements(By.cssSelector("[data-testid=sweep-table] tr.best")).size());
             assertEquals(4, b.driver.findElements(By.cssSelector("[data-testid=sweep-cell]")).size(), "a 2 x 2 heat grid");
@@ -36,7 +43,7 @@ class SweepIT {
                 previous = acc;
             }
             b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("sweep-panel"));
-            b.screenshot("sweep");
+            b.screenshot("sweep-" + backend);
             assertEquals(List.of(), b.consoleErrors());
         }
     }

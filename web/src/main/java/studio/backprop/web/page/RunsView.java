@@ -153,8 +153,16 @@ final class RunsView {
             link.setAttribute("href", "#" + r.getSettings());
             link.setAttribute("data-testid", "run-link-" + i);
             link.setAttribute("title", "Reopen this setup (" + r.getDate() + ")");
+            // the model on demand: training is deterministic, so the setup trained to the run's epochs is the run's model, ready to share
+            Settings again = settings.get(i).copy().set("epochs", Integer.toString(Math.max(1, r.getEpochs())));
+            HTMLElement model = Html.el("a", "model");
+            model.setAttribute("href", "#" + UrlState.query(again) + "&play=1");
+            model.setAttribute("data-testid", "run-model-" + i);
+            model.setAttribute("title", "Train this setup again to its " + r.getEpochs() + " epochs: the same weights, ready to share");
             HTMLElement cell = Html.el("td");
             cell.appendChild(link);
+            cell.appendChild(Html.el("span", " \u00b7 "));
+            cell.appendChild(model);
             tr.appendChild(cell);
             table.appendChild(tr);
         }
