@@ -41,6 +41,7 @@ class DrawIT {
             b.open("#data=draw&layers=6&opt=adam&lr=0.03&speed=max");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && b.byTestId("points-tools").isDisplayed());
             assertEquals(6, count(b), "a new drawing starts with a few points");
+            assertFalse(b.byTestId("noise").isDisplayed(), "drawn points have no noise");
 
             clickAt(b, 0.8, 0.2);
             b.waitUpTo(10).until(d -> count(b) == 7 && !points(b).isEmpty());

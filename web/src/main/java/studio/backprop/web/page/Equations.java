@@ -126,7 +126,7 @@ final class Equations {
 
     /** Background by CSSOM (the content security policy blocks style attributes). */
     @JSBody(params = {"e", "pixel"}, script = "e.style.background = 'rgb(' + (pixel & 255) + ',' + ((pixel >> 8) & 255) + ',' + ((pixel >> 16) & 255) + ')';")
-    private static native void shade(HTMLElement e, int pixel);
+    static native void shade(HTMLElement e, int pixel);
 
     @JSBody(params = {"v"}, script = "return v.toExponential(2);")
     static native String expo(double v);

@@ -7,6 +7,7 @@ import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
 import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.train.Recommended;
@@ -71,7 +72,7 @@ final class SettingsForm {
         HTMLDocument.current().querySelector("[data-testid=speed] option[value=auto]")
                 .setTextContent(planar ? "auto: " + (int) Settings.AUTO_PACE + " epochs/s" : "auto: max");
         Dom.byTestId("features").setHidden(!planar);
-        HTMLDocument.current().querySelector("[data-planar]").setHidden(!planar);
+        HTMLDocument.current().querySelector("[data-planar]").setHidden(!planar || data.equals(Drawn.NAME)); // drawn points have no noise
         String features = "," + s.get("features") + ",";
         for (HTMLElement box : all("[data-feature]")) {
             Html.setChecked(box, features.contains("," + box.getAttribute("data-feature") + ","));

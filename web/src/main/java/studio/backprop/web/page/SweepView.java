@@ -265,7 +265,7 @@ final class SweepView {
                 td.setAttribute("data-testid", "sweep-cell");
                 if (r.done && hi > lo) {
                     double t = (r.metric - lo) / (hi - lo);
-                    shade(td, Colors.diverging(r.classifier ? 2 * t - 1 : 1 - 2 * t));
+                    Equations.shade(td, Colors.diverging(r.classifier ? 2 * t - 1 : 1 - 2 * t));
                 }
                 if (k == best) td.setClassName("best");
                 tr.appendChild(td);
@@ -274,10 +274,6 @@ final class SweepView {
         }
         heat.appendChild(grid);
     }
-
-    /** Background by CSSOM (the content security policy blocks style attributes). */
-    @JSBody(params = {"e", "pixel"}, script = "e.style.background = 'rgb(' + (pixel & 255) + ',' + ((pixel >> 8) & 255) + ',' + ((pixel >> 16) & 255) + ')';")
-    private static native void shade(HTMLElement e, int pixel);
 
     @JSBody(script = "return Math.max(1, navigator.hardwareConcurrency || 1);")
     private static native int cores();
