@@ -162,7 +162,7 @@ public final class Main {
         int threads = t.equals("auto") ? cores : Integer.parseInt(t);
         if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads must be 1 to 256 or auto");
         for (Settings s : grid) Experiment.load(s); // every run's settings and data check out before any trains
-        String[] results = new String[grid.size()];
+        String[] results = new String[grid.size()], hashes = new String[grid.size()];
         EpochReport[] reports = new EpochReport[grid.size()];
         double[] seconds = new double[grid.size()];
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, grid.size()));
@@ -176,6 +176,7 @@ public final class Main {
                     while (ex.trainer.epoch() < epochs && ex.trainer.status() == Trainer.Status.RUNNING) ex.trainer.stepEpoch();
                     reports[k] = ex.evaluate();
                     seconds[k] = (System.nanoTime() - start) / 1e9;
+                    hashes[k] = WeightsHash.of(ex.model.network);
                     String json = summary(reports[k], ex.model);
                     results[k] = json.substring(0, json.length() - 1) + ",\"settings\":" + studio.backprop.engine.model.Json.quote(grid.get(k).toQuery(v -> v)) + "}";
                     if (!flags.has("quiet")) {
@@ -206,9 +207,8 @@ public final class Main {
         for (int i = 0; i < grid.size(); i++) {
             StringBuilder row = new StringBuilder(i == best ? "* " : "  ");
             for (Sweep.Axis a : sweep.axes) row.append(String.format(Locale.ROOT, "%-12s ", grid.get(i).get(a.key)));
-            String hash = results[i].replaceAll(".*\"weightsHash\":\"([0-9a-f]+)\".*", "$1");
             row.append(String.format(Locale.ROOT, "%10.5f %10.4f %8d %8.2f  %s", reports[i].test.loss, classifier ? reports[i].test.accuracy : reports[i].test.rmse,
-                    reports[i].epoch, seconds[i], hash));
+                    reports[i].epoch, seconds[i], hashes[i]));
             out.println(row);
         }
         for (String r : results) out.println(r);

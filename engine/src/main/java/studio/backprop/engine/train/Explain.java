@@ -36,6 +36,8 @@ public final class Explain {
         /** C, H, W of A^(l-1) and of A^l (1 x 1 x size for flat ones). */
         public int[] inShape, outShape;
         public String activation;
+        /** Dropout's rate (0 for other layers). */
+        public double rate;
         public double[] aPrev, w, w0, z, a, dLdA, dLdZ, dLdAPrev, dLdW, dLdW0, wAfter;
         /** Conv and pool: one place of the layer followed through its equations. */
         public Focus focus;
@@ -114,7 +116,7 @@ public final class Explain {
                 L.kind = "dropout";
                 L.inShape = layers.isEmpty() ? L.inShape : layers.get(layers.size() - 1).outShape;
                 L.outShape = L.inShape;
-                L.activation = Double.toString(((Dropout) mod).rate);
+                L.rate = ((Dropout) mod).rate;
             } else {
                 throw new IllegalArgumentException("the explorer does not know " + mod.kind() + " modules");
             }

@@ -62,10 +62,16 @@ final class DrawTool {
         Dom.byTestId("points-count").setTextContent(points.size() + " points: " + blue + " blue (class 1), " + (points.size() - blue) + " orange (class 0)");
     }
 
+    /** The points text the list holds, so a frame parses it only when it changed. */
+    private String loaded;
+
     private void load() {
+        String text = state.settings.get(Drawn.KEY);
+        if (text.equals(loaded)) return;
+        loaded = text;
         points.clear();
         try {
-            for (double[] p : Drawn.parse(state.settings.get(Drawn.KEY))) points.add(p);
+            for (double[] p : Drawn.parse(text)) points.add(p);
         } catch (IllegalArgumentException e) {
             // a broken points text: the worker reports it; the drawing starts empty
         }
@@ -81,6 +87,7 @@ final class DrawTool {
         e.preventDefault();
         capture(canvas, e);
         down = true;
+        loaded = null; // a stroke starts from the settings' points
         load();
         double[] at = plane((MouseEvent) e);
         apply(at[0], at[1]);

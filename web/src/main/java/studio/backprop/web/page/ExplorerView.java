@@ -8,6 +8,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.protocol.Explained;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -36,6 +37,8 @@ final class ExplorerView {
     /** The network column the current step is about, for the drawing (-1: none). */
     int highlight = -1;
 
+    /** The steps of dense layers, the loss and the update; the others are conv, pool and dropout steps. */
+    private static final List<String> DENSE_STEPS = List.of("linear", "activation", "loss", "dA", "dZ", "dW", "update");
     /** Conv, pool and dropout steps. */
     private final SpatialSteps spatial;
     /** The place and filter conv and pool layers follow; set by a click on a map, which keeps the step. */
@@ -115,7 +118,7 @@ final class ExplorerView {
 
     private void show() {
         Step st = steps.get(step);
-        FromWorker.ExplainedLayer layer = data.getLayers().get(st.layer - 1);
+        Explained.Layer layer = data.getLayers().get(st.layer - 1);
         int l = st.layer, m = layer.getM(), n = layer.getN();
         String act = layer.getActivation();
         count.setTextContent("step " + (step + 1) + " of " + steps.size());
@@ -123,18 +126,9 @@ final class ExplorerView {
         Html.clear(body);
         highlight = l;
         String sample = (data.isTest() ? "test" : "train") + " sample " + (data.getIndex() + 1);
-        switch (st.kind) {
-            case "linear":
-            case "activation":
-            case "loss":
-            case "dA":
-            case "dZ":
-            case "dW":
-            case "update":
-                break;
-            default:
-                spatial.show(st.kind, l, data, sample);
-                return;
+        if (!DENSE_STEPS.contains(st.kind)) {
+            spatial.show(st.kind, l, data, sample);
+            return;
         }
         switch (st.kind) {
             case "linear":
@@ -171,7 +165,7 @@ final class ExplorerView {
                     Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " comes back from layer " + (l + 1) + "'s backward step"}, n + "\u00d71");
                     Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
                 } else {
-                    FromWorker.ExplainedLayer next = data.getLayers().get(l);
+                    Explained.Layer next = data.getLayers().get(l);
                     Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " = W", sup(l + 1), " \u2202loss/\u2202Z", sup(l + 1)},
                             n + "\u00d71 = " + n + "\u00d7" + next.getN() + " \u00b7 " + next.getN() + "\u00d71");
                     Equations.matrix(body, "W" + sup(l + 1), "W_next", next.getW(), n, next.getN());
@@ -238,7 +232,7 @@ final class ExplorerView {
             tr.appendChild(verdict);
             check.appendChild(tr);
         }
-        FromWorker.ExplainedBatch b = m.getBatch();
+        Explained.Batch b = m.getBatch();
         HTMLElement view = Dom.byTestId("batch-view");
         Html.clear(view);
         int samples = b.getSamples(), rows = b.getM(), cols = b.getN();

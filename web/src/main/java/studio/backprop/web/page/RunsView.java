@@ -56,8 +56,8 @@ final class RunsView {
             current = null;
             render();
         });
-        Dom.byTestId("compare-metric").addEventListener("change", e -> drawChart());
-        Dom.byTestId("compare-x").addEventListener("change", e -> drawChart());
+        Dom.byTestId("compare-metric").addEventListener("change", e -> drawChart(load()));
+        Dom.byTestId("compare-x").addEventListener("change", e -> drawChart(load()));
         render();
     }
 
@@ -79,7 +79,7 @@ final class RunsView {
             runs.add(0, current);
             while (runs.size() > KEPT) runs.remove(runs.size() - 1);
             store(runs);
-            render();
+            render(runs);
         }
         if (!state.history.isEmpty()) current.setSeconds(state.history.get(state.history.size() - 1)[5]);
         current.setEpochs(state.epoch);
@@ -101,13 +101,16 @@ final class RunsView {
             for (int i = 0; i < runs.size(); i++) if (runs.get(i).getId().equals(current.getId())) runs.set(i, current);
             store(runs);
             lastSaved = now;
-            if (settled) render();
+            if (settled) render(runs);
         }
     }
 
     /** The table of kept runs, with what differs between them. */
     void render() {
-        List<Run> runs = load();
+        render(load());
+    }
+
+    private void render(List<Run> runs) {
         StringBuilder key = new StringBuilder();
         for (Run r : runs) key.append(r.getId()).append(r.getEpochs()).append(r.getHash()).append(';');
         key.append(compared);
@@ -166,7 +169,7 @@ final class RunsView {
             tr.appendChild(cell);
             table.appendChild(tr);
         }
-        drawChart();
+        drawChart(runs);
     }
 
     /** The settings that tell a run apart, or its whole changed list when nothing differs. */
@@ -182,8 +185,8 @@ final class RunsView {
     }
 
     /** The checked runs' curves on one chart, with a legend naming what differs. */
-    private void drawChart() {
-        List<Run> runs = load(), picked = new ArrayList<>();
+    private void drawChart(List<Run> runs) {
+        List<Run> picked = new ArrayList<>();
         for (Run r : runs) if (compared.contains(r.getId())) picked.add(r);
         Dom.byTestId("compare").setHidden(picked.isEmpty());
         HTMLElement legend = Dom.byTestId("compare-legend");

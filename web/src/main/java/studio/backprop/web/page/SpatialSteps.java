@@ -4,6 +4,7 @@ import static studio.backprop.web.page.Equations.sup;
 
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.protocol.Explained;
 import studio.backprop.web.protocol.FromWorker;
 
 /**
@@ -37,8 +38,8 @@ final class SpatialSteps {
     }
 
     void show(String step, int l, FromWorker.Explanation data, String sample) {
-        FromWorker.ExplainedLayer layer = data.getLayers().get(l - 1);
-        FromWorker.ExplainedFocus f = layer.getFocus();
+        Explained.Layer layer = data.getLayers().get(l - 1);
+        Explained.Focus f = layer.getFocus();
         int[] in = layer.getInShape(), out = layer.getOutShape();
         String place = f == null ? "" : "[" + (f.getFilter() + 1) + ", " + (f.getY() + 1) + ", " + (f.getX() + 1) + "]";
         String shapeIn = shape(in), shapeOut = shape(out);
@@ -130,7 +131,7 @@ final class SpatialSteps {
                 break;
             }
             case DROPOUT:
-                Equations.setText(title, "Forward, layer " + l + ": dropout, rate " + layer.getActivation());
+                Equations.setText(title, "Forward, layer " + l + ": dropout, rate " + Dom.raw(layer.getRate()));
                 eq(new String[] {"A", sup(l), " = A", sup(l - 1), " when the network predicts; in training each value is kept with probability 1 \u2212 p and scaled by 1/(1 \u2212 p), else 0"},
                         shapeOut + "; the mask comes from the run's seed, so a run is reproducible");
                 values("A" + sup(l), "A", layer.getA(), out);
@@ -175,11 +176,11 @@ final class SpatialSteps {
         else Equations.matrix(body, caption, id, values, shape[2], 1);
     }
 
-    private static double[] at(FromWorker.ExplainedFocus f) {
+    private static double[] at(Explained.Focus f) {
         return new double[] {f.getFilter(), f.getY(), f.getX(), 1, 1};
     }
 
-    private static double[] window(int tile, FromWorker.ExplainedFocus f) {
+    private static double[] window(int tile, Explained.Focus f) {
         return new double[] {tile, f.getTop(), f.getLeft(), f.getSize(), f.getSize()};
     }
 

@@ -159,9 +159,9 @@ final class SweepView {
             return;
         }
         Html.setValue(progress, Dom.raw(results.isEmpty() ? 0 : finishedRuns / (double) results.size()));
-        String state = running ? "running" : cancelled ? "cancelled" : "done";
-        status.setAttribute("data-value", state);
-        status.setTextContent(finishedRuns + " of " + results.size() + " runs " + (running ? "done, " + pool.size() + " side by side" : state.equals("done") ? "done" : "done; cancelled")
+        String phase = running ? "running" : cancelled ? "cancelled" : "done";
+        status.setAttribute("data-value", phase);
+        status.setTextContent(finishedRuns + " of " + results.size() + " runs done" + (running ? ", " + pool.size() + " side by side" : cancelled ? "; cancelled" : "")
                 + (failures.isEmpty() ? "" : "; " + String.join("; ", failures)));
         int best = best();
         List<Integer> order = new ArrayList<>();

@@ -7,6 +7,7 @@ import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Explain;
 import studio.backprop.engine.train.Focus;
 import studio.backprop.web.Js;
+import studio.backprop.web.protocol.Explained;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -39,15 +40,16 @@ final class Explanations {
         m.setLossKind(e.lossKind);
         m.setLr(ex.trainer.learningRate);
         m.setTarget(Js.float64(e.target));
-        JSArray<FromWorker.ExplainedLayer> layers = JSArray.create();
+        JSArray<Explained.Layer> layers = JSArray.create();
         for (Explain.Layer l : e.layers) {
-            FromWorker.ExplainedLayer o = FromWorker.explainedLayer();
+            Explained.Layer o = Explained.layer();
             o.setKind(l.kind);
             o.setM(l.m);
             o.setN(l.n);
             o.setInShape(l.inShape);
             o.setOutShape(l.outShape);
             o.setActivation(l.activation);
+            o.setRate(l.rate);
             o.setAPrev(Js.float64(l.aPrev));
             o.setA(Js.float64(l.a));
             o.setDLdA(l.dLdA == null ? null : Js.float64(l.dLdA));
@@ -72,8 +74,8 @@ final class Explanations {
         return m;
     }
 
-    private static FromWorker.ExplainedFocus focus(Focus f) {
-        FromWorker.ExplainedFocus o = FromWorker.explainedFocus();
+    private static Explained.Focus focus(Focus f) {
+        Explained.Focus o = Explained.focus();
         o.setFilter(f.filter);
         o.setY(f.y);
         o.setX(f.x);
@@ -109,12 +111,12 @@ final class Explanations {
         return o;
     }
 
-    private static FromWorker.ExplainedBatch batch(Experiment ex, Network net) {
+    private static Explained.Batch batch(Experiment ex, Network net) {
         int b = Math.min(ex.trainer.batchSize, Math.min(BATCH, ex.trainX.length));
         Explain.Batch batch = Explain.batch(net, ex.loss, Arrays.copyOf(ex.trainX, b), Arrays.copyOf(ex.trainY, b), ex.trainer.mean);
         double[] per = new double[b * batch.m * batch.n];
         for (int s = 0; s < b; s++) System.arraycopy(batch.perSample[s], 0, per, s * batch.m * batch.n, batch.m * batch.n);
-        FromWorker.ExplainedBatch o = FromWorker.explainedBatch();
+        Explained.Batch o = Explained.batch();
         o.setSamples(b);
         o.setM(batch.m);
         o.setN(batch.n);

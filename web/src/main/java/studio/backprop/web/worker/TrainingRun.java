@@ -77,13 +77,13 @@ final class TrainingRun {
     }
 
     /** Whether the run has trained as many samples as its pace allows by now. */
-    private boolean aheadOfPace() {
+    private boolean aheadOfPace(double now) {
         if (pace == Double.POSITIVE_INFINITY) return false;
-        double perSecond = pace * experiment.trainX.length, seconds = (Js.now() - paceTime) / 1000;
+        double perSecond = pace * experiment.trainX.length, seconds = (now - paceTime) / 1000;
         double behind = paceSamples + seconds * perSecond - experiment.trainer.samples();
         if (behind > MAX_BEHIND_S * perSecond) {
             // forget the lag: restart the pace from here, a quarter second behind
-            paceTime = Js.now();
+            paceTime = now;
             paceSamples = experiment.trainer.samples() - (long) (MAX_BEHIND_S * perSecond);
         }
         return behind <= 0;
@@ -133,23 +133,26 @@ final class TrainingRun {
             return;
         }
         Trainer t = experiment.trainer;
-        double start = Js.now();
-        while (Js.now() - start < SLICE_MS) {
-            if (aheadOfPace()) {
+        double start = Js.now(), now = start;
+        // one clock read a batch (small nets run tens of thousands of batches a second); the slice's time is added once
+        while (now - start < SLICE_MS) {
+            if (aheadOfPace(now)) {
+                snapshots.trained(now - start);
                 sliceDone();
                 schedule(PACE_WAIT_MS);
                 return;
             }
-            double batchStart = Js.now();
             boolean epochEnded = t.step();
-            snapshots.trained(Js.now() - batchStart);
             if (epochEnded) snapshots.epochEnded();
+            now = Js.now();
             if (stops(epochEnded)) {
+                snapshots.trained(now - start);
                 playing = false;
                 post(statusName());
                 return;
             }
         }
+        snapshots.trained(now - start);
         sliceDone();
         schedule(0);
     }
@@ -186,7 +189,7 @@ final class TrainingRun {
                 return;
             }
             sliceDone();
-            if (aheadOfPace()) schedule(PACE_WAIT_MS);
+            if (aheadOfPace(Js.now())) schedule(PACE_WAIT_MS);
             else if (Js.now() - sliceStart < SLICE_MS) parallelBatches(sliceStart);
             else schedule(0);
         });
