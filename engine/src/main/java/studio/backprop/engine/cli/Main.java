@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.Encoding;
+import studio.backprop.engine.data.ImageClasses;
+import studio.backprop.engine.data.ImageFiles;
+import studio.backprop.engine.data.ImageFormat;
+import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Table;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
@@ -73,7 +77,7 @@ public final class Main {
         out.println();
         out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx] [--site=URL] [--link] [--quiet]");
         out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data]");
-        out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,...)");
+        out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,... | --input=IMAGE_FOLDER_OR_ZIP)");
         out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx");
         out.println("       java -jar engine.jar sweep   [--key=value ...] --sweep='lr:0.001|0.01|0.1;layers:8|16,16' [--threads=N|auto]");
         out.println();
@@ -92,6 +96,10 @@ public final class Main {
         out.println("sweep trains every run of the grid (the first setting varies slowest) on --threads threads (auto: every core),");
         out.println("each exactly the run its settings make alone; it prints a table (* marks the best test result)");
         out.println("and then one JSON line per run: train's JSON plus \"settings\", the run's settings as a URL query.");
+        out.println("Your own images: --data=FOLDER or --data=IMAGES.zip with one sub-folder per class (the folder's name is the");
+        out.println("class; PNG, JPEG, GIF), e.g. train --data=pets.zip --image=rgb32 --layers=conv8x3,pool2,conv16x3,pool2,drop0.25,64");
+        out.println("--act=relu --opt=adam --lr=0.002 --batch=32 --norm=none --split=0.8 (the studio's recommendation); files that");
+        out.println("are not images are skipped and listed. predict --input= takes an image, a folder or a zip for such a model.");
         out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
     }
 
@@ -231,6 +239,10 @@ public final class Main {
 
     private int predict(Flags flags) throws IOException, CsvException, ModelException {
         Model model = readModel(flags.require("model"));
+        ImageFormat image = Images.format(model.settings.get("data"), model.settings.get("image"));
+        if (image != null && image.maxLevel == 1 && flags.has("input") && !flags.get("input").toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return predictImages(model, image, Path.of(flags.get("input")));
+        }
         Encoding enc = model.encoding;
         List<String[]> rows = new ArrayList<>();
         if (flags.has("values")) {
@@ -259,6 +271,33 @@ public final class Main {
             } else {
                 for (int j = 0; j < a.length; j++) sb.append(j > 0 ? "," : "").append(a[j]);
             }
+            out.println(sb);
+        }
+        return 0;
+    }
+
+    /** An image, or every image in a folder or zip, prepared as the model's images were: one CSV row each, file first. */
+    private int predictImages(Model model, ImageFormat image, Path input) throws IOException {
+        List<String> files = new ArrayList<>();
+        List<double[]> x = new ArrayList<>();
+        if (Files.isRegularFile(input) && !input.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            files.add(input.toString());
+            x.add(image.inputs(ImageFiles.levels(Files.readAllBytes(input), image.side)));
+        } else {
+            ImageClasses found = ImageFiles.read(input, image.side, true);
+            for (String skipped : found.skipped) err.println("skipped " + skipped);
+            for (int i = 0; i < found.size(); i++) {
+                files.add(found.name(i));
+                x.add(image.inputs(found.levels(i)));
+            }
+        }
+        double[][] outputs = model.predict(x.toArray(new double[0][]));
+        out.println("file,prediction," + String.join(",", probabilityNames(model)));
+        for (int i = 0; i < outputs.length; i++) {
+            double[] a = outputs[i];
+            StringBuilder sb = new StringBuilder(csvCell(files.get(i))).append(',').append(csvCell(model.classes[Metrics.predictedClass(a)]));
+            if (a.length == 1) sb.append(',').append(1 - a[0]).append(',').append(a[0]);
+            else for (double v : a) sb.append(',').append(v);
             out.println(sb);
         }
         return 0;

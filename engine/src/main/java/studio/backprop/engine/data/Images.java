@@ -23,6 +23,18 @@ public final class Images {
         return name.equals("digits") ? 8 : 0;
     }
 
+    /**
+     * What the network sees of the data set's images: a built-in image set's, the digits
+     * table's, or, for a user's own images, the format the setting {@code image} names (it is
+     * empty for anything else: a table, a 2-D set). Null when the data are not images.
+     */
+    public static ImageFormat format(String data, String image) {
+        if (isImageSet(data)) return new ImageFormat(28, 1, 1);
+        if (data.equals("digits")) return new ImageFormat(8, 1, 16);
+        if (image.isEmpty() || BuiltIn.isBuiltIn(data)) return null;
+        return ImageFormat.parse(image);
+    }
+
     /** The largest raw pixel value of a set's images (to draw them, or to turn a drawing into inputs). */
     public static double maxLevel(String name) {
         return name.equals("digits") ? 16 : 1;

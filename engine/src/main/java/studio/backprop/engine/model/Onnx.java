@@ -107,6 +107,12 @@ public final class Onnx {
         metadata(file, "targets", jsonArray(model.targetNames));
         metadata(file, "classes", jsonArray(model.classes));
         metadata(file, "loss", model.loss);
+        String image = model.settings.get("image");
+        if (!image.isEmpty()) {
+            metadata(file, "image", image + ": the image laid over white, its centred square cut out, scaled by area averaging to "
+                    + studio.backprop.engine.data.ImageFormat.parse(image).side + " pixels, rounded to 8-bit levels (grey: the luma 0.299 R + 0.587 G + 0.114 B, rounded),"
+                    + " each level / 255, channel by channel (NCHW)");
+        }
         return file.bytes();
     }
 

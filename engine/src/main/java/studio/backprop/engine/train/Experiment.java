@@ -7,6 +7,9 @@ import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.ImageClasses;
+import studio.backprop.engine.data.ImageFiles;
+import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Normalizer;
 import studio.backprop.engine.data.Table;
@@ -76,9 +79,10 @@ public final class Experiment {
         int outputs = classes == 0 ? all.targetNames.length : lossKind.equals("ce") || classes > 2 ? classes : 1;
         String output = loss.pairedOutput() != null ? loss.pairedOutput() : "identity";
 
-        int side = Images.side(all.name);
+        ImageFormat image = Images.format(all.name, settings.get("image"));
         // an image set's pixels keep their layout (unless only some of them are chosen as inputs)
-        inputShape = side > 0 && side * side == rawTrain[0].length ? new Shape(1, side, side) : Shape.flat(rawTrain[0].length);
+        inputShape = image != null && image.inputs() == rawTrain[0].length ? new Shape(image.channels, image.side, image.side)
+                : Shape.flat(rawTrain[0].length);
         Network net = Network.build(inputShape, settings.layers(), outputs, output);
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
         model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net);
@@ -208,11 +212,16 @@ public final class Experiment {
         String data = settings.get("data");
         if (Images.isImageSet(data)) return fromImages(settings, Images.inflate(BuiltIn.resource(Images.fileName(data))));
         if (Generators.isGenerated(data)) return create(settings, null);
+        if (!BuiltIn.isBuiltIn(data) && ImageFiles.isImages(data)) {
+            String image = settings.get("image").isEmpty() ? "auto" : settings.get("image");
+            int side = image.equals("auto") ? ImageFormat.SIDES[0] : ImageFormat.parse(image).side;
+            return fromImages(settings.copy().set("image", image), ImageFiles.read(java.nio.file.Path.of(data), side));
+        }
         if (BuiltIn.isTable(data)) return create(settings, new String(BuiltIn.resource(BuiltIn.fileName(data)), java.nio.charset.StandardCharsets.UTF_8));
         java.nio.file.Path p = java.nio.file.Path.of(data);
         if (!java.nio.file.Files.isRegularFile(p)) {
             throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, "
-                    + String.join(", ", BuiltIn.TABLES) + ", mnist, fashion)");
+                    + String.join(", ", BuiltIn.TABLES) + ", mnist, fashion; or a CSV file, a folder of images or a .zip of them)");
         }
         if (java.nio.file.Files.size(p) > 200_000_000) throw new IllegalArgumentException(p + " is larger than 200 MB");
         return create(settings, java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8));
@@ -222,6 +231,18 @@ public final class Experiment {
     public static Experiment fromImages(Settings settings, byte[] records) {
         DataSet all = Images.fromRecords(settings.get("data"), records);
         return new Experiment(settings, all, Encoding.numeric(all.inputNames));
+    }
+
+    /**
+     * A user's own images (see {@link ImageClasses}): the setting {@code image} resolved ("auto"
+     * becomes grey28 or rgb28) and kept in the run's settings, so the model prepares every
+     * image it is shown the same way.
+     */
+    public static Experiment fromImages(Settings settings, ImageClasses images) {
+        ImageFormat format = images.format(settings.get("image"));
+        Settings resolved = settings.copy().set("image", format.name());
+        DataSet all = images.dataSet(settings.get("data"), format);
+        return new Experiment(resolved, all, Encoding.numeric(all.inputNames));
     }
 
     /** Loss targets: the value(s) for regression, 0/1 for one sigmoid output, one-hot otherwise. */

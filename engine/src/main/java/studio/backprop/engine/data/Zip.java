@@ -1,0 +1,162 @@
+package studio.backprop.engine.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * A .zip file's entries, read from its central directory, and each entry's bytes (stored or
+ * deflated) on demand. Bounded against zip bombs: an entry inflates to at most
+ * {@link #MAX_ENTRY} bytes and all entries together to at most {@link #MAX_TOTAL}, counted as the
+ * bytes come out (not taken from the sizes the file claims), and an entry that inflates over
+ * 100 times its size (no image file does) refuses the archive, so memory and time stay bounded
+ * whatever the file says.
+ */
+public final class Zip {
+    public static final int MAX_ENTRY = 64 << 20;
+    public static final long MAX_TOTAL = 1L << 30;
+    public static final int MAX_ENTRIES = 100_000;
+
+    /** One file in the archive (directories are left out). */
+    public static final class Entry {
+        public final String path;
+        final int method, flags, compressedSize, offset;
+        final long size;
+
+        Entry(String path, int method, int flags, int compressedSize, long size, int offset) {
+            this.path = path;
+            this.method = method;
+            this.flags = flags;
+            this.compressedSize = compressedSize;
+            this.size = size;
+            this.offset = offset;
+        }
+    }
+
+    private final byte[] zip;
+    public final List<Entry> entries = new ArrayList<>();
+    private final List<String> folders = new ArrayList<>();
+    private long inflated;
+
+    /** @throws IllegalArgumentException when the bytes are not a zip file this can read */
+    public Zip(byte[] zip) {
+        this.zip = zip;
+        int end = -1;
+        for (int at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 65_535); at--) {
+            if (u32(at) == 0x06054b50L) {
+                end = at;
+                break;
+            }
+        }
+        if (end < 0) throw new IllegalArgumentException("not a zip file (no central directory)");
+        int count = u16(end + 10);
+        long dirSize = u32(end + 12), dirOffset = u32(end + 16);
+        if (count == 0xFFFF || dirOffset == 0xFFFFFFFFL) throw new IllegalArgumentException("ZIP64 archives are not supported; zip fewer or smaller files");
+        if (count > MAX_ENTRIES) throw new IllegalArgumentException("the zip has " + count + " files; at most " + MAX_ENTRIES);
+        if (dirOffset + dirSize > end) throw new IllegalArgumentException("the zip file is damaged (its directory lies outside it)");
+        int at = (int) dirOffset;
+        for (int i = 0; i < count; i++) {
+            if (at + 46 > end || u32(at) != 0x02014b50L) throw new IllegalArgumentException("the zip file is damaged (entry " + (i + 1) + ")");
+            int flags = u16(at + 8), method = u16(at + 10);
+            long compressed = u32(at + 20), size = u32(at + 24), local = u32(at + 42);
+            int nameLength = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32);
+            if (at + 46 + nameLength > end) throw new IllegalArgumentException("the zip file is damaged (entry " + (i + 1) + ")");
+            String path = name(at + 46, nameLength, (flags & 0x800) != 0);
+            at += 46 + nameLength + extra + comment;
+            if (path.endsWith("/")) {
+                folders.add(path);
+                continue;
+            }
+            if (compressed == 0xFFFFFFFFL || size == 0xFFFFFFFFL || local == 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("ZIP64 archives are not supported; zip fewer or smaller files");
+            }
+            if (local + 30 > zip.length || local + compressed > zip.length) throw new IllegalArgumentException("the zip file is damaged at " + path);
+            entries.add(new Entry(path, method, flags, (int) compressed, size, (int) local));
+        }
+    }
+
+    /** The folders the zip lists that hold nothing (an empty class, in the folder layout), e.g. "pets/cat/". */
+    public List<String> emptyFolders() {
+        List<String> empty = new ArrayList<>();
+        for (String f : folders) {
+            boolean holds = false;
+            for (Entry e : entries) holds |= e.path.startsWith(f);
+            for (String g : folders) holds |= g.length() > f.length() && g.startsWith(f);
+            if (!holds) empty.add(f);
+        }
+        return empty;
+    }
+
+    /**
+     * An entry's bytes.
+     *
+     * @throws IllegalArgumentException when it is encrypted, compressed by a method other than
+     *     deflate, damaged, or larger than the limits
+     */
+    public byte[] read(Entry e) {
+        if ((e.flags & 1) != 0) throw new IllegalArgumentException("encrypted");
+        if (e.size > 1 << 20 && e.size / 100 > e.compressedSize) throw bomb(e);
+        if (e.size > MAX_ENTRY) throw new IllegalArgumentException("larger than " + (MAX_ENTRY >> 20) + " MB");
+        int start = e.offset + 30 + u16(e.offset + 26) + u16(e.offset + 28);
+        if (u32(e.offset) != 0x04034b50L || start + (long) e.compressedSize > zip.length) throw new IllegalArgumentException("damaged");
+        if (e.method == 0) {
+            count(e.compressedSize);
+            return java.util.Arrays.copyOfRange(zip, start, start + e.compressedSize);
+        }
+        if (e.method != 8) throw new IllegalArgumentException("compressed by method " + e.method + " (only stored and deflated can be read)");
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(zip, start, e.compressedSize);
+            byte[] out = new byte[(int) Math.max(64, Math.min(e.size, MAX_ENTRY))];
+            int n = 0;
+            while (!inflater.finished()) {
+                if (n == out.length) {
+                    if (out.length >= MAX_ENTRY) throw new IllegalArgumentException("larger than " + (MAX_ENTRY >> 20) + " MB once inflated");
+                    out = java.util.Arrays.copyOf(out, (int) Math.min(MAX_ENTRY, 2L * out.length));
+                }
+                int got = inflater.inflate(out, n, out.length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) throw new IllegalArgumentException("damaged (its data ends early)");
+                n += got;
+                count(got);
+                if (n > 1 << 20 && n / 100 > e.compressedSize) throw bomb(e);
+            }
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        } catch (DataFormatException x) {
+            throw new IllegalArgumentException("damaged (" + x.getMessage() + ")");
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static ZipBomb bomb(Entry e) {
+        return new ZipBomb("the zip holds " + e.path + ", which inflates over 100 times: refused as a zip bomb");
+    }
+
+    private void count(long bytes) {
+        inflated += bytes;
+        if (inflated > MAX_TOTAL) throw new ZipBomb("the zip inflates to more than " + (MAX_TOTAL >> 20) + " MB: refused");
+    }
+
+    /** The whole archive is refused (not just one entry skipped). */
+    public static final class ZipBomb extends IllegalArgumentException {
+        ZipBomb(String message) {
+            super(message);
+        }
+    }
+
+    private String name(int at, int length, boolean utf8) {
+        if (utf8) return new String(zip, at, length, java.nio.charset.StandardCharsets.UTF_8);
+        char[] c = new char[length];
+        for (int i = 0; i < length; i++) c[i] = (char) (zip[at + i] & 0xFF);
+        return new String(c);
+    }
+
+    private int u16(int at) {
+        return (zip[at] & 0xFF) | (zip[at + 1] & 0xFF) << 8;
+    }
+
+    private long u32(int at) {
+        return (u16(at) | (long) u16(at + 2) << 16) & 0xFFFFFFFFL;
+    }
+}
