@@ -35,6 +35,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser() throws Exception {
+        this(false);
+    }
+
+    /** @param camera with Chromium's fake camera (a test pattern) and no permission prompt */
+    public Browser(boolean camera) throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
         downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
@@ -44,6 +49,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
+        if (camera) options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

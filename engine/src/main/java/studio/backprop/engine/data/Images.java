@@ -35,6 +35,11 @@ public final class Images {
         return ImageFormat.parse(image);
     }
 
+    /** Whether the data are a user's own images: a name that is no built-in set, with an image format (setting image). */
+    public static boolean own(String data, String image) {
+        return !image.isEmpty() && !BuiltIn.isBuiltIn(data);
+    }
+
     /** The largest raw pixel value of a set's images (to draw them, or to turn a drawing into inputs). */
     public static double maxLevel(String name) {
         return name.equals("digits") ? 16 : 1;

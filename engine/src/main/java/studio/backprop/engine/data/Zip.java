@@ -22,15 +22,16 @@ public final class Zip {
     public static final class Entry {
         public final String path;
         final int method, flags, compressedSize, offset;
-        final long size;
+        final long size, crc;
 
-        Entry(String path, int method, int flags, int compressedSize, long size, int offset) {
+        Entry(String path, int method, int flags, int compressedSize, long size, int offset, long crc) {
             this.path = path;
             this.method = method;
             this.flags = flags;
             this.compressedSize = compressedSize;
             this.size = size;
             this.offset = offset;
+            this.crc = crc;
         }
     }
 
@@ -59,7 +60,7 @@ public final class Zip {
         for (int i = 0; i < count; i++) {
             if (at + 46 > end || u32(at) != 0x02014b50L) throw new IllegalArgumentException("the zip file is damaged (entry " + (i + 1) + ")");
             int flags = u16(at + 8), method = u16(at + 10);
-            long compressed = u32(at + 20), size = u32(at + 24), local = u32(at + 42);
+            long crc = u32(at + 16), compressed = u32(at + 20), size = u32(at + 24), local = u32(at + 42);
             int nameLength = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32);
             if (at + 46 + nameLength > end) throw new IllegalArgumentException("the zip file is damaged (entry " + (i + 1) + ")");
             String path = name(at + 46, nameLength, (flags & 0x800) != 0);
@@ -72,7 +73,7 @@ public final class Zip {
                 throw new IllegalArgumentException("ZIP64 archives are not supported; zip fewer or smaller files");
             }
             if (local + 30 > zip.length || local + compressed > zip.length) throw new IllegalArgumentException("the zip file is damaged at " + path);
-            entries.add(new Entry(path, method, flags, (int) compressed, size, (int) local));
+            entries.add(new Entry(path, method, flags, (int) compressed, size, (int) local, crc));
         }
     }
 
@@ -102,7 +103,7 @@ public final class Zip {
         if (u32(e.offset) != 0x04034b50L || start + (long) e.compressedSize > zip.length) throw new IllegalArgumentException("damaged");
         if (e.method == 0) {
             count(e.compressedSize);
-            return java.util.Arrays.copyOfRange(zip, start, start + e.compressedSize);
+            return checked(e, java.util.Arrays.copyOfRange(zip, start, start + e.compressedSize));
         }
         if (e.method != 8) throw new IllegalArgumentException("compressed by method " + e.method + " (only stored and deflated can be read)");
         Inflater inflater = new Inflater(true);
@@ -115,18 +116,36 @@ public final class Zip {
                     if (out.length >= MAX_ENTRY) throw new IllegalArgumentException("larger than " + (MAX_ENTRY >> 20) + " MB once inflated");
                     out = java.util.Arrays.copyOf(out, (int) Math.min(MAX_ENTRY, 2L * out.length));
                 }
-                int got = inflater.inflate(out, n, out.length - n);
-                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) throw new IllegalArgumentException("damaged (its data ends early)");
+                int got;
+                try {
+                    got = inflater.inflate(out, n, out.length - n);
+                } catch (DataFormatException x) {
+                    // TeaVM's inflater reports a stream that is complete but for its end as an error; the CRC decides
+                    if (n == e.size) break;
+                    throw x;
+                }
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    if (n == e.size) break;
+                    throw new IllegalArgumentException("damaged (its data ends early)");
+                }
                 n += got;
                 count(got);
                 if (n > 1 << 20 && n / 100 > e.compressedSize) throw bomb(e);
             }
-            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+            return checked(e, n == out.length ? out : java.util.Arrays.copyOf(out, n));
         } catch (DataFormatException x) {
             throw new IllegalArgumentException("damaged (" + x.getMessage() + ")");
         } finally {
             inflater.end();
         }
+    }
+
+    /** The bytes, when their CRC-32 is the one the directory gives. */
+    private static byte[] checked(Entry e, byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length);
+        if (crc.getValue() != e.crc) throw new IllegalArgumentException("damaged (its checksum does not match)");
+        return bytes;
     }
 
     private static ZipBomb bomb(Entry e) {

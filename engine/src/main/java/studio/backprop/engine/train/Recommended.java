@@ -51,7 +51,7 @@ public final class Recommended {
      * so they do for a user's file.
      */
     public static Settings forData(Settings current, String data) {
-        Settings next = current.copy().set("data", data).set("target", "").set("inputs", "");
+        Settings next = current.copy().set("data", data).set("target", "").set("inputs", "").set("image", "");
         if (!BuiltIn.isBuiltIn(data)) return next;
         Settings defaults = new Settings();
         boolean untouched = same(current, defaults) || (!of(current.get("data")).isEmpty() && followed(current));

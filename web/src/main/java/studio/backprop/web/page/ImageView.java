@@ -38,7 +38,8 @@ final class ImageView {
             double scale = gallery.getWidth() / (double) Math.max(1, gallery.getClientWidth());
             int tile = gallery.getWidth() / GALLERY_COLUMNS - 6;
             int column = (int) (me.getOffsetX() * scale / (tile + 6)), row = (int) (me.getOffsetY() * scale / (tile + 24));
-            if (column < GALLERY_COLUMNS) onPick.pick(row * GALLERY_COLUMNS + column);
+            int tileIndex = row * GALLERY_COLUMNS + column;
+            if (column < GALLERY_COLUMNS && tileIndex < order.length) onPick.pick((int) order[tileIndex]);
         });
     }
 
@@ -51,12 +52,16 @@ final class ImageView {
         listenPad(pad, onDrawn);
     }
 
+    /** The test image in each tile of the gallery: in order, or for the user's own images mistakes first. */
+    private double[] order = new double[0];
+
     void render(State s) {
         if (s.imageSide == 0) return;
+        order = order(s);
         drawGallery((CanvasRenderingContext2D) gallery.getContext("2d"), gallery.getWidth(), gallery.getHeight(),
                 Float64Array.copyFromJavaArray(s.gallery), Float64Array.copyFromJavaArray(s.galleryLabels),
-                Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.maxLevel,
-                s.featureShapes.length > 0 ? s.watched : -1);
+                Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.imageChannels, s.photos, s.maxLevel,
+                Float64Array.copyFromJavaArray(order), s.featureShapes.length > 0 ? s.watched : -1);
         Dom.byTestId("feature-maps-panel").setHidden(s.featureShapes.length == 0);
         Dom.byTestId("watched").setTextContent(Integer.toString(s.watched + 1));
         drawMaps((CanvasRenderingContext2D) maps.getContext("2d"), maps.getWidth(), maps.getHeight(),
@@ -65,6 +70,21 @@ final class ImageView {
         int[] px = Colors.tiles(s.firstLayer, cells, 1e-12);
         drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
                 tileCanvas = Colors.image(tileCanvas, px, side, side * units), units, side);
+    }
+
+    /** The gallery's images, mistakes first for the user's own images (else as the test part lists them). */
+    private static double[] order(State s) {
+        int n = s.galleryLabels.length;
+        double[] out = new double[n];
+        boolean predicted = s.photos && s.galleryPredicted.length == n;
+        int k = 0;
+        for (int pass = predicted ? 0 : 1; pass < 2; pass++) {
+            for (int i = 0; i < n; i++) {
+                boolean wrong = predicted && s.galleryPredicted[i] != s.galleryLabels[i];
+                if (pass == 1 ? !wrong || !predicted : wrong) out[k++] = i;
+            }
+        }
+        return out;
     }
 
     /** Class probabilities for the drawing, largest first marked. */
@@ -118,16 +138,20 @@ final class ImageView {
             + "  js_y += js_rowH + 4; }")
     private static native void drawMaps(CanvasRenderingContext2D g, int w, int h, Float64Array maps, Float64Array shapes);
 
-    @JSBody(params = {"g", "w", "h", "px", "labels", "predicted", "names", "side", "maxLevel", "watched"}, script =
-            "g.clearRect(0, 0, w, h); var js_n = labels.length, js_cols = 12, js_tile = Math.floor(w / js_cols) - 6;"
+    /** Tile k shows test image order[k]: grey as ink on paper, or (photos) grey or RGB planes as they are. */
+    @JSBody(params = {"g", "w", "h", "px", "labels", "predicted", "names", "side", "channels", "photos", "maxLevel", "order", "watched"}, script =
+            "g.clearRect(0, 0, w, h); var js_n = labels.length, js_cols = 12, js_tile = Math.floor(w / js_cols) - 6, js_plane = side * side;"
             + "var js_c = document.createElement('canvas'); js_c.width = side; js_c.height = side; var js_cc = js_c.getContext('2d');"
             + "var js_img = js_cc.createImageData(side, side);"
             + "g.font = '11px system-ui, sans-serif'; g.textAlign = 'center'; g.imageSmoothingEnabled = false;"
-            + "for (var js_i = 0; js_i < js_n; js_i++) {"
-            + "  for (var js_p = 0; js_p < side * side; js_p++) { var js_v = 255 - Math.round(255 * Math.max(0, Math.min(1, px[js_i * side * side + js_p] / maxLevel)));"
-            + "    js_img.data[4 * js_p] = js_v; js_img.data[4 * js_p + 1] = js_v; js_img.data[4 * js_p + 2] = js_v; js_img.data[4 * js_p + 3] = 255; }"
+            + "for (var js_k = 0; js_k < js_n; js_k++) {"
+            + "  var js_i = order[js_k], js_at = js_i * channels * js_plane;"
+            + "  for (var js_p = 0; js_p < js_plane; js_p++) for (var js_ch = 0; js_ch < 3; js_ch++) {"
+            + "    var js_v = Math.round(255 * Math.max(0, Math.min(1, px[js_at + (channels === 3 ? js_ch * js_plane : 0) + js_p] / maxLevel)));"
+            + "    js_img.data[4 * js_p + js_ch] = photos ? js_v : 255 - js_v; }"
+            + "  for (var js_p = 0; js_p < js_plane; js_p++) js_img.data[4 * js_p + 3] = 255;"
             + "  js_cc.putImageData(js_img, 0, 0);"
-            + "  var js_x = (js_i % js_cols) * (js_tile + 6) + 3, js_y = Math.floor(js_i / js_cols) * (js_tile + 24) + 3;"
+            + "  var js_x = (js_k % js_cols) * (js_tile + 6) + 3, js_y = Math.floor(js_k / js_cols) * (js_tile + 24) + 3;"
             + "  g.drawImage(js_c, js_x, js_y, js_tile, js_tile);"
             + "  var js_ok = predicted.length === js_n && predicted[js_i] === labels[js_i];"
             + "  g.strokeStyle = predicted.length !== js_n ? '#dadce0' : js_ok ? '#188038' : '#d93025'; g.lineWidth = js_ok ? 1 : 2;"
@@ -136,8 +160,8 @@ final class ImageView {
             + "  g.fillStyle = js_ok || predicted.length !== js_n ? '#202124' : '#d93025';"
             + "  var js_t = String(names[labels[js_i]]) + (predicted.length === js_n ? ' \\u2192 ' + names[predicted[js_i]] : '');"
             + "  g.fillText(js_t.length > 16 ? js_t.slice(0, 15) + '\\u2026' : js_t, js_x + js_tile / 2, js_y + js_tile + 13, js_tile + 6); }")
-    private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, Float64Array px, Float64Array labels,
-                                           Float64Array predicted, JSObject names, int side, double maxLevel, int watched);
+    private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, Float64Array px, Float64Array labels, Float64Array predicted,
+                                           JSObject names, int side, int channels, boolean photos, double maxLevel, Float64Array order, int watched);
 
     @JSBody(params = {"g", "w", "h", "tiles", "units", "side"}, script =
             "g.clearRect(0, 0, w, h); if (!units || !tiles) return; var js_tile = Math.min(h - 6, Math.floor(w / units) - 6);"

@@ -47,7 +47,7 @@ final class LayerEditor {
         Html.clear(box);
         shapes.clear();
         List<LayerSpec> layers = layers(s);
-        boolean images = Images.side(s.get("data")) > 0;
+        boolean images = Images.own(s.get("data"), s.get("image")) || Images.format(s.get("data"), "") != null;
         if (layers.isEmpty()) box.appendChild(Html.el("small", "No hidden layer: a linear model."));
         for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l), images));
     }

@@ -21,6 +21,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static SettingsForm form;
     private static TryIt tryIt;
     private static CsvUpload upload;
+    private static ImagesPanel ownImages;
     private static DrawTool drawTool;
     private static RunsView runs;
     private static SweepView sweep;
@@ -55,6 +56,10 @@ public final class PageMain implements FromWorker.Receiver {
             state.pending = null;
             apply(settings);
         });
+        ownImages = new ImagesPanel(worker, state, settings -> {
+            state.pending = null;
+            apply(settings);
+        }, PageMain::showError);
         explorer = new ExplorerView(worker, () -> {
             views.network.highlight = explorer.highlight;
             views.network.render(state);
@@ -69,6 +74,7 @@ public final class PageMain implements FromWorker.Receiver {
         share = new ShareView(state);
         bindControls();
         form.sync();
+        ownImages.sync(state.settings);
         start();
         requestRender();
     }
@@ -149,6 +155,7 @@ public final class PageMain implements FromWorker.Receiver {
         state.settings = s;
         UrlState.write(state);
         form.sync();
+        ownImages.sync(s);
         initWorker();
     }
 
@@ -246,6 +253,10 @@ public final class PageMain implements FromWorker.Receiver {
         takeSettings(m.getSettings());
     }
 
+    @Override public void images(FromWorker.ImagesSummary m) {
+        ownImages.update(m);
+    }
+
     @Override public void explanation(FromWorker.Explanation m) {
         explorer.load(m);
         views.network.highlight = explorer.highlight;
@@ -262,6 +273,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static void takeSettings(String[] pairs) {
         state.settings = Protocol.settings(pairs);
         form.sync();
+        ownImages.sync(state.settings);
         requestRender();
     }
 

@@ -52,6 +52,8 @@ final class Reports {
         state.imageSide = m.getImageSide();
         if (state.imageSide > 0) {
             state.maxLevel = m.getMaxLevel();
+            state.imageChannels = m.getImageChannels();
+            state.photos = m.isPhotos();
             state.gallery = m.getGallery().copyToJavaArray();
             state.galleryLabels = m.getGalleryLabels().copyToJavaArray();
         }

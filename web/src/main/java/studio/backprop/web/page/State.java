@@ -65,6 +65,9 @@ final class State {
     /** Image data: pixels per side (0: not images), the largest grey level, sample test images and their labels. */
     int imageSide;
     double maxLevel = 1;
+    /** 1 or 3 (RGB planes); photos: the user's own images, drawn as they are rather than as ink on paper, mistakes first. */
+    int imageChannels = 1;
+    boolean photos;
     double[] gallery = new double[0], galleryLabels = new double[0];
 
     // latest snapshot

@@ -34,6 +34,7 @@ public final class FromWorker {
         default void opened(Opened m) {}
         default void explanation(Explanation m) {}
         default void linkError(Failure m) {}
+        default void images(ImagesSummary m) {}
         default void benchResult(BenchResult m) {}
         default void partDone(PartDone m) {}
     }
@@ -55,6 +56,7 @@ public final class FromWorker {
             case "opened": to.opened((Opened) m); break;
             case "explanation": to.explanation((Explanation) m); break;
             case "link-error": to.linkError((Failure) m); break;
+            case "images": to.images((ImagesSummary) m); break;
             case "bench-result": to.benchResult((BenchResult) m); break;
             case "part-done": to.partDone((PartDone) m); break;
             default: Js.error("unknown message from a worker: " + type);
@@ -118,6 +120,9 @@ public final class FromWorker {
         /** Image sets: pixels per side (0: not images), the largest grey level, test images and their labels (else null). */
         @JSProperty int getImageSide(); @JSProperty void setImageSide(int v);
         @JSProperty double getMaxLevel(); @JSProperty void setMaxLevel(double v);
+        /** 1 (grey) or 3 (RGB planes), and whether they are the user's own pictures (drawn as they are, not as ink on paper). */
+        @JSProperty int getImageChannels(); @JSProperty void setImageChannels(int v);
+        @JSProperty boolean isPhotos(); @JSProperty void setPhotos(boolean v);
         @JSProperty Float64Array getGallery(); @JSProperty void setGallery(Float64Array v);
         @JSProperty Float64Array getGalleryLabels(); @JSProperty void setGalleryLabels(Float64Array v);
     }
@@ -226,6 +231,28 @@ public final class FromWorker {
     @JSBody(params = {"message", "outputs", "label", "x1", "x2"},
             script = "return {type: 'prediction', message: message, outputs: outputs, label: label, x1: x1, x2: x2};")
     public static native Prediction prediction(String message, Float64Array outputs, int label, double x1, double x2);
+
+    /**
+     * The user's own images: the classes in the order they came, each one's count, the first
+     * {@code thumbsPerClass} images of each as the network sees them (RGB planes of side x side
+     * levels, class after class, absent ones left zero), the files skipped with why, how far a
+     * load is (0 to 1, -1 when done) and what went wrong ("" for nothing).
+     */
+    public interface ImagesSummary extends Message {
+        @JSProperty String[] getClasses();
+        @JSProperty Float64Array getCounts();
+        @JSProperty int getSide();
+        @JSProperty int getThumbsPerClass();
+        @JSProperty Int8Array getThumbs();
+        @JSProperty String[] getSkipped();
+        @JSProperty double getFraction();
+        @JSProperty String getMessage();
+    }
+    @JSBody(params = {"classes", "counts", "side", "thumbsPerClass", "thumbs", "skipped", "fraction", "message"}, script = "return {type: 'images',"
+            + " classes: classes, counts: counts, side: side, thumbsPerClass: thumbsPerClass, thumbs: thumbs, skipped: skipped, fraction: fraction,"
+            + " message: message};")
+    public static native ImagesSummary imagesSummary(String[] classes, Float64Array counts, int side, int thumbsPerClass, Int8Array thumbs,
+                                                     String[] skipped, double fraction, String message);
 
     /** One link to the model: its weight bits, the text after "#m=", and the test accuracy (R² for regression) of what it holds. */
     public interface ShareLink extends JSObject {

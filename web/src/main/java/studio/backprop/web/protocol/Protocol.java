@@ -13,11 +13,12 @@ import studio.backprop.engine.train.Settings;
  *
  * <pre>
  * page -> training worker    init play pause step lr speed inspect predict share explain bench
- *                            open open-file resume-file export watch                   (ToWorker)
+ *                            open open-file resume-file export watch
+ *                            images-add images-frame images-edit                      (ToWorker)
  * training worker -> helper  part-init part      (a helper runs the same worker script) (ToWorker)
  * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction
  *                            share-links export-file need-file opened explanation link-error
- *                            bench-result                                             (FromWorker)
+ *                            images bench-result                                      (FromWorker)
  * helper -> training worker  ready part-done                                          (FromWorker)
  * </pre>
  *

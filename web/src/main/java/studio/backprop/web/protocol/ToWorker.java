@@ -34,6 +34,9 @@ public final class ToWorker {
         void resumeFile(FileMessage m);
         void export(ExportRequest m);
         void watch(Watch m);
+        void imagesAdd(ImagesAdd m);
+        void imagesFrame(ImagesFrame m);
+        void imagesEdit(ImagesEdit m);
         void partInit(PartInit m);
         void part(Part m);
         void unknown(String type);
@@ -57,6 +60,9 @@ public final class ToWorker {
             case "resume-file": to.resumeFile((FileMessage) m); break;
             case "export": to.export((ExportRequest) m); break;
             case "watch": to.watch((Watch) m); break;
+            case "images-add": to.imagesAdd((ImagesAdd) m); break;
+            case "images-frame": to.imagesFrame((ImagesFrame) m); break;
+            case "images-edit": to.imagesEdit((ImagesEdit) m); break;
             case "part-init": to.partInit((PartInit) m); break;
             case "part": to.part((Part) m); break;
             default: to.unknown(type);
@@ -107,26 +113,44 @@ public final class ToWorker {
     @JSBody(params = "file", script = "return {type: 'resume-file', file: file};")
     public static native FileMessage resumeFile(JSObject file);
 
-    /** "Try it": a point of the plane (x1, x2), a table row (cells) or an image (pixels); the others null or NaN. */
+    /**
+     * "Try it": a point of the plane (x1, x2), a table row (cells), the network's inputs of an image
+     * (pixels), or, for a model of the user's own images, an image file (file) or a camera frame
+     * (frame: width x height RGBA) that the worker prepares as the model's images were; the others
+     * null or NaN.
+     */
     public interface Predict extends Message {
         @JSProperty double getX1();
         @JSProperty double getX2();
         @JSProperty String[] getCells();
         @JSProperty Float64Array getPixels();
+        @JSProperty JSObject getFile();
+        @JSProperty Int8Array getFrame();
+        @JSProperty int getWidth();
+        @JSProperty int getHeight();
     }
-    @JSBody(params = {"x1", "x2", "cells", "pixels"}, script = "return {type: 'predict', x1: x1, x2: x2, cells: cells, pixels: pixels};")
-    private static native Predict predict(double x1, double x2, String[] cells, Float64Array pixels);
+    @JSBody(params = {"x1", "x2", "cells", "pixels", "file", "frame", "width", "height"}, script = "return {type: 'predict', x1: x1, x2: x2,"
+            + " cells: cells, pixels: pixels, file: file, frame: frame, width: width, height: height};")
+    private static native Predict predict(double x1, double x2, String[] cells, Float64Array pixels, JSObject file, Int8Array frame, int width, int height);
 
     public static Predict predictPoint(double x1, double x2) {
-        return predict(x1, x2, null, null);
+        return predict(x1, x2, null, null, null, null, 0, 0);
     }
 
     public static Predict predictRow(String[] cells) {
-        return predict(Double.NaN, Double.NaN, cells, null);
+        return predict(Double.NaN, Double.NaN, cells, null, null, null, 0, 0);
     }
 
     public static Predict predictImage(Float64Array pixels) {
-        return predict(Double.NaN, Double.NaN, null, pixels);
+        return predict(Double.NaN, Double.NaN, null, pixels, null, null, 0, 0);
+    }
+
+    public static Predict predictFile(JSObject file) {
+        return predict(Double.NaN, Double.NaN, null, null, file, null, 0, 0);
+    }
+
+    public static Predict predictFrame(Int8Array rgba, int width, int height) {
+        return predict(Double.NaN, Double.NaN, null, null, null, rgba, width, height);
     }
 
     /** The model as links (answered by share-links): for the share dialog, or (save) the exact one for "my models". */
@@ -189,6 +213,46 @@ public final class ToWorker {
     public interface Watch extends Message { @JSProperty int getIndex(); }
     @JSBody(params = "index", script = "return {type: 'watch', index: index};")
     public static native Watch watch(int index);
+
+    /**
+     * The user's own images: Files (a .zip, or image files) with their paths (a folder's
+     * webkitRelativePath, or the file name). With a class name the images go to that class; with
+     * "" the folder layout gives the classes (a zip always does). Answered by images.
+     */
+    public interface ImagesAdd extends Message {
+        @JSProperty JSObject[] getFiles();
+        @JSProperty String[] getPaths();
+        @JSProperty String getClassName();
+    }
+    @JSBody(params = {"files", "paths", "className"}, script = "return {type: 'images-add', files: files, paths: paths, className: className};")
+    public static native ImagesAdd imagesAdd(JSObject[] files, String[] paths, String className);
+
+    /** A camera frame for a class: width x height RGBA (the buffer is moved, not copied). Answered by images. */
+    public interface ImagesFrame extends Message {
+        @JSProperty String getClassName();
+        @JSProperty int getWidth();
+        @JSProperty int getHeight();
+        @JSProperty Int8Array getPixels();
+    }
+    @JSBody(params = {"className", "width", "height", "pixels"},
+            script = "return {type: 'images-frame', className: className, width: width, height: height, pixels: pixels};")
+    public static native ImagesFrame imagesFrame(String className, int width, int height, Int8Array pixels);
+
+    /** The kinds of change to the user's classes. */
+    public enum ImagesOp { ADD, RENAME, REMOVE, CLEAR, CANCEL }
+
+    /** A change to the classes: add one (name), rename or remove the index-th, clear all, cancel the loading. Answered by images. */
+    public interface ImagesEdit extends Message {
+        @JSProperty String getOp();
+        @JSProperty int getIndex();
+        @JSProperty String getName();
+    }
+    public static ImagesEdit imagesEdit(ImagesOp op, int index, String name) {
+        return imagesEdit(op.name(), index, name);
+    }
+
+    @JSBody(params = {"op", "index", "name"}, script = "return {type: 'images-edit', op: op, index: index, name: name};")
+    private static native ImagesEdit imagesEdit(String op, int index, String name);
 
     /** The network a helper computes parts of: the model in its binary form, 64-bit weights. */
     public interface PartInit extends Message { @JSProperty Int8Array getModel(); }

@@ -6,6 +6,7 @@ import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
@@ -135,16 +136,19 @@ final class Snapshots {
         String[] defaults = new String[ex.outByDefault.length];
         for (int i = 0; i < defaults.length; i++) defaults[i] = ex.outByDefault[i] ? "out" : "";
         m.setCandidateDefaults(defaults);
-        int side = Images.side(ex.settings.get("data"));
+        ImageFormat image = Images.format(ex.settings.get("data"), ex.settings.get("image"));
+        int side = image == null ? 0 : image.side, size = image == null ? 0 : image.inputs();
         m.setImageSide(side);
-        m.setMaxLevel(side > 0 ? Images.maxLevel(ex.settings.get("data")) : 1);
+        m.setImageChannels(image == null ? 1 : image.channels);
+        m.setPhotos(Images.own(ex.settings.get("data"), ex.settings.get("image")));
+        m.setMaxLevel(image != null ? image.maxLevel : 1);
         m.setGallery(null);
         m.setGalleryLabels(null);
         if (side > 0) {
             int count = Math.min(GALLERY, ex.test.size());
-            double[] pixels = new double[count * side * side], labels = new double[count];
+            double[] pixels = new double[count * size], labels = new double[count];
             for (int i = 0; i < count; i++) {
-                System.arraycopy(ex.test.x[i], 0, pixels, i * side * side, side * side);
+                System.arraycopy(ex.test.x[i], 0, pixels, i * size, size);
                 labels[i] = ex.test.label(i);
             }
             m.setGallery(Js.float64(pixels));
@@ -235,7 +239,7 @@ final class Snapshots {
         m.setConfusion(Js.float64(confusion));
         m.setGalleryPredicted(null);
         m.setFirstLayer(null);
-        if (Images.side(ex.settings.get("data")) > 0) {
+        if (Images.format(ex.settings.get("data"), ex.settings.get("image")) != null) {
             int count = Math.min(GALLERY, ex.test.size());
             double[][] out = ex.model.predict(java.util.Arrays.copyOf(ex.test.x, count));
             double[] predicted = new double[count];
@@ -290,7 +294,7 @@ final class Snapshots {
      * The first layer's weights into each of its first FEATURES units, unit by unit: the images
      * it looks for (a conv layer's filters, K x K each, of its first channel).
      */
-    private static double[] firstLayer(Network net) {
+    private double[] firstLayer(Network net) {
         if (net.modules().get(0) instanceof Conv2D) {
             Conv2D conv = (Conv2D) net.modules().get(0);
             int taps = conv.inC * conv.K * conv.K, tile = conv.K * conv.K, units = Math.min(FEATURES, conv.F);
@@ -301,9 +305,10 @@ final class Snapshots {
             return out;
         }
         Linear first = (Linear) net.modules().get(0);
-        int units = Math.min(FEATURES, first.n);
-        double[] out = new double[units * first.m];
-        for (int j = 0; j < units; j++) for (int k = 0; k < first.m; k++) out[j * first.m + k] = first.W.value[k][j];
+        // an RGB image's weights: the red plane's
+        int units = Math.min(FEATURES, first.n), plane = ex.inputShape.spatial() ? ex.inputShape.height * ex.inputShape.width : first.m;
+        double[] out = new double[units * plane];
+        for (int j = 0; j < units; j++) for (int k = 0; k < plane; k++) out[j * plane + k] = first.W.value[k][j];
         return out;
     }
 

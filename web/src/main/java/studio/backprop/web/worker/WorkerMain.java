@@ -23,6 +23,8 @@ public final class WorkerMain implements ToWorker.Receiver {
     /** The run being trained, or null before the first one (or after settings that failed). */
     private TrainingRun run;
     private final ModelExchange models = new ModelExchange(this::start, this::whenLoaded);
+    /** The user's own images, kept while the worker lives (a run on them is rebuilt from them). */
+    private final OwnImages images = new OwnImages();
     /** While an image set downloads: the messages that came meanwhile, handled in order once it is in. */
     private boolean loading;
     private final List<Message> waiting = new ArrayList<>();
@@ -36,7 +38,8 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     private void receive(Message m) {
-        if (loading) {
+        // while a run waits for its data, changes to the user's images (a cancel included) still go through
+        if (loading && (m.getType() == null || !m.getType().startsWith("images-"))) {
             waiting.add(m);
             return;
         }
@@ -57,19 +60,22 @@ public final class WorkerMain implements ToWorker.Receiver {
      * downloaded (other messages wait meanwhile, then go through in order).
      */
     private void whenLoaded(Settings settings, Runnable then) {
-        if (!Data.needsLoading(settings)) {
+        boolean own = OwnImages.isFor(settings);
+        if (own ? images.ready(settings) : !Data.needsLoading(settings)) {
             then.run();
             return;
         }
         loading = true;
-        Data.load(settings.get("data"), error -> {
+        java.util.function.Consumer<String> loaded = error -> {
             loading = false;
             if (error != null) failed(error);
             else then.run();
             List<Message> later = new ArrayList<>(waiting);
             waiting.clear();
             for (Message w : later) receive(w);
-        });
+        };
+        if (own) images.whenReady(settings, () -> loaded.accept(null));
+        else Data.load(settings.get("data"), loaded);
     }
 
     /** Replaces the run (the old one stops, with its helpers) and reports the new one's setup. */
@@ -89,7 +95,8 @@ public final class WorkerMain implements ToWorker.Receiver {
         Settings settings = Protocol.settings(m.getSettings());
         whenLoaded(settings, () -> {
             try {
-                start(Data.experiment(settings, Data.readFile(m.getFile())), m.getStopAtEpoch());
+                start(OwnImages.isFor(settings) ? images.experiment(settings) : Data.experiment(settings, Data.readFile(m.getFile())),
+                        m.getStopAtEpoch());
             } catch (CsvException | IllegalArgumentException e) {
                 failed(e.getMessage());
             }
@@ -121,7 +128,30 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void predict(ToWorker.Predict m) {
-        if (run != null) post(Predictions.of(run.experiment, m));
+        if (run == null) return;
+        Experiment ex = run.experiment;
+        if (m.getFile() == null && m.getFrame() == null) {
+            post(Predictions.of(ex, m));
+            return;
+        }
+        studio.backprop.engine.data.ImageFormat format = studio.backprop.engine.data.Images.format(ex.settings.get("data"), ex.settings.get("image"));
+        if (format == null || format.maxLevel != 1) {
+            post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
+            return;
+        }
+        OwnImages.prepare(m, format, (x, error) -> post(Predictions.ofInputs(ex, x, error)));
+    }
+
+    @Override public void imagesAdd(ToWorker.ImagesAdd m) {
+        images.add(m);
+    }
+
+    @Override public void imagesFrame(ToWorker.ImagesFrame m) {
+        images.frame(m);
+    }
+
+    @Override public void imagesEdit(ToWorker.ImagesEdit m) {
+        images.edit(m);
     }
 
     @Override public void share(ToWorker.ShareRequest m) {

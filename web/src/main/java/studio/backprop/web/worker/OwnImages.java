@@ -1,0 +1,371 @@
+package studio.backprop.web.worker;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.data.ImageClasses;
+import studio.backprop.engine.data.ImageFormat;
+import studio.backprop.engine.data.ImageHeader;
+import studio.backprop.engine.data.Zip;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.web.Js;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
+
+/**
+ * The user's own images, in the worker: the classes in the order they came and each image's
+ * file (kept, to decode again at another size) or camera frame, with its RGB levels at the
+ * current side. Files are decoded here, one after another without blocking the worker's
+ * messages: createImageBitmap with no colour conversion, the pixels read back from an
+ * OffscreenCanvas, then cropped and scaled by the engine ({@link ImageFormat}), so the same
+ * PNG gives the same levels as on the JVM. Zips are read by the engine ({@link Zip}).
+ */
+final class OwnImages {
+    /** Thumbnails per class in the summary. */
+    static final int THUMBS = 8;
+    /** Bytes read to find an image's kind and size (a JPEG's frame header may follow a large EXIF block). */
+    private static final int HEAD = 256 * 1024;
+
+    @JSFunctor
+    interface Decoded extends JSObject {
+        void done(int width, int height, Int8Array rgba, String error);
+    }
+
+    private static final class Item {
+        int cls;
+        final String name;
+        /** The file (a Blob), or null for a camera frame. */
+        final JSObject blob;
+        final byte[] frame;
+        final int frameWidth, frameHeight;
+        byte[] levels;
+
+        Item(int cls, String name, JSObject blob, byte[] frame, int frameWidth, int frameHeight) {
+            this.cls = cls;
+            this.name = name;
+            this.blob = blob;
+            this.frame = frame;
+            this.frameWidth = frameWidth;
+            this.frameHeight = frameHeight;
+        }
+    }
+
+    private final List<String> classes = new ArrayList<>();
+    private final List<Item> items = new ArrayList<>();
+    private final ArrayDeque<Item> queue = new ArrayDeque<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<Runnable> whenDone = new ArrayList<>();
+    private int side = ImageFormat.SIDES[0];
+    private int frames, total, done;
+    private boolean decoding, cancelled;
+    private String message = "";
+    private double lastSummary;
+
+    /** Whether the settings train on the user's images (a data name that is no built-in set, with the setting image). */
+    static boolean isFor(Settings s) {
+        return studio.backprop.engine.data.Images.own(s.get("data"), s.get("image"));
+    }
+
+    private static int sideOf(Settings s) {
+        String image = s.get("image");
+        return image.equals("auto") ? ImageFormat.SIDES[0] : ImageFormat.parse(image).side;
+    }
+
+    /** Whether the images are all decoded at the settings' side. */
+    boolean ready(Settings s) {
+        return !decoding && queue.isEmpty() && sideOf(s) == side;
+    }
+
+    /** Runs then once every image is decoded at the settings' side (decoding again at a new side first). */
+    void whenReady(Settings s, Runnable then) {
+        int wanted = sideOf(s);
+        if (wanted != side) rescale(wanted);
+        if (ready(s)) {
+            then.run();
+            return;
+        }
+        whenDone.add(then);
+        pump();
+    }
+
+    /** The run on these images: see {@link Experiment#fromImages}. */
+    Experiment experiment(Settings s) {
+        return Experiment.fromImages(s, classified());
+    }
+
+    private ImageClasses classified() {
+        ImageClasses c = new ImageClasses(side);
+        for (String name : classes) c.addClass(name);
+        for (Item it : items) if (it.levels != null) c.add(classes.get(it.cls), it.name, it.levels);
+        return c;
+    }
+
+    /** The format "auto" means for the images so far. */
+    String autoFormat() {
+        return classified().format("auto").name();
+    }
+
+    void add(ToWorker.ImagesAdd m) {
+        JSObject[] files = m.getFiles();
+        String[] paths = m.getPaths();
+        String into = m.getClassName();
+        List<String> loose = new ArrayList<>();
+        for (String p : paths) if (!isZip(p)) loose.add(p);
+        String root = ImageClasses.root(loose);
+        message = "";
+        for (int i = 0; i < files.length; i++) {
+            String path = paths[i];
+            if (ImageClasses.isClutter(path)) continue;
+            if (isZip(path)) {
+                addZip(files[i], path, into);
+                continue;
+            }
+            String cls = into.isEmpty() ? ImageClasses.classOf(path, root) : into;
+            if (cls.isEmpty()) skip(path, "not in a class folder (drop a folder with one sub-folder per class, or add it to a class)");
+            else enqueue(new Item(classIndex(cls), path, files[i], null, 0, 0));
+        }
+        pump();
+        summary();
+    }
+
+    private static boolean isZip(String path) {
+        return path.toLowerCase().endsWith(".zip");
+    }
+
+    private void addZip(JSObject file, String name, String into) {
+        Zip zip;
+        try {
+            Int8Array bytes = readBytes(file, 0, -1);
+            if (bytes == null) throw new IllegalArgumentException("unreadable");
+            zip = new Zip(bytes.copyToJavaArray());
+        } catch (IllegalArgumentException e) {
+            message = name + ": " + e.getMessage();
+            return;
+        }
+        List<String> paths = new ArrayList<>(zip.emptyFolders());
+        for (Zip.Entry e : zip.entries) if (!ImageClasses.isClutter(e.path)) paths.add(e.path);
+        String root = ImageClasses.root(paths);
+        if (into.isEmpty()) for (String f : zip.emptyFolders()) if (!ImageClasses.classOf(f, root).isEmpty()) classIndex(ImageClasses.classOf(f, root));
+        List<Item> found = new ArrayList<>();
+        for (Zip.Entry e : zip.entries) {
+            if (ImageClasses.isClutter(e.path)) continue;
+            String cls = into.isEmpty() ? ImageClasses.classOf(e.path, root) : into;
+            if (cls.isEmpty()) {
+                skip(e.path, "not in a class folder");
+                continue;
+            }
+            try {
+                found.add(new Item(classIndex(cls), e.path, blob(Int8Array.copyFromJavaArray(zip.read(e))), null, 0, 0));
+            } catch (Zip.ZipBomb bomb) {
+                message = name + ": " + bomb.getMessage();
+                return;
+            } catch (IllegalArgumentException bad) {
+                skip(e.path, bad.getMessage());
+            }
+        }
+        for (Item it : found) enqueue(it);
+    }
+
+    void frame(ToWorker.ImagesFrame m) {
+        Item it = new Item(classIndex(m.getClassName()), "camera-" + pad(++frames), null, m.getPixels().copyToJavaArray(), m.getWidth(), m.getHeight());
+        it.levels = ImageFormat.scale(it.frameWidth, it.frameHeight, it.frame, side);
+        items.add(it);
+        summary();
+    }
+
+    void edit(ToWorker.ImagesEdit m) {
+        int i = m.getIndex();
+        switch (m.getOp()) {
+            case "ADD": classIndex(m.getName()); break;
+            case "RENAME":
+                if (i >= 0 && i < classes.size() && !m.getName().isEmpty()) {
+                    int existing = classes.indexOf(m.getName());
+                    if (existing >= 0 && existing != i) {
+                        message = "there is a class '" + m.getName() + "' already";
+                    } else {
+                        classes.set(i, m.getName());
+                    }
+                }
+                break;
+            case "REMOVE":
+                if (i >= 0 && i < classes.size()) {
+                    classes.remove(i);
+                    items.removeIf(it -> it.cls == i);
+                    queue.removeIf(it -> it.cls == i);
+                    for (Item it : items) if (it.cls > i) it.cls--;
+                    for (Item it : queue) if (it.cls > i) it.cls--;
+                }
+                break;
+            case "CLEAR":
+                classes.clear();
+                items.clear();
+                queue.clear();
+                skipped.clear();
+                message = "";
+                break;
+            case "CANCEL":
+                if (decoding || !queue.isEmpty()) cancelled = true;
+                break;
+            default: break;
+        }
+        summary();
+    }
+
+    /** "Try it" on a file or a camera frame: prepared as the model's images, then given to then (the network's inputs, or null and why). */
+    static void prepare(ToWorker.Predict m, ImageFormat format, java.util.function.BiConsumer<double[], String> then) {
+        if (m.getFrame() != null) {
+            then.accept(format.inputs(ImageFormat.scale(m.getWidth(), m.getHeight(), m.getFrame().copyToJavaArray(), format.side)), null);
+            return;
+        }
+        Int8Array head = readBytes(m.getFile(), 0, HEAD);
+        ImageHeader h = head == null ? null : ImageHeader.of(head.copyToJavaArray());
+        if (h == null) {
+            then.accept(null, "not an image (PNG, JPEG, GIF or WebP)");
+            return;
+        }
+        decode(m.getFile(), h, (width, height, rgba, error) -> {
+            if (error != null) then.accept(null, "unreadable " + h.kind + " (" + error + ")");
+            else then.accept(format.inputs(ImageFormat.scale(width, height, rgba.copyToJavaArray(), format.side)), null);
+        });
+    }
+
+    private int classIndex(String name) {
+        int i = classes.indexOf(name);
+        if (i >= 0) return i;
+        classes.add(name);
+        return classes.size() - 1;
+    }
+
+    private void enqueue(Item it) {
+        queue.add(it);
+        total++;
+    }
+
+    private void skip(String name, String why) {
+        skipped.add(name + ": " + why);
+    }
+
+    /** Every file decoded again at another side; camera frames scaled again at once. */
+    private void rescale(int newSide) {
+        side = newSide;
+        List<Item> keep = new ArrayList<>();
+        for (Item it : items) {
+            if (it.blob == null) {
+                it.levels = ImageFormat.scale(it.frameWidth, it.frameHeight, it.frame, side);
+                keep.add(it);
+            } else {
+                it.levels = null;
+                enqueue(it);
+            }
+        }
+        for (Item it : queue) it.levels = null;
+        items.clear();
+        items.addAll(keep);
+    }
+
+    /** Decodes the queue one file at a time; each file's answer comes back as a message, so others go through in between. */
+    private void pump() {
+        if (decoding) return;
+        while (true) {
+            if (cancelled) {
+                total -= queue.size();
+                queue.clear();
+                cancelled = false;
+                message = "loading cancelled";
+            }
+            Item it = queue.poll();
+            if (it == null) {
+                finish();
+                return;
+            }
+            Int8Array head = readBytes(it.blob, 0, HEAD);
+            ImageHeader h = head == null ? null : ImageHeader.of(head.copyToJavaArray());
+            if (h == null) {
+                done++;
+                skip(it.name, head == null ? "unreadable" : "not an image (PNG, JPEG, GIF or WebP)");
+                continue;
+            }
+            decoding = true;
+            decode(it.blob, h, (width, height, rgba, error) -> {
+                decoding = false;
+                done++;
+                if (error != null) {
+                    skip(it.name, "unreadable " + h.kind + " (" + error + ")");
+                } else {
+                    it.levels = ImageFormat.scale(width, height, rgba.copyToJavaArray(), side);
+                    items.add(it);
+                }
+                if (Js.now() - lastSummary > 250) summary();
+                pump();
+            });
+            return;
+        }
+    }
+
+    private void finish() {
+        total = 0;
+        done = 0;
+        java.util.Collections.sort(skipped);
+        summary();
+        List<Runnable> waiting = new ArrayList<>(whenDone);
+        whenDone.clear();
+        for (Runnable r : waiting) r.run();
+    }
+
+    /** Tells the page what there is: classes, counts, thumbnails, skipped files, progress. */
+    void summary() {
+        lastSummary = Js.now();
+        ImageClasses c = classified();
+        String[] names = classes.toArray(new String[0]);
+        double[] counts = new double[names.length];
+        int plane = 3 * side * side;
+        byte[] thumbs = new byte[names.length * THUMBS * plane];
+        for (int k = 0; k < names.length; k++) {
+            List<byte[]> levels = c.levelsOf(names[k]);
+            counts[k] = levels.size();
+            for (int t = 0; t < Math.min(THUMBS, levels.size()); t++) System.arraycopy(levels.get(t), 0, thumbs, (k * THUMBS + t) * plane, plane);
+        }
+        double fraction = decoding || !queue.isEmpty() ? (total == 0 ? 0 : (double) done / total) : -1;
+        WorkerMain.post(FromWorker.imagesSummary(names, Js.float64(counts), side, THUMBS, Int8Array.copyFromJavaArray(thumbs),
+                skipped.toArray(new String[0]), fraction, message));
+    }
+
+    private static String pad(int n) {
+        String s = Integer.toString(n);
+        return "00000".substring(Math.min(5, s.length())) + s;
+    }
+
+    /** Decodes an image file at its size, or scaled to fit {@link ImageFormat#MAX_PIXELS} when larger (the browser scales it then). */
+    private static void decode(JSObject blob, ImageHeader h, Decoded done) {
+        int width = ImageFormat.decodeWidth(h.width, h.height);
+        int height = width == h.width ? h.height : Math.max(1, (int) ((long) h.height * width / h.width));
+        decode(blob, width == h.width ? 0 : width, height, done);
+    }
+
+    @JSBody(params = {"blob", "width", "height", "done"}, script =
+            "var js_o = {colorSpaceConversion: 'none', premultiplyAlpha: 'none'};"
+            + "if (width > 0) { js_o.resizeWidth = width; js_o.resizeHeight = height; js_o.resizeQuality = 'high'; }"
+            + "createImageBitmap(blob, js_o).then(function (js_b) {"
+            + "  var js_c = self.js_decodeCanvas || (self.js_decodeCanvas = new OffscreenCanvas(1, 1));"
+            + "  js_c.width = js_b.width; js_c.height = js_b.height;"
+            + "  var js_x = js_c.getContext('2d', {willReadFrequently: true});"
+            + "  js_x.drawImage(js_b, 0, 0);"
+            + "  var js_d = js_x.getImageData(0, 0, js_b.width, js_b.height);"
+            + "  var js_w = js_b.width, js_h = js_b.height; js_b.close();"
+            + "  done(js_w, js_h, new Int8Array(js_d.data.buffer), null);"
+            + "}, function (js_e) { done(0, 0, null, String(js_e && js_e.message || js_e)); });")
+    private static native void decode(JSObject blob, int width, int height, Decoded done);
+
+    /** Bytes of a Blob or File from start, at most length of them (-1: to the end); null when it cannot be read. */
+    @JSBody(params = {"blob", "start", "length"}, script = "try { var js_p = length < 0 ? blob : blob.slice(start, start + length);"
+            + " return new Int8Array(new FileReaderSync().readAsArrayBuffer(js_p)); } catch (e) { return null; }")
+    private static native Int8Array readBytes(JSObject blob, int start, int length);
+
+    @JSBody(params = "bytes", script = "return new Blob([bytes]);")
+    private static native JSObject blob(Int8Array bytes);
+}
