@@ -39,6 +39,9 @@ class OwnImagesIT {
     void aZipOfPngsTrainsTheWeightsTheCliTrainsOnIt(String backend) throws Exception {
         Path dir = Files.createTempDirectory("images");
         Path zip = digitsZip(dir, 20);
+        Path png = dir.resolve("seven.png");
+        Files.write(png, ImageZips.file("mnist", 7, 40, 64, 64, "png"));
+        String link;
         try (Browser b = new Browser()) {
             b.open("?backend=" + backend + "#data=xor&epochs=3");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
@@ -63,17 +66,40 @@ class OwnImagesIT {
             assertTrue(b.driver.getCurrentUrl().contains("image=grey28") || b.driver.getCurrentUrl().contains("image=auto"), b.driver.getCurrentUrl());
 
             // try it with a file the model has not seen
-            Path png = dir.resolve("seven.png");
-            Files.write(png, ImageZips.file("mnist", 7, 40, 64, 64, "png"));
             b.byTestId("try-image").sendKeys(png.toString());
             b.waitUpTo(20).until(d -> b.byTestId("probabilities").findElements(org.openqa.selenium.By.tagName("li")).size() == 3);
             assertTrue(b.byTestId("images-panel").isDisplayed());
             assertFalse(b.byTestId("draw").isDisplayed(), "no drawing pad for photos");
             b.screenshot("own-images-trained-" + backend);
+            b.byTestId("share").click();
+            b.waitUpTo(10).until(d -> !b.byTestId("share-link").getAttribute("value").isEmpty());
+            link = b.byTestId("share-link").getAttribute("value");
+            b.byTestId("share-close").click();
             b.phone();
             b.screenshot("own-images-phone-" + backend);
             assertEquals(List.of(), b.overflowing());
             assertEquals(List.of(), b.consoleErrors());
+        }
+        var sharedModel = studio.backprop.engine.model.ModelLink.read(link);
+        int weights = sharedModel.network.parameterCount();
+        // base64 of about a byte a weight (8-bit by default), and nothing the size of the images
+        assertTrue(link.length() < 4 * weights / 3 + 6_000, "the 8-bit link holds the model, not the images: " + link.length() + " characters, "
+                + weights + " weights");
+        String shared = WeightsHash.of(sharedModel.network);
+        try (Browser other = new Browser()) {
+            // whoever opens it tries it on a picture, then keeps training it on images of their own
+            other.driver.get(link);
+            other.waitUpTo(30).until(d -> other.byTestId("images-note").isDisplayed());
+            assertEquals("7", other.byTestId("class-name-2").getAttribute("value"), "the model's classes wait for images");
+            other.byTestId("try-image").sendKeys(png.toString());
+            other.waitUpTo(20).until(d -> other.byTestId("probabilities").findElements(org.openqa.selenium.By.tagName("li")).size() == 3);
+            other.byTestId("images-file").sendKeys(zip.toString());
+            other.waitUpTo(30).until(d -> "60".equals(other.byTestId("images-summary").getAttribute("data-value"))
+                    && "false".equals(other.byTestId("images-progress").getAttribute("data-loading")));
+            other.byTestId("images-use").click();
+            other.waitUpTo(30).until(d -> shared.equals(other.value("weights-hash")));
+            assertEquals("0", other.text("epoch"), "training goes on from the shared weights");
+            assertEquals(List.of(), other.consoleErrors());
         } finally {
             Browser.delete(dir);
         }

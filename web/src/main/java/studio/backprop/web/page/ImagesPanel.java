@@ -242,6 +242,15 @@ final class ImagesPanel {
         onTrain.accept(next);
     }
 
+    /** An opened model of someone's images: a note says what it can do without them. */
+    void awaiting(boolean opened) {
+        Dom.byTestId("images-note").setHidden(!opened);
+        if (opened) {
+            name = state.settings.get("data");
+            show();
+        }
+    }
+
     /** The format select follows the settings (auto unless one was chosen). */
     void sync(Settings s) {
         String image = s.get("image");

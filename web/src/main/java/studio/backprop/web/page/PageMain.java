@@ -156,6 +156,7 @@ public final class PageMain implements FromWorker.Receiver {
         UrlState.write(state);
         form.sync();
         ownImages.sync(s);
+        ownImages.awaiting(false);
         initWorker();
     }
 
@@ -251,6 +252,19 @@ public final class PageMain implements FromWorker.Receiver {
         state.offeredFile = null;
         state.needFile = "";
         takeSettings(m.getSettings());
+    }
+
+    @Override public void needImages(FromWorker.NeedImages m) {
+        state.clearRun();
+        state.status = "idle";
+        state.classes = m.getClasses();
+        state.imageSide = m.getSide();
+        state.imageChannels = m.getChannels();
+        state.photos = true;
+        state.gallery = new double[0];
+        state.galleryLabels = new double[0];
+        takeSettings(m.getSettings());
+        ownImages.awaiting(true);
     }
 
     @Override public void images(FromWorker.ImagesSummary m) {

@@ -21,12 +21,15 @@ final class ShareView {
     /**
      * The link at each weight precision, with its length and the test accuracy of the model it
      * holds. Exact by default while the link stays short; else the shortest that loses at most
-     * half a point of accuracy. The user can always pick another.
+     * half a point of accuracy; for a model of the user's own images (a conv net, usually tens
+     * of thousands of weights) the 8-bit one. The user can always pick another.
      */
     void show(JSArray<FromWorker.ShareLink> links) {
         FromWorker.ShareLink exact = links.get(0);
         int chosen = 0, shortest = exact.getPayload().length();
-        if (shortest > 2000) {
+        if (state.photos) {
+            for (int i = 1; i < links.getLength(); i++) if (links.get(i).getBits() == 8) chosen = i;
+        } else if (shortest > 2000) {
             for (int i = 1; i < links.getLength(); i++) {
                 FromWorker.ShareLink o = links.get(i);
                 boolean keeps = !(exact.getQuality() - o.getQuality() > 0.005);

@@ -32,6 +32,7 @@ public final class FromWorker {
         default void exportFile(ExportFile m) {}
         default void needFile(NeedFile m) {}
         default void opened(Opened m) {}
+        default void needImages(NeedImages m) {}
         default void explanation(Explanation m) {}
         default void linkError(Failure m) {}
         default void images(ImagesSummary m) {}
@@ -54,6 +55,7 @@ public final class FromWorker {
             case "export-file": to.exportFile((ExportFile) m); break;
             case "need-file": to.needFile((NeedFile) m); break;
             case "opened": to.opened((Opened) m); break;
+            case "need-images": to.needImages((NeedImages) m); break;
             case "explanation": to.explanation((Explanation) m); break;
             case "link-error": to.linkError((Failure) m); break;
             case "images": to.images((ImagesSummary) m); break;
@@ -283,6 +285,25 @@ public final class FromWorker {
 
     @JSBody(params = {"format", "text", "bytes"}, script = "return {type: 'export-file', format: format, text: text, bytes: bytes};")
     private static native ExportFile exportFile(String format, String text, Int8Array bytes);
+
+    /**
+     * An opened model of someone's own images, which a link does not carry: its settings, its
+     * classes and what its images are (side, channels). It answers "try it" at once; with
+     * images added to its classes, Train goes on from its weights.
+     */
+    public interface NeedImages extends Message {
+        @JSProperty String[] getSettings();
+        @JSProperty String[] getClasses();
+        @JSProperty int getSide();
+        @JSProperty int getChannels();
+    }
+    public static NeedImages needImages(Settings settings, String[] classes, int side, int channels) {
+        return needImages(Protocol.pairs(settings), classes, side, channels);
+    }
+
+    @JSBody(params = {"settings", "classes", "side", "channels"},
+            script = "return {type: 'need-images', settings: settings, classes: classes, side: side, channels: channels};")
+    private static native NeedImages needImages(String[] settings, String[] classes, int side, int channels);
 
     /** An opened model was trained on a file a link does not carry: its settings, the file's name, the inputs and target it needs, why the last file failed (or null). */
     public interface NeedFile extends Message {

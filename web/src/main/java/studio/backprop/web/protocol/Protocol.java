@@ -17,7 +17,7 @@ import studio.backprop.engine.train.Settings;
  *                            images-add images-frame images-edit                      (ToWorker)
  * training worker -> helper  part-init part      (a helper runs the same worker script) (ToWorker)
  * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction
- *                            share-links export-file need-file opened explanation link-error
+ *                            share-links export-file need-file need-images opened explanation link-error
  *                            images bench-result                                      (FromWorker)
  * helper -> training worker  ready part-done                                          (FromWorker)
  * </pre>

@@ -8,6 +8,8 @@ import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.data.ImageFormat;
+import studio.backprop.engine.data.Images;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
@@ -48,15 +50,26 @@ final class ModelExchange {
     private final Loading loading;
     /** A model whose data is a file of its sharer's, until the user opens that file. */
     private Model awaitingFile;
+    /** A model of its sharer's own images: it predicts at once, and a run on images added to its classes starts from its weights. */
+    private Model awaitingImages;
 
-    ModelExchange(Start start, Loading loading) {
+    private final OwnImages ownImages;
+
+    ModelExchange(Start start, Loading loading, OwnImages ownImages) {
         this.start = start;
         this.loading = loading;
+        this.ownImages = ownImages;
     }
 
     /** A new run from settings: no model waits for its file any more. */
     void forget() {
         awaitingFile = null;
+        awaitingImages = null;
+    }
+
+    /** The opened model of someone's own images that waits for images (null for none). */
+    Model awaitingImages() {
+        return awaitingImages;
     }
 
     /** The links for the share dialog (exact, 16-bit, 8-bit), or, to save, the exact one. */
@@ -138,6 +151,15 @@ final class ModelExchange {
     }
 
     private void restore(Model model) {
+        ImageFormat image = Images.own(model.settings.get("data"), model.settings.get("image"))
+                ? Images.format(model.settings.get("data"), model.settings.get("image")) : null;
+        if (image != null) {
+            awaitingFile = null;
+            awaitingImages = model;
+            ownImages.expect(model.classes);
+            WorkerMain.post(FromWorker.needImages(model.settings, model.classes, image.side, image.channels));
+            return;
+        }
         if (!BuiltIn.isBuiltIn(model.settings.get("data"))) {
             // a link does not carry its sharer's file: ask for it, then check its columns
             awaitingFile = model;

@@ -171,6 +171,12 @@ final class OwnImages {
         for (Item it : found) enqueue(it);
     }
 
+    /** An opened model's classes, made ready for the user's images (the ones there are stay). */
+    void expect(String[] names) {
+        for (String n : names) classIndex(n);
+        summary();
+    }
+
     void frame(ToWorker.ImagesFrame m) {
         Item it = new Item(classIndex(m.getClassName()), "camera-" + pad(++frames), null, m.getPixels().copyToJavaArray(), m.getWidth(), m.getHeight());
         it.levels = ImageFormat.scale(it.frameWidth, it.frameHeight, it.frame, side);

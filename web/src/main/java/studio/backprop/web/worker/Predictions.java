@@ -27,9 +27,9 @@ final class Predictions {
     }
 
     /** The same for an image already prepared as the model's network inputs (null: it could not be, and why). */
-    static FromWorker.Prediction ofInputs(Experiment ex, double[] inputs, String error) {
+    static FromWorker.Prediction ofInputs(Model model, double[] inputs, String error) {
         if (inputs == null) return FromWorker.prediction(error, null, -1, Double.NaN, Double.NaN);
-        double[] out = ex.model.predict(new double[][] {inputs})[0];
+        double[] out = model.predict(new double[][] {inputs})[0];
         return FromWorker.prediction(null, Js.float64(out), Metrics.predictedClass(out), Double.NaN, Double.NaN);
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.data.ImageFormat;
+import studio.backprop.engine.data.Images;
+import studio.backprop.engine.model.Model;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
@@ -22,9 +25,9 @@ import studio.backprop.web.protocol.ToWorker;
 public final class WorkerMain implements ToWorker.Receiver {
     /** The run being trained, or null before the first one (or after settings that failed). */
     private TrainingRun run;
-    private final ModelExchange models = new ModelExchange(this::start, this::whenLoaded);
     /** The user's own images, kept while the worker lives (a run on them is rebuilt from them). */
     private final OwnImages images = new OwnImages();
+    private final ModelExchange models = new ModelExchange(this::start, this::whenLoaded, images);
     /** While an image set downloads: the messages that came meanwhile, handled in order once it is in. */
     private boolean loading;
     private final List<Message> waiting = new ArrayList<>();
@@ -90,13 +93,17 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void init(ToWorker.Init m) {
+        // an opened model of someone's images goes on from its weights on the images added to its classes
+        Model from = models.awaitingImages();
         models.forget();
         end();
         Settings settings = Protocol.settings(m.getSettings());
         whenLoaded(settings, () -> {
             try {
-                start(OwnImages.isFor(settings) ? images.experiment(settings) : Data.experiment(settings, Data.readFile(m.getFile())),
-                        m.getStopAtEpoch());
+                Experiment ex = OwnImages.isFor(settings) ? images.experiment(settings) : Data.experiment(settings, Data.readFile(m.getFile()));
+                // (a network changed since, with other shapes, starts from its own weights)
+                if (from != null && OwnImages.isFor(settings)) ex.takeWeights(from);
+                start(ex, m.getStopAtEpoch());
             } catch (CsvException | IllegalArgumentException e) {
                 failed(e.getMessage());
             }
@@ -128,18 +135,18 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void predict(ToWorker.Predict m) {
-        if (run == null) return;
-        Experiment ex = run.experiment;
+        Model model = run != null ? run.experiment.model : models.awaitingImages();
+        if (model == null) return;
         if (m.getFile() == null && m.getFrame() == null) {
-            post(Predictions.of(ex, m));
+            if (run != null) post(Predictions.of(run.experiment, m));
             return;
         }
-        studio.backprop.engine.data.ImageFormat format = studio.backprop.engine.data.Images.format(ex.settings.get("data"), ex.settings.get("image"));
+        ImageFormat format = Images.format(model.settings.get("data"), model.settings.get("image"));
         if (format == null || format.maxLevel != 1) {
             post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
             return;
         }
-        OwnImages.prepare(m, format, (x, error) -> post(Predictions.ofInputs(ex, x, error)));
+        OwnImages.prepare(m, format, (x, error) -> post(Predictions.ofInputs(model, x, error)));
     }
 
     @Override public void imagesAdd(ToWorker.ImagesAdd m) {
