@@ -17,9 +17,12 @@ import studio.backprop.engine.data.Images;
 public final class ImageZips {
     private ImageZips() {}
 
+    private static final java.util.Map<String, byte[]> records = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** One image file: the set's n-th image of a class, scaled (nearest) to width x height, in a format ImageIO writes (png, jpg, gif, bmp). */
     public static byte[] file(String set, int label, int n, int width, int height, String format) throws IOException {
-        byte[] records = Images.inflate(BuiltIn.resource(Images.fileName(set)));
+        byte[] records = ImageZips.records.get(set);
+        if (records == null) ImageZips.records.put(set, records = Images.inflate(BuiltIn.resource(Images.fileName(set))));
         int seen = 0;
         for (int at = 0; at < records.length; at += 785) {
             if ((records[at] & 0xFF) != label || seen++ < n) continue;

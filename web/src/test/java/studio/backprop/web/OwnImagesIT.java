@@ -143,6 +143,60 @@ class OwnImagesIT {
     }
 
     @Test
+    void aFolderOfJpegsWithAHugeImageLoadsAndALongLoadCancels() throws Exception {
+        Path dir = Files.createTempDirectory("images");
+        Path folder = dir.resolve("fashion");
+        for (int i = 0; i < 12; i++) {
+            Files.createDirectories(folder.resolve("Trouser"));
+            Files.createDirectories(folder.resolve("Bag"));
+            Files.write(folder.resolve("Trouser/" + i + ".jpg"), ImageZips.file("fashion", 1, i, 56, 56, "jpg"));
+            Files.write(folder.resolve("Bag/" + i + ".jpg"), ImageZips.file("fashion", 8, i, 48, 60, "jpg"));
+        }
+        // 4,200 x 4,200: over the 16.7 million pixels decoded at full size, so it is decoded scaled down
+        java.awt.image.BufferedImage huge = new java.awt.image.BufferedImage(4200, 4200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = huge.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(1000, 1000, 2200, 2200);
+        g.dispose();
+        javax.imageio.ImageIO.write(huge, "png", folder.resolve("Bag/huge.png").toFile());
+        List<Object> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            many.add("many/" + (i % 2 == 0 ? "a" : "b") + "/" + i + ".png");
+            many.add(ImageZips.file("mnist", i % 2, i / 2 % 50, 28, 28, "png"));
+        }
+        Path manyZip = dir.resolve("many.zip");
+        Files.write(manyZip, ImageZips.zip(false, many.toArray()));
+        try (Browser b = new Browser()) {
+            b.open("#data=xor");
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            b.byTestId("images-folder").sendKeys(folder.toString());
+            b.waitUpTo(60).until(d -> "25".equals(b.byTestId("images-summary").getAttribute("data-value"))
+                    && "false".equals(b.byTestId("images-progress").getAttribute("data-loading")));
+            java.util.Set<String> names = java.util.Set.of(b.byTestId("class-name-0").getAttribute("value"), b.byTestId("class-name-1").getAttribute("value"));
+            assertEquals(java.util.Set.of("Bag", "Trouser"), names);
+            assertEquals(25, ImageFiles.read(folder, 28).size(), "the CLI reads the same folder");
+            b.byTestId("images-use").click();
+            b.waitUpTo(30).until(d -> b.text("architecture").startsWith("28\u00d728\u00d71"));
+            b.byTestId("step-epoch").click();
+            b.waitUpTo(30).until(d -> b.number("epoch") == 1);
+
+            b.byTestId("images-clear").click();
+            double start = System.nanoTime();
+            b.byTestId("images-file").sendKeys(manyZip.toString());
+            b.waitUpTo(30).until(d -> b.byTestId("images-progress").isDisplayed()
+                    && Integer.parseInt(b.byTestId("images-summary").getAttribute("data-value")) > 100);
+            b.byTestId("images-cancel").click();
+            b.waitUpTo(30).until(d -> b.text("images-message").contains("loading cancelled"));
+            int loaded = Integer.parseInt(b.byTestId("images-summary").getAttribute("data-value"));
+            System.out.printf("own images: %d of 3000 loaded in %.1f s before Cancel%n", loaded, (System.nanoTime() - start) / 1e9);
+            assertTrue(loaded > 100 && loaded < 3000, "cancelled part way: " + loaded);
+            assertEquals(List.of(), b.consoleErrors());
+        } finally {
+            Browser.delete(dir);
+        }
+    }
+
+    @Test
     void classesMadeHereAreFilledByTheCameraAndTrain() throws Exception {
         try (Browser b = new Browser(true)) {
             b.open("#data=xor");

@@ -62,7 +62,8 @@ final class OwnImages {
     private final List<Runnable> whenDone = new ArrayList<>();
     private int side = ImageFormat.SIDES[0];
     private int frames, total, done;
-    private boolean decoding, cancelled;
+    private int inFlight;
+    private boolean cancelled;
     private String message = "";
     private double lastSummary;
 
@@ -78,7 +79,7 @@ final class OwnImages {
 
     /** Whether the images are all decoded at the settings' side. */
     boolean ready(Settings s) {
-        return !decoding && queue.isEmpty() && sideOf(s) == side;
+        return inFlight == 0 && queue.isEmpty() && sideOf(s) == side;
     }
 
     /** Runs then once every image is decoded at the settings' side (decoding again at a new side first). */
@@ -215,7 +216,7 @@ final class OwnImages {
                 message = "";
                 break;
             case "CANCEL":
-                if (decoding || !queue.isEmpty()) cancelled = true;
+                if (inFlight > 0 || !queue.isEmpty()) cancelled = true;
                 break;
             default: break;
         }
@@ -274,10 +275,15 @@ final class OwnImages {
         items.addAll(keep);
     }
 
-    /** Decodes the queue one file at a time; each file's answer comes back as a message, so others go through in between. */
+    /** Files being decoded at once: the browser decodes on other threads, so several in flight keep it busy. */
+    private static final int IN_FLIGHT = 8;
+
+    /**
+     * Decodes the queue, a few files at a time; each file's answer comes back as a task of this
+     * worker, so other messages (a cancel among them) go through in between.
+     */
     private void pump() {
-        if (decoding) return;
-        while (true) {
+        while (inFlight < IN_FLIGHT) {
             if (cancelled) {
                 total -= queue.size();
                 queue.clear();
@@ -286,7 +292,7 @@ final class OwnImages {
             }
             Item it = queue.poll();
             if (it == null) {
-                finish();
+                if (inFlight == 0) finish();
                 return;
             }
             Int8Array head = readBytes(it.blob, 0, HEAD);
@@ -296,9 +302,9 @@ final class OwnImages {
                 skip(it.name, head == null ? "unreadable" : "not an image (PNG, JPEG, GIF or WebP)");
                 continue;
             }
-            decoding = true;
+            inFlight++;
             decode(it.blob, h, (width, height, rgba, error) -> {
-                decoding = false;
+                inFlight--;
                 done++;
                 if (error != null) {
                     skip(it.name, "unreadable " + h.kind + " (" + error + ")");
@@ -309,7 +315,6 @@ final class OwnImages {
                 if (Js.now() - lastSummary > 250) summary();
                 pump();
             });
-            return;
         }
     }
 
@@ -336,7 +341,7 @@ final class OwnImages {
             counts[k] = levels.size();
             for (int t = 0; t < Math.min(THUMBS, levels.size()); t++) System.arraycopy(levels.get(t), 0, thumbs, (k * THUMBS + t) * plane, plane);
         }
-        double fraction = decoding || !queue.isEmpty() ? (total == 0 ? 0 : (double) done / total) : -1;
+        double fraction = inFlight > 0 || !queue.isEmpty() ? (total == 0 ? 0 : (double) done / total) : -1;
         WorkerMain.post(FromWorker.imagesSummary(names, Js.float64(counts), side, THUMBS, Int8Array.copyFromJavaArray(thumbs),
                 skipped.toArray(new String[0]), fraction, message));
     }
