@@ -207,6 +207,42 @@ class OwnImagesTest {
     }
 
     @Test
+    void augmentationIsSeededTheSameWithAnyWorkersAndOnlyTouchesTraining(@TempDir Path dir) throws Exception {
+        Path z = dir.resolve("digits.zip");
+        Files.write(z, ImageZips.mnistZip(new int[] {2, 5}, 20));
+        String query = "data=" + z + "&layers=conv4x3,pool2,8&act=relu&opt=adam&lr=0.01&norm=none&batch=8";
+        String[] hashes = new String[4];
+        String[] variants = {"", "&augment=flip,shift", "&augment=flip,shift&workers=3", "&augment=flip,shift"};
+        for (int v = 0; v < variants.length; v++) {
+            Experiment ex = Experiment.load(Settings.of(query + variants[v], '&'));
+            for (int e = 0; e < 3; e++) ex.trainer.stepEpoch();
+            hashes[v] = WeightsHash.of(ex.model.network);
+            if (v == 1) assertEquals(2, ex.trainer.augment.reach, "2 pixels each way at 28 x 28");
+        }
+        assertNotEquals(hashes[0], hashes[1], "augmented batches train other weights");
+        assertEquals(hashes[1], hashes[2], "the same with the batch in 3 parts");
+        assertEquals(hashes[1], hashes[3], "seeded");
+        assertThrows(IllegalArgumentException.class, () -> Experiment.load(Settings.of("data=iris&augment=flip", '&')));
+        assertThrows(IllegalArgumentException.class, () -> Experiment.load(Settings.of(query + "&augment=rotate", '&')));
+
+        // the moves themselves: over many batches a 3 x 3 image is mirrored about half the time, moved at most 1 pixel
+        studio.backprop.engine.train.Augment a = studio.backprop.engine.train.Augment.of("flip", new studio.backprop.engine.nn.Shape(1, 3, 3));
+        double[] image = {1, 2, 3, 4, 5, 6, 7, 8, 9}, out = new double[9];
+        int mirrored = 0;
+        for (int b = 0; b < 200; b++) {
+            a.apply(image, out, b * 7919, 0);
+            if (out[0] == 3) mirrored++;
+            else assertArrayEquals(image, out);
+        }
+        assertTrue(mirrored > 70 && mirrored < 130, "mirrored " + mirrored + " of 200");
+        studio.backprop.engine.train.Augment s = studio.backprop.engine.train.Augment.of("shift", new studio.backprop.engine.nn.Shape(1, 3, 3));
+        for (int b = 0; b < 50; b++) {
+            s.apply(image, out, b, 3);
+            assertEquals(5, out[4], 1.0 + 3.0, "the centre moves at most one pixel each way");
+        }
+    }
+
+    @Test
     void theCliTrainsOnAZipAndPredictsImagesFoldersAndZips(@TempDir Path dir) throws Exception {
         Path z = dir.resolve("digits.zip");
         Files.write(z, ImageZips.mnistZip(new int[] {3, 8}, 20));

@@ -99,6 +99,7 @@ public final class Experiment {
         trainer = new Trainer(net, loss, Optimizer.of(settings.get("opt"), net.params()),
                 settings.number("lr", 0, 100), settings.integer("batch", 1, 100_000), reduce.equals("mean"),
                 reg, settings.number("rate", 0, 100), trainX, trainY, seed, settings.integer("workers", 1, Parts.MAX));
+        trainer.augment = Augment.of(settings.get("augment"), inputShape);
     }
 
     /**

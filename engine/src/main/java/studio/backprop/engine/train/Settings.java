@@ -19,6 +19,7 @@ public final class Settings {
     public static final String[][] KEYS = {
         {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|draw|iris|wine|cancer|digits|mnist|fashion|PATH.csv|FOLDER|IMAGES.zip"},
         {"image", "", "your own images (data=FOLDER or FILE.zip, one sub-folder per class) are scaled to: auto (28x28, grey if they all are), or grey28, grey32, grey64, rgb28, rgb32, rgb64"},
+        {"augment", "", "images only: none, flip, shift or flip,shift: training images mirrored and moved a little, seeded (test images never)"},
         {"points", "", "the points of data=draw, as the studio writes them (3 characters a point; empty: a starter set)"},
         {"target", "", "target column of a CSV (default: the last)"},
         {"inputs", "", "input columns of a CSV, comma separated (default: all but the target)"},

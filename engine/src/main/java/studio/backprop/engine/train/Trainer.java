@@ -33,6 +33,8 @@ public final class Trainer {
     public final double rate;
     /** Each batch is computed in this many parts whose gradients are added in order (see {@link Parts}). */
     public final int parts;
+    /** Augments the training images as they go into batches; null for none. */
+    public Augment augment;
 
     private int position;
     private int epoch;
@@ -99,7 +101,7 @@ public final class Trainer {
         Mat target = targets(rows);
         for (int i = 0; i < rows; i++) {
             int s = order[position + i];
-            System.arraycopy(x[s], 0, in.row[i], 0, in.cols);
+            input(s, in.row[i], i);
             System.arraycopy(y[s], 0, target.row[i], 0, target.cols);
         }
         net.forward(batchSeed(), 0);
@@ -140,10 +142,16 @@ public final class Trainer {
         partY.rows = n;
         for (int i = 0; i < n; i++) {
             int s = order[position + from + i];
-            System.arraycopy(x[s], 0, partX.row[i], 0, partX.cols);
+            input(s, partX.row[i], from + i);
             System.arraycopy(y[s], 0, partY.row[i], 0, partY.cols);
         }
         return new Mat[] {partX, partY};
+    }
+
+    /** Sample s's inputs as row {@code row} of the next batch has them: as they are, or augmented. */
+    private void input(int s, double[] to, int row) {
+        if (augment == null) System.arraycopy(x[s], 0, to, 0, x[s].length);
+        else augment.apply(x[s], to, batchSeed(), row);
     }
 
     /** Computes part k of the next batch here, from the current weights; returns its summed loss. */

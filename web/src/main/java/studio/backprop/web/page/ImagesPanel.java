@@ -237,7 +237,8 @@ final class ImagesPanel {
         Settings s = state.settings.copy();
         // a conv net already chosen for these images stays; anything else gets the recommended one
         boolean keep = Images.own(s.get("data"), s.get("image")) && s.get("layers").contains("conv");
-        Settings next = s.set("data", name).set("target", "").set("inputs", "").set("image", Html.value(Dom.byTestId("image-format")));
+        Settings next = s.set("data", name).set("target", "").set("inputs", "").set("image", Html.value(Dom.byTestId("image-format")))
+                .set("augment", Html.value(Dom.byTestId("augment")));
         if (!keep) for (var e : Settings.of(Recommended.IMAGES, '&').changed().entrySet()) next.set(e.getKey(), e.getValue());
         onTrain.accept(next);
     }
@@ -255,6 +256,7 @@ final class ImagesPanel {
     void sync(Settings s) {
         String image = s.get("image");
         Html.setValue(Dom.byTestId("image-format"), image.isEmpty() ? "auto" : image);
+        Html.setValue(Dom.byTestId("augment"), s.get("augment"));
         boolean photos = Images.own(s.get("data"), s.get("image"));
         Dom.byTestId("draw-row").setHidden(photos);
         Dom.byTestId("draw-title").setHidden(photos);
