@@ -80,6 +80,10 @@ class OwnImagesIT {
             assertEquals(List.of(), b.overflowing());
             assertEquals(List.of(), b.consoleErrors());
         }
+        if (backend.equals("js")) { // the link opens in the WebAssembly run
+            Browser.delete(dir);
+            return;
+        }
         var sharedModel = studio.backprop.engine.model.ModelLink.read(link);
         int weights = sharedModel.network.parameterCount();
         // base64 of about a byte a weight (8-bit by default), and nothing the size of the images
@@ -160,7 +164,7 @@ class OwnImagesIT {
         g.dispose();
         javax.imageio.ImageIO.write(huge, "png", folder.resolve("Bag/huge.png").toFile());
         List<Object> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 1500; i++) {
             many.add("many/" + (i % 2 == 0 ? "a" : "b") + "/" + i + ".png");
             many.add(ImageZips.file("mnist", i % 2, i / 2 % 50, 28, 28, "png"));
         }
@@ -188,8 +192,8 @@ class OwnImagesIT {
             b.byTestId("images-cancel").click();
             b.waitUpTo(30).until(d -> b.text("images-message").contains("loading cancelled"));
             int loaded = Integer.parseInt(b.byTestId("images-summary").getAttribute("data-value"));
-            System.out.printf("own images: %d of 3000 loaded in %.1f s before Cancel%n", loaded, (System.nanoTime() - start) / 1e9);
-            assertTrue(loaded > 100 && loaded < 3000, "cancelled part way: " + loaded);
+            System.out.printf("own images: %d of 1500 loaded in %.1f s before Cancel%n", loaded, (System.nanoTime() - start) / 1e9);
+            assertTrue(loaded > 100 && loaded < 1500, "cancelled part way: " + loaded);
             assertEquals(List.of(), b.consoleErrors());
         } finally {
             Browser.delete(dir);

@@ -90,25 +90,47 @@ public final class Zip {
     }
 
     /**
-     * An entry's bytes.
+     * An entry's bytes as the zip holds them (deflated or stored), for a platform that inflates
+     * them itself (the browser's DecompressionStream); then {@link #checked} them.
+     *
+     * @throws IllegalArgumentException when it is encrypted, compressed by a method other than
+     *     deflate, damaged, or claims more than the limits
+     */
+    public byte[] stored(Entry e) {
+        if ((e.flags & 1) != 0) throw new IllegalArgumentException("encrypted");
+        if (e.size > 1 << 20 && e.size / 100 > e.compressedSize) throw bomb(e);
+        if (e.size > MAX_ENTRY) throw new IllegalArgumentException("larger than " + (MAX_ENTRY >> 20) + " MB");
+        if (e.method != 0 && e.method != 8) throw new IllegalArgumentException("compressed by method " + e.method + " (only stored and deflated can be read)");
+        int start = e.offset + 30 + u16(e.offset + 26) + u16(e.offset + 28);
+        if (u32(e.offset) != 0x04034b50L || start + (long) e.compressedSize > zip.length) throw new IllegalArgumentException("damaged");
+        return java.util.Arrays.copyOfRange(zip, start, start + e.compressedSize);
+    }
+
+    /** Whether the entry is deflated (else stored as it is). */
+    public static boolean deflated(Entry e) {
+        return e.method == 8;
+    }
+
+    /** The most bytes an entry may inflate to: past them it is damaged (over its size) or a bomb (over 100 times its compressed size). */
+    public static int inflatedLimit(Entry e) {
+        return (int) Math.min(MAX_ENTRY, Math.max(1 << 20, 100L * e.compressedSize));
+    }
+
+    /**
+     * An entry's bytes, inflated here.
      *
      * @throws IllegalArgumentException when it is encrypted, compressed by a method other than
      *     deflate, damaged, or larger than the limits
      */
     public byte[] read(Entry e) {
-        if ((e.flags & 1) != 0) throw new IllegalArgumentException("encrypted");
-        if (e.size > 1 << 20 && e.size / 100 > e.compressedSize) throw bomb(e);
-        if (e.size > MAX_ENTRY) throw new IllegalArgumentException("larger than " + (MAX_ENTRY >> 20) + " MB");
-        int start = e.offset + 30 + u16(e.offset + 26) + u16(e.offset + 28);
-        if (u32(e.offset) != 0x04034b50L || start + (long) e.compressedSize > zip.length) throw new IllegalArgumentException("damaged");
+        byte[] raw = stored(e);
         if (e.method == 0) {
-            count(e.compressedSize);
-            return checked(e, java.util.Arrays.copyOfRange(zip, start, start + e.compressedSize));
+            count(raw.length);
+            return checked(e, raw);
         }
-        if (e.method != 8) throw new IllegalArgumentException("compressed by method " + e.method + " (only stored and deflated can be read)");
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setInput(zip, start, e.compressedSize);
+            inflater.setInput(raw);
             byte[] out = new byte[(int) Math.max(64, Math.min(e.size, MAX_ENTRY))];
             int n = 0;
             while (!inflater.finished()) {
@@ -116,18 +138,8 @@ public final class Zip {
                     if (out.length >= MAX_ENTRY) throw new IllegalArgumentException("larger than " + (MAX_ENTRY >> 20) + " MB once inflated");
                     out = java.util.Arrays.copyOf(out, (int) Math.min(MAX_ENTRY, 2L * out.length));
                 }
-                int got;
-                try {
-                    got = inflater.inflate(out, n, out.length - n);
-                } catch (DataFormatException x) {
-                    // TeaVM's inflater reports a stream that is complete but for its end as an error; the CRC decides
-                    if (n == e.size) break;
-                    throw x;
-                }
-                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    if (n == e.size) break;
-                    throw new IllegalArgumentException("damaged (its data ends early)");
-                }
+                int got = inflater.inflate(out, n, out.length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) throw new IllegalArgumentException("damaged (its data ends early)");
                 n += got;
                 count(got);
                 if (n > 1 << 20 && n / 100 > e.compressedSize) throw bomb(e);
@@ -140,19 +152,20 @@ public final class Zip {
         }
     }
 
-    /** The bytes, when their CRC-32 is the one the directory gives. */
-    private static byte[] checked(Entry e, byte[] bytes) {
+    /** The bytes, when their CRC-32 is the one the directory gives. @throws IllegalArgumentException when not */
+    public static byte[] checked(Entry e, byte[] bytes) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(bytes, 0, bytes.length);
         if (crc.getValue() != e.crc) throw new IllegalArgumentException("damaged (its checksum does not match)");
         return bytes;
     }
 
-    private static ZipBomb bomb(Entry e) {
+    public static ZipBomb bomb(Entry e) {
         return new ZipBomb("the zip holds " + e.path + ", which inflates over 100 times: refused as a zip bomb");
     }
 
-    private void count(long bytes) {
+    /** Counts inflated bytes against {@link #MAX_TOTAL}: past it the archive is refused. */
+    public void count(long bytes) {
         inflated += bytes;
         if (inflated > MAX_TOTAL) throw new ZipBomb("the zip inflates to more than " + (MAX_TOTAL >> 20) + " MB: refused");
     }

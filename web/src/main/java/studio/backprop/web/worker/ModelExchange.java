@@ -221,7 +221,10 @@ final class ModelExchange {
             + ".then(function (js_b) { done(new Int8Array(js_b), null); }, function (js_e) { done(null, String(js_e)); });")
     private static native void deflate(Int8Array bytes, Bytes done);
 
-    /** Inflates chunk by chunk and stops past {@code max} bytes, so a small link cannot claim gigabytes. */
+    /**
+     * Inflates raw deflate (bytes: a typed array or a Blob) chunk by chunk and stops past
+     * {@code max} bytes ("larger than ..."), so a small link or zip entry cannot claim gigabytes.
+     */
     @JSBody(params = {"bytes", "max", "done"}, script =
             "var js_r, js_chunks = [], js_n = 0;"
             + "try { js_r = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader(); }"
@@ -234,5 +237,5 @@ final class ModelExchange {
             + "  js_chunks.push(js_x.value); js_next();"
             + "}, function (js_e) { done(null, String(js_e && js_e.message || js_e)); }); }"
             + "js_next();")
-    private static native void inflate(Int8Array bytes, int max, Bytes done);
+    static native void inflate(JSObject bytes, int max, Bytes done);
 }

@@ -40,7 +40,10 @@ final class OwnImages {
         int cls;
         final String name;
         /** The file (a Blob), or null for a camera frame. */
-        final JSObject blob;
+        JSObject blob;
+        /** A zip entry still deflated (blob holds it so): its zip and entry, to inflate and check it first; else null. */
+        Zip zip;
+        Zip.Entry entry;
         final byte[] frame;
         final int frameWidth, frameHeight;
         byte[] levels;
@@ -161,7 +164,17 @@ final class OwnImages {
                 continue;
             }
             try {
-                found.add(new Item(classIndex(cls), e.path, blob(Int8Array.copyFromJavaArray(zip.read(e))), null, 0, 0));
+                byte[] raw = zip.stored(e);
+                if (!Zip.deflated(e)) {
+                    Zip.checked(e, raw);
+                    zip.count(raw.length);
+                }
+                Item it = new Item(classIndex(cls), e.path, blob(Int8Array.copyFromJavaArray(raw)), null, 0, 0);
+                if (Zip.deflated(e)) {
+                    it.zip = zip;
+                    it.entry = e;
+                }
+                found.add(it);
             } catch (Zip.ZipBomb bomb) {
                 message = name + ": " + bomb.getMessage();
                 return;
@@ -295,6 +308,10 @@ final class OwnImages {
                 if (inFlight == 0) finish();
                 return;
             }
+            if (it.entry != null) {
+                inflate(it);
+                continue;
+            }
             Int8Array head = readBytes(it.blob, 0, HEAD);
             ImageHeader h = head == null ? null : ImageHeader.of(head.copyToJavaArray());
             if (h == null) {
@@ -316,6 +333,41 @@ final class OwnImages {
                 pump();
             });
         }
+    }
+
+    /**
+     * A deflated zip entry, inflated by the browser (bounded: past its limit it is a bomb, and
+     * the rest of its zip is dropped) and checked against its CRC; then it queues to be decoded.
+     */
+    private void inflate(Item it) {
+        inFlight++;
+        Zip zip = it.zip;
+        Zip.Entry e = it.entry;
+        ModelExchange.inflate(it.blob, Zip.inflatedLimit(e), (bytes, error) -> {
+            inFlight--;
+            it.zip = null;
+            it.entry = null;
+            try {
+                if (bytes == null) {
+                    if (error.startsWith("larger than")) throw Zip.bomb(e);
+                    throw new IllegalArgumentException("damaged (" + error + ")");
+                }
+                Zip.checked(e, bytes.copyToJavaArray());
+                zip.count(bytes.getLength());
+                it.blob = blob(bytes);
+                queue.addFirst(it);
+            } catch (Zip.ZipBomb bomb) {
+                message = bomb.getMessage();
+                done++;
+                int before = queue.size();
+                queue.removeIf(other -> other.zip == zip);
+                done += before - queue.size();
+            } catch (IllegalArgumentException bad) {
+                done++;
+                skip(it.name, bad.getMessage());
+            }
+            pump();
+        });
     }
 
     private void finish() {
