@@ -18,6 +18,22 @@ class PartsTest {
         return Experiment.load(Settings.of(settings, ' '));
     }
 
+    /** The CLI's --workers=N: the parts on N threads at once give the weights of the parts in turn (conv, dropout, augmentation included). */
+    @Test
+    void partsOnThreadsGiveTheSameWeights() throws Exception {
+        for (String settings : new String[] {"data=digits layers=16 act=relu opt=adam lr=0.01 batch=33 reduce=mean reg=l2 rate=0.001 workers=3",
+                "data=digits layers=conv4x3,drop0.3,pool2,12 act=relu batch=20 workers=4"}) {
+            Experiment inTurn = run(settings), threaded = run(settings);
+            studio.backprop.engine.train.PartThreads.attach(threaded);
+            assertNotNull(threaded.trainer.runner);
+            for (int e = 0; e < 2; e++) {
+                inTurn.trainer.stepEpoch();
+                threaded.trainer.stepEpoch();
+            }
+            assertEquals(WeightsHash.of(inTurn.model.network), WeightsHash.of(threaded.model.network), settings);
+        }
+    }
+
     /** What the browser does with two workers: part 1 on a replica that only ever sees weights and its rows. */
     @Test
     void aReplicaComputingPartOneGivesTheSameWeights() throws Exception {

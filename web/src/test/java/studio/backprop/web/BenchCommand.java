@@ -30,14 +30,15 @@ public final class BenchCommand {
         int workers = o.workers;
         System.out.printf(Locale.ROOT, "samples/s (GFLOP/s), median of %d interleaved runs of %.0f s; headless Chromium, 2-core machine%n", runs, seconds);
         System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9s %9s %10s", "workload", "JVM", "JS", "Wasm", "Wasm/JS", "JS/JVM", "gap ms");
-        if (workers > 1) System.out.printf(Locale.ROOT, " %22s %22s %9s", "JS x" + workers, "Wasm x" + workers, "Wasm xN/1");
+        if (workers > 1) System.out.printf(Locale.ROOT, " %22s %22s %9s %22s %9s", "JS x" + workers, "Wasm x" + workers, "Wasm xN/1",
+                "JVM " + workers + " threads", "JVM xN/1");
         System.out.println();
         try (Browser browser = new Browser()) {
             for (String name : names) {
                 Workload w = Workload.of(name);
                 Trainer probe = w.trainer(1);
                 double flops = w.flopsPerSample(probe);
-                double[][] rates = new double[5][runs];
+                double[][] rates = new double[6][runs];
                 double[] gaps = new double[runs];
                 Bench.run(w, 1);
                 for (int r = 0; r < runs; r++) {
@@ -49,14 +50,16 @@ public final class BenchCommand {
                     if (workers > 1) {
                         rates[3][r] = browserRun(browser, base, name, "js", seconds, workers)[0];
                         rates[4][r] = browserRun(browser, base, name, "wasm", seconds, workers)[0];
+                        rates[5][r] = Bench.run(w, seconds, workers);
                     }
                 }
                 double jvm = median(rates[0]), js = median(rates[1]), wasm = median(rates[2]);
                 System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9.2f %9.2f %10.0f", name, cell(jvm, flops), cell(js, flops),
                         cell(wasm, flops), wasm / js, js / jvm, median(gaps));
                 if (workers > 1) {
-                    double jsN = median(rates[3]), wasmN = median(rates[4]);
-                    System.out.printf(Locale.ROOT, " %22s %22s %9.2f", cell(jsN, flops), cell(wasmN, flops), wasmN / wasm);
+                    double jsN = median(rates[3]), wasmN = median(rates[4]), jvmN = median(rates[5]);
+                    System.out.printf(Locale.ROOT, " %22s %22s %9.2f %22s %9.2f", cell(jsN, flops), cell(wasmN, flops), wasmN / wasm,
+                            cell(jvmN, flops), jvmN / jvm);
                 }
                 System.out.println();
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import studio.backprop.engine.train.PartThreads;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 
@@ -16,7 +17,21 @@ public final class Bench {
 
     /** Samples per second of one timed run of about {@code seconds}. */
     public static double run(Workload w, double seconds) {
-        Trainer t = w.trainer(1);
+        return run(w, seconds, 1);
+    }
+
+    /** The same with each batch in {@code threads} parts computed on that many threads (see PartThreads). */
+    public static double run(Workload w, double seconds, int threads) {
+        Trainer t = w.trainer(1, threads);
+        PartThreads pool = threads > 1 ? PartThreads.attach(t, w::network) : null;
+        try {
+            return timed(t, seconds);
+        } finally {
+            if (pool != null) pool.close();
+        }
+    }
+
+    private static double timed(Trainer t, double seconds) {
         long start = System.nanoTime(), deadline = start + (long) (seconds * 1e9);
         long samples = 0;
         while (System.nanoTime() < deadline) {
@@ -33,6 +48,7 @@ public final class Bench {
         public int runs;
         /** Workers for the browser's data-parallel runs (1: none). */
         public int workers = 1;
+        // (the JVM bench runs --workers=N as N threads)
         public final List<String> workloads = new ArrayList<>();
 
         public Options(String[] args, double seconds, int runs) {
@@ -53,17 +69,28 @@ public final class Bench {
         double seconds = o.seconds;
         int runs = o.runs;
         List<String> names = o.workloads;
-        System.out.printf(Locale.ROOT, "%-11s %8s %14s %9s   (JVM, median of %d runs of %.1f s)%n", "workload", "params", "samples/s", "GFLOP/s", runs, seconds);
+        int threads = o.workers;
+        System.out.printf(Locale.ROOT, "%-11s %8s %14s %9s", "workload", "params", "samples/s", "GFLOP/s");
+        if (threads > 1) System.out.printf(Locale.ROOT, " %14s %9s", threads + " threads", "ratio");
+        System.out.printf(Locale.ROOT, "   (JVM, median of %d runs of %.1f s)%n", runs, seconds);
         for (String name : names) {
             Workload w = Workload.of(name);
             run(w, Math.min(seconds, 1)); // warm-up: let the JIT compile the kernels
-            double[] rates = new double[runs];
-            for (int r = 0; r < runs; r++) rates[r] = run(w, seconds);
+            if (threads > 1) run(w, Math.min(seconds, 1), threads);
+            double[] rates = new double[runs], parallel = new double[runs];
+            // interleaved, so that both see the same machine
+            for (int r = 0; r < runs; r++) {
+                rates[r] = run(w, seconds);
+                if (threads > 1) parallel[r] = run(w, seconds, threads);
+            }
             Arrays.sort(rates);
+            Arrays.sort(parallel);
             double median = rates[runs / 2];
             Trainer t = w.trainer(1);
-            System.out.printf(Locale.ROOT, "%-11s %8d %14.0f %9.2f%n", name, t.network().parameterCount(), median,
+            System.out.printf(Locale.ROOT, "%-11s %8d %14.0f %9.2f", name, t.network().parameterCount(), median,
                     median * w.flopsPerSample(t) / 1e9);
+            if (threads > 1) System.out.printf(Locale.ROOT, " %14.0f %8.2fx", parallel[runs / 2], parallel[runs / 2] / median);
+            System.out.println();
         }
     }
 }

@@ -25,6 +25,8 @@ import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
+import studio.backprop.engine.train.PartThreads;
+import studio.backprop.engine.train.Parts;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.engine.train.Sweep;
 import studio.backprop.engine.train.Trainer;
@@ -106,8 +108,12 @@ public final class Main {
     private int train(Flags flags) throws IOException, CsvException, ModelException {
         Settings settings = flags.settings();
         if (settings.get("epochs").isEmpty()) settings.set("epochs", "100");
+        if (settings.get("workers").equals("auto")) {
+            settings.set("workers", Integer.toString(Math.max(1, Math.min(Parts.MAX, Runtime.getRuntime().availableProcessors()))));
+        }
         int epochs = settings.integer("epochs", 0, 1_000_000);
         Experiment ex = Experiment.load(settings);
+        PartThreads.attach(ex);
         if (!flags.has("quiet")) columnNotes(ex);
         Trainer trainer = ex.trainer;
         double startLoss = ex.evaluate().train.loss;

@@ -41,6 +41,8 @@ public final class Experiment {
     public final Loss loss;
     public final double[][] trainX, trainY, testX, testY;
     public final Trainer trainer;
+    private final int outputs;
+    private final String output;
 
     private Experiment(Settings settings, DataSet all, Encoding encoding) {
         this(settings, all, encoding, 0, new String[0], new String[0], new boolean[0], null);
@@ -84,6 +86,8 @@ public final class Experiment {
         inputShape = image != null && image.inputs() == rawTrain[0].length ? new Shape(image.channels, image.side, image.side)
                 : Shape.flat(rawTrain[0].length);
         Network net = Network.build(inputShape, settings.layers(), outputs, output);
+        this.outputs = outputs;
+        this.output = output;
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
         model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net);
         if (from != null && !takeWeights(from)) throw new IllegalArgumentException("the model's network does not match its own settings");
@@ -187,6 +191,11 @@ public final class Experiment {
                     : "its target's classes are " + (all.classes.length == 0 ? "numbers" : String.join(", ", all.classes))
                     + "; the model's are " + String.join(", ", from.classes));
         }
+    }
+
+    /** A network of this run's architecture (its own weights; see {@link PartThreads}). */
+    public Network replica() {
+        return Network.build(inputShape, settings.layers(), outputs, output);
     }
 
     /** Copies the weights of a model with the same architecture; false when the shapes differ. */

@@ -40,7 +40,7 @@ public final class Settings {
         {"rate", "0", "regularisation rate"},
         {"init", "auto", "auto, xavier-uniform, xavier-normal, he-uniform, he-normal, zero"},
         {"seed", "1", "seed of data generation, split, initialisation and shuffling"},
-        {"workers", "1", "data-parallel parts of each batch, one per worker in the browser (1 to 8), added in a fixed order"},
+        {"workers", "1", "data-parallel parts of each batch, one per worker in the browser and one per thread in the CLI (1 to 8, or auto: every core), added in a fixed order"},
         {"epochs", "", "stop after this many epochs (CLI default 100; page: until paused)"},
         {"speed", "auto", "page only: training pace in epochs per second, or max; auto is " + (int) AUTO_PACE + " on the 2-D sets, max otherwise (the CLI ignores it)"},
     };

@@ -36,6 +36,14 @@ public final class Trainer {
     /** Augments the training images as they go into batches; null for none. */
     public Augment augment;
 
+    /** Computes a batch's parts (each part's gradient and summed loss); null: one after another here. */
+    public interface PartRunner {
+        void compute(double[][] grads, double[] losses);
+    }
+
+    /** Who computes the parts of a batch of several (see {@link PartThreads}); null: this thread, in turn. */
+    public PartRunner runner;
+
     private int position;
     private int epoch;
     private long samples;
@@ -93,7 +101,8 @@ public final class Trainer {
                 partGrads = new double[parts][net.parameterCount()];
                 partLosses = new double[parts];
             }
-            for (int k = 0; k < parts; k++) partLosses[k] = computePart(k, partGrads[k]);
+            if (runner != null) runner.compute(partGrads, partLosses);
+            else for (int k = 0; k < parts; k++) partLosses[k] = computePart(k, partGrads[k]);
             return finishParts(partGrads, partLosses);
         }
         int rows = batchRows();
@@ -140,12 +149,22 @@ public final class Trainer {
         }
         partX.rows = n;
         partY.rows = n;
+        partRows(k, partX, partY);
+        return new Mat[] {partX, partY};
+    }
+
+    /** Fills the first rows of px and py (as many as part k of the next batch has) with that part's inputs and targets. */
+    public void partRows(int k, Mat px, Mat py) {
+        int from = Parts.start(k, parts, batchRows()), n = Parts.start(k + 1, parts, batchRows()) - from;
         for (int i = 0; i < n; i++) {
             int s = order[position + from + i];
-            input(s, partX.row[i], from + i);
-            System.arraycopy(y[s], 0, partY.row[i], 0, partY.cols);
+            input(s, px.row[i], from + i);
+            System.arraycopy(y[s], 0, py.row[i], 0, py.cols);
         }
-        return new Mat[] {partX, partY};
+    }
+
+    public Loss loss() {
+        return loss;
     }
 
     /** Sample s's inputs as row {@code row} of the next batch has them: as they are, or augmented. */

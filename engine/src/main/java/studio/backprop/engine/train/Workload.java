@@ -59,7 +59,7 @@ public final class Workload {
     /** The same, with each batch computed in {@code parts} parts (see {@link Parts}). */
     public Trainer trainer(int seed, int parts) {
         int inputs = input.size();
-        Network net = Network.build(input, LayerSpec.parse(layers, hidden), outputs, output);
+        Network net = network();
         Rng rng = new Rng(seed);
         Init.apply(net, "auto", rng);
         int n = 2048;
@@ -70,6 +70,11 @@ public final class Workload {
             else y[i][rng.nextInt(outputs)] = 1;
         }
         return new Trainer(net, studio.backprop.engine.nn.Loss.of(loss), new Sgd(), 0.001, batch, true, "none", 0, x, y, seed, parts);
+    }
+
+    /** A network of this workload's architecture, not initialised. */
+    public Network network() {
+        return Network.build(input, LayerSpec.parse(layers, hidden), outputs, output);
     }
 
     /** The trainer's network as a model (numeric inputs x1.., no normalisation), e.g. to build replicas. */

@@ -104,6 +104,10 @@ final class SweepView {
         try {
             sweep = Sweep.parse(spec);
             Settings base = state.settings.copy().set("speed", "max");
+            if (studio.backprop.engine.data.Images.own(base.get("data"), base.get("image"))) {
+                // the pool's workers would each need the images; the CLI's sweep runs on the folder or zip
+                throw new IllegalArgumentException("a sweep does not run on your own images in the studio yet: use the CLI's sweep with --data=FOLDER_OR_ZIP");
+            }
             if (base.get("epochs").isEmpty()) base.set("epochs", Integer.toString(DEFAULT_EPOCHS));
             for (Settings s : sweep.grid(base)) results.add(new Result(s));
         } catch (IllegalArgumentException e) {
