@@ -20,7 +20,8 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
     private final Trainer trainer;
     private final ExecutorService pool;
     private final Network[] replicas;
-    private final Mat[] xs, ys;
+    /** Each part's targets. */
+    private final Mat[] ys;
 
     /** @param replica makes a network of the trainer's architecture (its weights are overwritten) */
     private PartThreads(Trainer trainer, Supplier<Network> replica) {
@@ -32,7 +33,6 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
             return t;
         });
         replicas = new Network[parts];
-        xs = new Mat[parts];
         ys = new Mat[parts];
         List<Param> own = trainer.network().params();
         for (int k = 1; k < parts; k++) {
@@ -59,17 +59,29 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
         return threads;
     }
 
-    @Override public void compute(double[][] grads, double[] losses) {
+    @Override public void compute(double[] losses) {
         int parts = trainer.parts;
         @SuppressWarnings("unchecked")
         Future<Double>[] done = new Future[parts];
         for (int k = 1; k < parts; k++) {
             int part = k;
-            done[k] = pool.submit(() -> compute(part, replicas[part], grads[part]));
+            done[k] = pool.submit(() -> compute(part, replicas[part]));
         }
-        losses[0] = compute(0, trainer.network(), grads[0]);
+        losses[0] = compute(0, trainer.network());
+        List<Param> sum = trainer.network().params();
         try {
-            for (int k = 1; k < parts; k++) losses[k] = done[k].get();
+            for (int k = 1; k < parts; k++) {
+                losses[k] = done[k].get();
+                // g0 + g1 + ... in part order, as Parts.sum adds them
+                List<Param> part = replicas[k].params();
+                for (int i = 0; i < sum.size(); i++) {
+                    double[][] to = sum.get(i).grad, from = part.get(i).grad;
+                    for (int r = 0; r < to.length; r++) {
+                        double[] t = to[r], f = from[r];
+                        for (int j = 0; j < t.length; j++) t[j] += f[j];
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training");
@@ -78,20 +90,18 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
         }
     }
 
-    private double compute(int k, Network net, double[] grad) {
+    /** Part k's summed loss, its gradient left in net's grads. */
+    private double compute(int k, Network net) {
         int rows = trainer.batchRows(), from = Parts.start(k, trainer.parts, rows), n = Parts.start(k + 1, trainer.parts, rows) - from;
         if (n == 0) {
-            java.util.Arrays.fill(grad, 0.0);
+            for (Param p : net.params()) p.zeroGrad();
             return 0;
         }
-        if (xs[k] == null || xs[k].capacity() < n) {
-            xs[k] = new Mat(Math.max(n, trainer.batchSize / trainer.parts + 1), net.inputs);
-            ys[k] = new Mat(xs[k].capacity(), net.outputs());
-        }
-        xs[k].rows = n;
+        if (ys[k] == null || ys[k].capacity() < n) ys[k] = new Mat(Math.max(n, trainer.batchSize / trainer.parts + 1), net.outputs());
         ys[k].rows = n;
-        trainer.partRows(k, xs[k], ys[k]);
-        return Parts.gradient(net, trainer.loss(), xs[k], ys[k], trainer.batchScale(), trainer.batchSeed(), from, grad);
+        trainer.partRows(k, net.input(n), ys[k]);
+        net.forward(trainer.batchSeed(), from);
+        return net.backward(trainer.loss(), ys[k], trainer.batchScale(), false);
     }
 
     @Override public void close() {

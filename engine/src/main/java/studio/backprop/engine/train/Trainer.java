@@ -36,9 +36,12 @@ public final class Trainer {
     /** Augments the training images as they go into batches; null for none. */
     public Augment augment;
 
-    /** Computes a batch's parts (each part's gradient and summed loss); null: one after another here. */
+    /**
+     * Computes a batch's parts: each part's summed loss into losses, and the batch gradient (the
+     * parts' gradients added in part order) into the network's grads.
+     */
     public interface PartRunner {
-        void compute(double[][] grads, double[] losses);
+        void compute(double[] losses);
     }
 
     /** Who computes the parts of a batch of several (see {@link PartThreads}); null: this thread, in turn. */
@@ -101,9 +104,14 @@ public final class Trainer {
                 partGrads = new double[parts][net.parameterCount()];
                 partLosses = new double[parts];
             }
-            if (runner != null) runner.compute(partGrads, partLosses);
-            else for (int k = 0; k < parts; k++) partLosses[k] = computePart(k, partGrads[k]);
-            return finishParts(partGrads, partLosses);
+            if (runner == null) {
+                for (int k = 0; k < parts; k++) partLosses[k] = computePart(k, partGrads[k]);
+                return finishParts(partGrads, partLosses);
+            }
+            runner.compute(partLosses);
+            double batchLoss = partLosses[0];
+            for (int k = 1; k < parts; k++) batchLoss += partLosses[k];
+            return finish(batchLoss, batchRows());
         }
         int rows = batchRows();
         Mat in = net.input(rows);
