@@ -99,6 +99,10 @@ final class OwnImages {
 
     /** The run on these images: see {@link Experiment#fromImages}. */
     Experiment experiment(Settings s) {
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("the images of '" + s.get("data") + "' are not here: a page keeps them only until it is left;"
+                    + " add the folder or zip again (Your images)");
+        }
         return Experiment.fromImages(s, classified());
     }
 
