@@ -297,13 +297,24 @@ public final class PageMain implements FromWorker.Receiver {
     }
 
     static void requestRender() {
+        changed = true;
+        requestFrame();
+    }
+
+    /** Whether the state changed since the last frame drew it. */
+    private static boolean changed;
+
+    private static void requestFrame() {
         if (frameRequested) return;
         frameRequested = true;
         Window.requestAnimationFrame(t -> {
             frameRequested = false;
-            views.render(state);
+            boolean fresh = changed;
+            changed = false;
+            views.render(state, fresh);
             drawTool.render();
             share.render();
+            if (views.morePending()) requestFrame();
         });
     }
 

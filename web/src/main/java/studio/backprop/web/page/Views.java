@@ -18,13 +18,22 @@ final class Views {
     final ImageView images;
     final FitView fit = new FitView();
     private double slowViewsDrawn;
+    /** The slow views (network, confusion, images, fit), as bits: those still to draw. */
+    private static final int SLOW_VIEWS = 4;
+    private int slowPending;
 
     Views() {
         images = new ImageView();
     }
 
-    void render(State s) {
+    /** @param fresh the state changed since the last frame (false: a frame that only draws the slow views still due) */
+    void render(State s, boolean fresh) {
         boolean training = s.status.equals("training");
+        if (fresh) drawFast(s, training);
+        slow(s, fresh, training);
+    }
+
+    private void drawFast(State s, boolean training) {
         renderStatus(s, training);
         renderMetrics(s);
         HTMLElement error = Dom.byTestId("error");
@@ -42,15 +51,31 @@ final class Views {
         heatmap.render(s, Html.checked(Dom.byTestId("show-test")));
         lossCurve.render(s.history);
         accuracyCurve.render(s.history);
-        // The costlier views: while training, twice a second is enough (the page must never stall).
+    }
+
+    private void slow(State s, boolean fresh, boolean training) {
+        // The costlier views: while training, twice a second is enough, and one a frame (each
+        // takes up to tens of milliseconds; together, at the first draw of a run, they would
+        // hold a frame past 50 ms).
         double now = Js.now();
-        if (!training || now - slowViewsDrawn > 450) {
-            network.render(s);
-            confusion.render(s);
-            images.render(s);
-            fit.render(s);
+        if (fresh && (!training || now - slowViewsDrawn > 450)) {
+            slowPending = (1 << SLOW_VIEWS) - 1;
             slowViewsDrawn = now;
         }
+        for (int v = 0; v < SLOW_VIEWS; v++) {
+            if ((slowPending & (1 << v)) == 0) continue;
+            slowPending &= ~(1 << v);
+            if (v == 0) network.render(s);
+            else if (v == 1) confusion.render(s);
+            else if (v == 2) images.render(s);
+            else fit.render(s);
+            break;
+        }
+    }
+
+    /** Whether a slow view still waits for its frame: the page asks for another. */
+    boolean morePending() {
+        return slowPending != 0;
     }
 
     private static void renderStatus(State s, boolean training) {
