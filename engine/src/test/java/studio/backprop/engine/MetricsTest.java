@@ -20,6 +20,22 @@ class MetricsTest {
     }
 
     @Test
+    void eachTestRowsPredictionIsKeptInOrderAndMakesTheConfusion() throws Exception {
+        studio.backprop.engine.train.Experiment ex = studio.backprop.engine.train.Experiment.load(
+                studio.backprop.engine.train.Settings.of("data=iris&layers=4&epochs=3", '&'));
+        for (int e = 0; e < 3; e++) ex.trainer.stepEpoch();
+        Metrics test = ex.evaluate().test;
+        double[][] out = ex.model.predict(ex.test.x);
+        assertEquals(out.length, test.predicted.length);
+        int[][] confusion = new int[3][3];
+        for (int i = 0; i < out.length; i++) {
+            assertEquals(Metrics.predictedClass(out[i]), test.predicted[i], "row " + i);
+            confusion[ex.test.label(i)][test.predicted[i]]++;
+        }
+        assertArrayEquals(test.confusion, confusion);
+    }
+
+    @Test
     void runsAreToldApartByTheSettingsThatDiffer() {
         java.util.List<studio.backprop.engine.train.Settings> runs = java.util.List.of(
                 studio.backprop.engine.train.Settings.of("data=xor&lr=0.1&speed=max", '&'),

@@ -12,13 +12,16 @@ public final class Metrics {
     public final double r2;
     /** confusion[true][predicted]; empty for regression. */
     public final int[][] confusion;
+    /** Each row's predicted class, in row order; empty for regression. */
+    public final int[] predicted;
 
-    private Metrics(double loss, double accuracy, double rmse, double r2, int[][] confusion) {
+    private Metrics(double loss, double accuracy, double rmse, double r2, int[][] confusion, int[] predicted) {
         this.loss = loss;
         this.accuracy = accuracy;
         this.rmse = rmse;
         this.r2 = r2;
         this.confusion = confusion;
+        this.predicted = predicted;
     }
 
     private static final int CHUNK = 256;
@@ -29,8 +32,9 @@ public final class Metrics {
      */
     public static Metrics evaluate(Network net, Loss loss, double[][] x, double[][] y, int classes) {
         int n = x.length;
-        if (n == 0) return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, new int[0][0]);
+        if (n == 0) return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, new int[0][0], new int[0]);
         int[][] confusion = new int[classes][classes];
+        int[] byRow = new int[classes > 0 ? n : 0];
         double lossSum = 0, sse = 0, count = 0;
         int correct = 0;
         double[] mean = new double[y[0].length];
@@ -47,6 +51,7 @@ public final class Metrics {
                 lossSum += loss.value(z.row[i], a, t);
                 if (classes > 0) {
                     int predicted = predictedClass(a), actual = actualClass(t);
+                    byRow[from + i] = predicted;
                     confusion[actual][predicted]++;
                     if (predicted == actual) correct++;
                 } else {
@@ -58,8 +63,8 @@ public final class Metrics {
                 }
             }
         }
-        if (classes > 0) return new Metrics(lossSum / n, (double) correct / n, Double.NaN, Double.NaN, confusion);
-        return new Metrics(lossSum / n, Double.NaN, Math.sqrt(sse / count), sst > 0 ? 1 - sse / sst : Double.NaN, confusion);
+        if (classes > 0) return new Metrics(lossSum / n, (double) correct / n, Double.NaN, Double.NaN, confusion, byRow);
+        return new Metrics(lossSum / n, Double.NaN, Math.sqrt(sse / count), sst > 0 ? 1 - sse / sst : Double.NaN, confusion, byRow);
     }
 
     /** The mean of the per-class recalls ({@link #recall}) over the classes present: each class weighs the same, however rare. */

@@ -79,6 +79,10 @@ final class Reports {
         state.weights = m.getWeights() == null ? new double[0] : Js.doubles(m.getWeights());
         if (m.getNeurons() != null) state.neurons = Js.doubles(m.getNeurons());
         state.confusion = Js.doubles(m.getConfusion());
+        if (m.getGallery() != null) {
+            state.gallery = Js.doubles(m.getGallery());
+            state.galleryLabels = Js.doubles(m.getGalleryLabels());
+        }
         if (m.getGalleryPredicted() != null) {
             state.galleryPredicted = Js.doubles(m.getGalleryPredicted());
             state.firstLayer = Js.doubles(m.getFirstLayer());

@@ -180,6 +180,9 @@ public final class FromWorker {
         @JSProperty Float64Array getConfusion(); @JSProperty void setConfusion(Float64Array v);
         /** Image sets: the gallery's predicted labels, the first layer's weights per unit. */
         @JSProperty Float64Array getGalleryPredicted(); @JSProperty void setGalleryPredicted(Float64Array v);
+        /** The user's own images: when the gallery shows other test images (mistakes first), their pixels and labels; else null. */
+        @JSProperty Float64Array getGallery(); @JSProperty void setGallery(Float64Array v);
+        @JSProperty Float64Array getGalleryLabels(); @JSProperty void setGalleryLabels(Float64Array v);
         @JSProperty Float64Array getFirstLayer(); @JSProperty void setFirstLayer(Float64Array v);
         /** Conv nets: the watched test image's index, each conv layer's first maps (after its activation), their count, height and width per layer. */
         @JSProperty int getWatched(); @JSProperty void setWatched(int v);

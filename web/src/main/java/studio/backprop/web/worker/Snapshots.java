@@ -54,8 +54,10 @@ final class Snapshots {
     private double nextDue;
     private double lastSamples, lastTime;
     private double samplesPerSecond;
-    /** The gallery's test image whose feature maps snapshots carry (conv nets). */
+    /** The gallery's test image whose feature maps snapshots carry (conv nets): its place in the gallery. */
     int watched;
+    /** The test images the gallery shows, by index: the first ones, or for the user's own images the mistakes first. */
+    private int[] shown = new int[0];
 
     Snapshots(Experiment ex) {
         this.ex = ex;
@@ -145,14 +147,10 @@ final class Snapshots {
         m.setGallery(null);
         m.setGalleryLabels(null);
         if (side > 0) {
-            int count = Math.min(GALLERY, ex.test.size());
-            double[] pixels = new double[count * size], labels = new double[count];
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(ex.test.x[i], 0, pixels, i * size, size);
-                labels[i] = ex.test.label(i);
-            }
-            m.setGallery(Js.float64(pixels));
-            m.setGalleryLabels(Js.float64(labels));
+            shown = new int[Math.min(GALLERY, ex.test.size())];
+            for (int i = 0; i < shown.length; i++) shown[i] = i;
+            m.setGallery(galleryPixels(size));
+            m.setGalleryLabels(galleryLabels());
         }
         m.setTileSide(net.modules().get(0) instanceof Conv2D ? ((Conv2D) net.modules().get(0)).K : side);
         m.setTrain(planar ? points(ex.train) : null);
@@ -239,11 +237,21 @@ final class Snapshots {
         m.setConfusion(Js.float64(confusion));
         m.setGalleryPredicted(null);
         m.setFirstLayer(null);
-        if (Images.format(ex.settings.get("data"), ex.settings.get("image")) != null) {
-            int count = Math.min(GALLERY, ex.test.size());
-            double[][] out = ex.model.predict(java.util.Arrays.copyOf(ex.test.x, count));
-            double[] predicted = new double[count];
-            for (int i = 0; i < count; i++) predicted[i] = Metrics.predictedClass(out[i]);
+        m.setGallery(null);
+        m.setGalleryLabels(null);
+        ImageFormat image = Images.format(ex.settings.get("data"), ex.settings.get("image"));
+        if (image != null) {
+            int[] byRow = r.test.predicted;
+            if (Images.own(ex.settings.get("data"), ex.settings.get("image"))) {
+                int[] mistakesFirst = mistakesFirst(byRow);
+                if (!java.util.Arrays.equals(mistakesFirst, shown)) {
+                    shown = mistakesFirst;
+                    m.setGallery(galleryPixels(image.inputs()));
+                    m.setGalleryLabels(galleryLabels());
+                }
+            }
+            double[] predicted = new double[shown.length];
+            for (int i = 0; i < shown.length; i++) predicted[i] = byRow[shown[i]];
             m.setGalleryPredicted(Js.float64(predicted));
             m.setFirstLayer(Js.float64(firstLayer(net)));
         }
@@ -315,6 +323,31 @@ final class Snapshots {
     /** Maps per conv layer in a snapshot. */
     static final int MAPS = 16;
 
+    /** The test images that the model gets wrong, in test order, then the right ones, up to GALLERY. */
+    private int[] mistakesFirst(int[] predicted) {
+        int[] out = new int[Math.min(GALLERY, ex.test.size())];
+        int k = 0;
+        for (int pass = 0; pass < 2 && k < out.length; pass++) {
+            for (int i = 0; i < ex.test.size() && k < out.length; i++) {
+                boolean wrong = predicted[i] != ex.test.label(i);
+                if (wrong == (pass == 0)) out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    private Float64Array galleryPixels(int size) {
+        double[] pixels = new double[shown.length * size];
+        for (int i = 0; i < shown.length; i++) System.arraycopy(ex.test.x[shown[i]], 0, pixels, i * size, size);
+        return Js.float64(pixels);
+    }
+
+    private Float64Array galleryLabels() {
+        double[] labels = new double[shown.length];
+        for (int i = 0; i < shown.length; i++) labels[i] = ex.test.label(shown[i]);
+        return Js.float64(labels);
+    }
+
     /** The watched test image through the network: each conv layer's first MAPS maps, after its activation. */
     private void featureMaps(FromWorker.Snapshot m, Network net) {
         m.setWatched(watched);
@@ -324,10 +357,10 @@ final class Snapshots {
         int convs = 0;
         for (Module mod : ms) if (mod instanceof Conv2D) convs++;
         if (convs == 0 || ex.test.size() == 0) return;
-        int index = Math.max(0, Math.min(Math.min(GALLERY, ex.test.size()) - 1, watched));
-        m.setWatched(index);
+        int place = Math.max(0, Math.min(shown.length - 1, watched));
+        m.setWatched(place);
         Mat in = net.input(1);
-        System.arraycopy(ex.testX[index], 0, in.row[0], 0, in.cols);
+        System.arraycopy(ex.testX[shown[place]], 0, in.row[0], 0, in.cols);
         net.forward();
         double[] shapes = new double[3 * convs];
         int total = 0, c = 0;
