@@ -34,6 +34,12 @@ class OwnImagesIT {
         return zip;
     }
 
+    /** Waits until the images panel reports this many images and no load under way. */
+    private static void loaded(Browser b, int images, int seconds) {
+        b.waitUpTo(seconds).until(d -> Integer.toString(images).equals(b.byTestId("images-summary").getAttribute("data-value"))
+                && "false".equals(b.byTestId("images-progress").getAttribute("data-loading")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void aZipOfPngsTrainsTheWeightsTheCliTrainsOnIt(String backend) throws Exception {
@@ -46,8 +52,7 @@ class OwnImagesIT {
             b.open("?backend=" + backend + "#data=xor&epochs=3");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("images-file").sendKeys(zip.toString());
-            b.waitUpTo(30).until(d -> "60".equals(b.byTestId("images-summary").getAttribute("data-value"))
-                    && "false".equals(b.byTestId("images-progress").getAttribute("data-loading")));
+            loaded(b, 60, 30);
             assertEquals("0", b.byTestId("class-name-0").getAttribute("value"));
             assertEquals("7", b.byTestId("class-name-2").getAttribute("value"));
             assertEquals("20", b.byTestId("class-count-1").getAttribute("data-value"));
@@ -98,8 +103,7 @@ class OwnImagesIT {
             other.byTestId("try-image").sendKeys(png.toString());
             other.waitUpTo(20).until(d -> other.byTestId("probabilities").findElements(org.openqa.selenium.By.tagName("li")).size() == 3);
             other.byTestId("images-file").sendKeys(zip.toString());
-            other.waitUpTo(30).until(d -> "60".equals(other.byTestId("images-summary").getAttribute("data-value"))
-                    && "false".equals(other.byTestId("images-progress").getAttribute("data-loading")));
+            loaded(other, 60, 30);
             other.byTestId("images-use").click();
             other.waitUpTo(30).until(d -> shared.equals(other.value("weights-hash")));
             assertEquals("0", other.text("epoch"), "training goes on from the shared weights");
@@ -131,8 +135,7 @@ class OwnImagesIT {
             b.waitUpTo(20).until(d -> b.text("images-message").contains("zip bomb"));
             b.byTestId("images-clear").click();
             b.byTestId("images-file").sendKeys(one.toString());
-            b.waitUpTo(20).until(d -> "2".equals(b.byTestId("images-summary").getAttribute("data-value"))
-                    && "false".equals(b.byTestId("images-progress").getAttribute("data-loading")));
+            loaded(b, 2, 20);
             assertTrue(b.byTestId("images-skipped").getAttribute("textContent").contains("cats/cat/broken.png: not an image"),
                     b.byTestId("images-skipped").getAttribute("textContent"));
             b.byTestId("images-use").click();
@@ -174,8 +177,7 @@ class OwnImagesIT {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("images-folder").sendKeys(folder.toString());
-            b.waitUpTo(60).until(d -> "25".equals(b.byTestId("images-summary").getAttribute("data-value"))
-                    && "false".equals(b.byTestId("images-progress").getAttribute("data-loading")));
+            loaded(b, 25, 60);
             java.util.Set<String> names = java.util.Set.of(b.byTestId("class-name-0").getAttribute("value"), b.byTestId("class-name-1").getAttribute("value"));
             assertEquals(java.util.Set.of("Bag", "Trouser"), names);
             assertEquals(25, ImageFiles.read(folder, 28).size(), "the CLI reads the same folder");
