@@ -183,6 +183,8 @@ class OwnImagesIT {
             assertEquals(25, ImageFiles.read(folder, 28).size(), "the CLI reads the same folder");
             b.byTestId("images-use").click();
             b.waitUpTo(30).until(d -> b.text("architecture").startsWith("28\u00d728\u00d71"));
+            assertEquals("20 train, 5 test", b.text("sizes"), "a folder named like a built-in set trains on itself");
+            assertEquals("fashion images", b.byTestId("data").getAttribute("value"));
             b.byTestId("step-epoch").click();
             b.waitUpTo(30).until(d -> b.number("epoch") == 1);
 

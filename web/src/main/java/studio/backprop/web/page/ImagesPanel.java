@@ -48,7 +48,8 @@ final class ImagesPanel {
     private HTMLCanvasElement[] galleryEls = new HTMLCanvasElement[0];
     /** The name of the data set (the zip's or folder's name, or "my images"). */
     private String name = "my images";
-    private boolean holding;
+    /** A capture button is held (a burst goes on), the live camera prediction is on. */
+    private boolean holding, live;
 
     ImagesPanel(WorkerClient worker, State state, java.util.function.Consumer<Settings> onTrain, Failed onError) {
         this.worker = worker;
@@ -92,6 +93,8 @@ final class ImagesPanel {
         if (into.isEmpty()) {
             String first = paths[0].replace('\\', '/');
             name = first.contains("/") ? first.substring(0, first.indexOf('/')) : first.toLowerCase().endsWith(".zip") ? first : "my images";
+            // a folder named like a built-in set (mnist, iris, ...) must not train on that set
+            if (studio.backprop.engine.data.BuiltIn.isBuiltIn(name)) name = name + " images";
             // loose image files (no folders, no zip) go to the last class, or a new one
             boolean loose = true;
             for (String p : paths) loose &= !p.contains("/") && !p.toLowerCase().endsWith(".zip");
@@ -223,8 +226,6 @@ final class ImagesPanel {
     }
 
     /** Live "try it" from the camera: a prediction every 250 ms until pressed again. */
-    private boolean live;
-
     private void liveCamera() {
         live = !live;
         Dom.byTestId("try-camera").setAttribute("aria-pressed", live ? "true" : "false");
