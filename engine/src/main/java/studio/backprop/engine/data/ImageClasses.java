@@ -135,11 +135,22 @@ public final class ImageClasses {
         return f;
     }
 
-    /** A class's images (their RGB levels) in data set order. */
-    public List<byte[]> levelsOf(String className) {
-        List<byte[]> out = new ArrayList<>();
-        for (int i : order()) if (classes.get(labels.get(i)).equals(className)) out.add(levels.get(i));
+    /** Per class (in the order they came), the RGB levels of its first {@code n} images in data set order. */
+    public List<List<byte[]>> firstOfEach(int n) {
+        List<List<byte[]>> out = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) out.add(new ArrayList<>());
+        for (int i : order()) {
+            List<byte[]> mine = out.get(labels.get(i));
+            if (mine.size() < n) mine.add(levels.get(i));
+        }
         return out;
+    }
+
+    /** Per class (in the order they came), how many images it has. */
+    public int[] counts() {
+        int[] n = new int[classes.size()];
+        for (int label : labels) n[label]++;
+        return n;
     }
 
     /**

@@ -392,10 +392,12 @@ final class OwnImages {
         double[] counts = new double[names.length];
         int plane = 3 * side * side;
         byte[] thumbs = new byte[names.length * THUMBS * plane];
+        List<List<byte[]>> first = c.firstOfEach(THUMBS);
+        int[] n = c.counts();
         for (int k = 0; k < names.length; k++) {
-            List<byte[]> levels = c.levelsOf(names[k]);
-            counts[k] = levels.size();
-            for (int t = 0; t < Math.min(THUMBS, levels.size()); t++) System.arraycopy(levels.get(t), 0, thumbs, (k * THUMBS + t) * plane, plane);
+            counts[k] = n[k];
+            List<byte[]> levels = first.get(k);
+            for (int t = 0; t < levels.size(); t++) System.arraycopy(levels.get(t), 0, thumbs, (k * THUMBS + t) * plane, plane);
         }
         double fraction = inFlight > 0 || !queue.isEmpty() ? (total == 0 ? 0 : (double) done / total) : -1;
         WorkerMain.post(FromWorker.imagesSummary(names, Js.float64(counts), side, THUMBS, Int8Array.copyFromJavaArray(thumbs),
@@ -418,12 +420,16 @@ final class OwnImages {
             "var js_o = {colorSpaceConversion: 'none', premultiplyAlpha: 'none'};"
             + "if (width > 0) { js_o.resizeWidth = width; js_o.resizeHeight = height; js_o.resizeQuality = 'high'; }"
             + "createImageBitmap(blob, js_o).then(function (js_b) {"
-            + "  var js_c = self.js_decodeCanvas || (self.js_decodeCanvas = new OffscreenCanvas(1, 1));"
-            + "  js_c.width = js_b.width; js_c.height = js_b.height;"
+            // one canvas, grown when an image needs more room (resizing it for every image costs more than the decode)
+            + "  var js_c = self.js_decodeCanvas || (self.js_decodeCanvas = new OffscreenCanvas(64, 64));"
+            + "  if (js_c.width < js_b.width || js_c.height < js_b.height) {"
+            + "    js_c.width = Math.max(js_c.width, js_b.width); js_c.height = Math.max(js_c.height, js_b.height); }"
             + "  var js_x = js_c.getContext('2d', {willReadFrequently: true});"
-            + "  js_x.drawImage(js_b, 0, 0);"
+            + "  js_x.clearRect(0, 0, js_b.width, js_b.height); js_x.drawImage(js_b, 0, 0);"
             + "  var js_d = js_x.getImageData(0, 0, js_b.width, js_b.height);"
             + "  var js_w = js_b.width, js_h = js_b.height; js_b.close();"
+            // (a canvas grown for a huge image goes back to small, not to hold its memory)
+            + "  if (js_c.width > 1024 || js_c.height > 1024) { js_c.width = 64; js_c.height = 64; }"
             + "  done(js_w, js_h, new Int8Array(js_d.data.buffer), null);"
             + "}, function (js_e) { done(0, 0, null, String(js_e && js_e.message || js_e)); });")
     private static native void decode(JSObject blob, int width, int height, Decoded done);
