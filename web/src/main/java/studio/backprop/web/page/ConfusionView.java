@@ -29,12 +29,13 @@ final class ConfusionView {
         // many classes or long names: numbered columns (the name on hover) and tight cells, so all fit the panel
         int longest = 0;
         for (String c : s.classes) longest = Math.max(longest, c.length());
-        boolean compact = k > 4 || longest > (k > 2 ? 6 : 8);
+        boolean compact = k > 2 || longest > 8;
         table.setClassName(compact ? "confusion compact" : "confusion");
         HTMLElement head = Html.el("tr");
         head.appendChild(Html.el("th", compact ? "true \\ pred." : "true \\ predicted"));
         for (int c = 0; c < k; c++) {
-            HTMLElement th = Html.el("th", compact ? Integer.toString(c) : s.classes[c]);
+            // compact: a short name as it is, a longer one by its number (the row names it)
+            HTMLElement th = Html.el("th", compact && s.classes[c].length() > 3 ? Integer.toString(c) : s.classes[c]);
             th.setAttribute("title", s.classes[c]);
             head.appendChild(th);
         }
@@ -45,7 +46,7 @@ final class ConfusionView {
         for (int i = 0; i < k; i++) {
             HTMLElement row = Html.el("tr");
             String name = s.classes[i];
-            HTMLElement th = Html.el("th", compact ? i + " " + (name.equals(Integer.toString(i)) ? "" : name.length() > 9 ? name.substring(0, 8) + "\u2026" : name) : name);
+            HTMLElement th = Html.el("th", !compact || name.length() <= 3 ? name : i + " " + (name.length() > 9 ? name.substring(0, 8) + "\u2026" : name));
             th.setAttribute("title", name);
             row.appendChild(th);
             for (int j = 0; j < k; j++) {
