@@ -6,8 +6,6 @@ import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Generators;
-import studio.backprop.engine.data.ImageFormat;
-import studio.backprop.engine.data.Images;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.WeightsHash;
@@ -41,8 +39,6 @@ final class Snapshots {
     static final int SHOWN = 12;
     /** Training samples a snapshot evaluates (all of a small set; a fixed sample of a large one, so snapshots stay cheap). */
     static final int TRAIN_ROWS = 2000;
-    /** Test images shown with their predictions, and first-layer units drawn as images. */
-    static final int GALLERY = 24, FEATURES = 16;
 
     private final Experiment ex;
     private final boolean planar;
@@ -54,13 +50,12 @@ final class Snapshots {
     private double nextDue;
     private double lastSamples, lastTime;
     private double samplesPerSecond;
-    /** The gallery's test image whose feature maps snapshots carry (conv nets): its place in the gallery. */
-    int watched;
-    /** The test images the gallery shows, by index: the first ones, or for the user's own images the mistakes first. */
-    private int[] shown = new int[0];
+    /** The image views' part of the setup and of each snapshot. */
+    final ImageSnapshots images;
 
     Snapshots(Experiment ex) {
         this.ex = ex;
+        this.images = new ImageSnapshots(ex);
         this.planar = Generators.isGenerated(ex.settings.get("data"));
         boolean onlyDense = true;
         for (Module mod : ex.model.network.modules()) onlyDense &= !(mod instanceof Conv2D || mod instanceof MaxPool2D || mod instanceof Dropout);
@@ -138,21 +133,7 @@ final class Snapshots {
         String[] defaults = new String[ex.outByDefault.length];
         for (int i = 0; i < defaults.length; i++) defaults[i] = ex.outByDefault[i] ? "out" : "";
         m.setCandidateDefaults(defaults);
-        ImageFormat image = Images.format(ex.settings.get("data"), ex.settings.get("image"));
-        int side = image == null ? 0 : image.side, size = image == null ? 0 : image.inputs();
-        m.setImageSide(side);
-        m.setImageChannels(image == null ? 1 : image.channels);
-        m.setPhotos(Images.own(ex.settings.get("data"), ex.settings.get("image")));
-        m.setMaxLevel(image != null ? image.maxLevel : 1);
-        m.setGallery(null);
-        m.setGalleryLabels(null);
-        if (side > 0) {
-            shown = new int[Math.min(GALLERY, ex.test.size())];
-            for (int i = 0; i < shown.length; i++) shown[i] = i;
-            m.setGallery(galleryPixels(size));
-            m.setGalleryLabels(galleryLabels());
-        }
-        m.setTileSide(net.modules().get(0) instanceof Conv2D ? ((Conv2D) net.modules().get(0)).K : side);
+        images.setup(m);
         m.setTrain(planar ? points(ex.train) : null);
         m.setTest(planar ? points(ex.test) : null);
         m.setGrid(planar ? GRID : 0);
@@ -235,27 +216,7 @@ final class Snapshots {
         double[] confusion = new double[k * k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) confusion[i * k + j] = r.test.confusion[i][j];
         m.setConfusion(Js.float64(confusion));
-        m.setGalleryPredicted(null);
-        m.setFirstLayer(null);
-        m.setGallery(null);
-        m.setGalleryLabels(null);
-        ImageFormat image = Images.format(ex.settings.get("data"), ex.settings.get("image"));
-        if (image != null) {
-            int[] byRow = r.test.predicted;
-            if (Images.own(ex.settings.get("data"), ex.settings.get("image"))) {
-                int[] mistakesFirst = mistakesFirst(byRow);
-                if (!java.util.Arrays.equals(mistakesFirst, shown)) {
-                    shown = mistakesFirst;
-                    m.setGallery(galleryPixels(image.inputs()));
-                    m.setGalleryLabels(galleryLabels());
-                }
-            }
-            double[] predicted = new double[shown.length];
-            for (int i = 0; i < shown.length; i++) predicted[i] = byRow[shown[i]];
-            m.setGalleryPredicted(Js.float64(predicted));
-            m.setFirstLayer(Js.float64(firstLayer(net)));
-        }
-        featureMaps(m, net);
+        images.snapshot(m, r);
         m.setOutput(null);
         m.setNeurons(null);
         if (planar) {
@@ -296,94 +257,6 @@ final class Snapshots {
             m.setFitKind("scatter");
         }
         m.setFit(Js.float64(out));
-    }
-
-    /**
-     * The first layer's weights into each of its first FEATURES units, unit by unit: the images
-     * it looks for (a conv layer's filters, K x K each, of its first channel).
-     */
-    private double[] firstLayer(Network net) {
-        if (net.modules().get(0) instanceof Conv2D) {
-            Conv2D conv = (Conv2D) net.modules().get(0);
-            int taps = conv.inC * conv.K * conv.K, tile = conv.K * conv.K, units = Math.min(FEATURES, conv.F);
-            double[] filters = new double[conv.F * taps], out = new double[units * tile];
-            conv.filters(filters);
-            // each filter's first channel (its first K x K taps)
-            for (int f = 0; f < units; f++) System.arraycopy(filters, f * taps, out, f * tile, tile);
-            return out;
-        }
-        Linear first = (Linear) net.modules().get(0);
-        // an RGB image's weights: the red plane's
-        int units = Math.min(FEATURES, first.n), plane = ex.inputShape.spatial() ? ex.inputShape.height * ex.inputShape.width : first.m;
-        double[] out = new double[units * plane];
-        for (int j = 0; j < units; j++) for (int k = 0; k < plane; k++) out[j * plane + k] = first.W.value[k][j];
-        return out;
-    }
-
-    /** Maps per conv layer in a snapshot. */
-    static final int MAPS = 16;
-
-    /** The test images that the model gets wrong, in test order, then the right ones, up to GALLERY. */
-    private int[] mistakesFirst(int[] predicted) {
-        int[] out = new int[Math.min(GALLERY, ex.test.size())];
-        int k = 0;
-        for (int pass = 0; pass < 2 && k < out.length; pass++) {
-            for (int i = 0; i < ex.test.size() && k < out.length; i++) {
-                boolean wrong = predicted[i] != ex.test.label(i);
-                if (wrong == (pass == 0)) out[k++] = i;
-            }
-        }
-        return out;
-    }
-
-    private Float64Array galleryPixels(int size) {
-        double[] pixels = new double[shown.length * size];
-        for (int i = 0; i < shown.length; i++) System.arraycopy(ex.test.x[shown[i]], 0, pixels, i * size, size);
-        return Js.float64(pixels);
-    }
-
-    private Float64Array galleryLabels() {
-        double[] labels = new double[shown.length];
-        for (int i = 0; i < shown.length; i++) labels[i] = ex.test.label(shown[i]);
-        return Js.float64(labels);
-    }
-
-    /** The watched test image through the network: each conv layer's first MAPS maps, after its activation. */
-    private void featureMaps(FromWorker.Snapshot m, Network net) {
-        m.setWatched(watched);
-        m.setFeatureMaps(null);
-        m.setFeatureShapes(null);
-        List<Module> ms = net.modules();
-        int convs = 0;
-        for (Module mod : ms) if (mod instanceof Conv2D) convs++;
-        if (convs == 0 || ex.test.size() == 0) return;
-        int place = Math.max(0, Math.min(shown.length - 1, watched));
-        m.setWatched(place);
-        Mat in = net.input(1);
-        System.arraycopy(ex.testX[shown[place]], 0, in.row[0], 0, in.cols);
-        net.forward();
-        double[] shapes = new double[3 * convs];
-        int total = 0, c = 0;
-        for (Module mod : ms) {
-            if (!(mod instanceof Conv2D)) continue;
-            Conv2D conv = (Conv2D) mod;
-            shapes[3 * c] = Math.min(MAPS, conv.F);
-            shapes[3 * c + 1] = conv.outH;
-            shapes[3 * c + 2] = conv.outW;
-            total += (int) shapes[3 * c] * conv.outH * conv.outW;
-            c++;
-        }
-        double[] maps = new double[total];
-        int at = 0;
-        for (int l = 0; l < ms.size(); l++) {
-            if (!(ms.get(l) instanceof Conv2D)) continue;
-            Conv2D conv = (Conv2D) ms.get(l);
-            int n = Math.min(MAPS, conv.F) * conv.outH * conv.outW;
-            System.arraycopy(net.activation(l + 2).row[0], 0, maps, at, n);
-            at += n;
-        }
-        m.setFeatureMaps(Js.float64(maps));
-        m.setFeatureShapes(Js.float64(shapes));
     }
 
     /** W of every linear module, row-major, one after the other (biases are not drawn). */

@@ -111,7 +111,7 @@ final class TrainingRun {
 
     /** The test image whose feature maps the snapshots carry; a paused run reports at once. */
     void watch(int index) {
-        snapshots.watched = index;
+        snapshots.images.watched = index;
         if (!playing) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
     }
 

@@ -146,7 +146,7 @@ public final class WorkerMain implements ToWorker.Receiver {
             post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
             return;
         }
-        OwnImages.prepare(m, format, (x, error) -> post(Predictions.ofInputs(model, x, error)));
+        ImageDecoding.prepare(m, format, (x, error) -> post(Predictions.ofInputs(model, x, error)));
     }
 
     @Override public void imagesAdd(ToWorker.ImagesAdd m) {
