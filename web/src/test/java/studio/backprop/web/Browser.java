@@ -103,6 +103,19 @@ public final class Browser implements AutoCloseable {
         return byTestId(testId).getAttribute("textContent").trim();
     }
 
+    /**
+     * Each element's data-value (or, for "id@attribute", that attribute), read in one script so they come
+     * from the same render.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> values(String... testIds) {
+        return (List<String>) driver.executeScript("return Array.prototype.map.call(arguments, function (key) {"
+                + " var at = key.indexOf('@'), id = at < 0 ? key : key.substring(0, at);"
+                + " var e = document.querySelector('[data-testid=\"' + id + '\"]');"
+                + " return e ? e.getAttribute(at < 0 ? 'data-value' : key.substring(at + 1)) || '' : ''; });",
+                (Object[]) testIds);
+    }
+
     public String hash() {
         return (String) driver.executeScript("return location.hash;");
     }
