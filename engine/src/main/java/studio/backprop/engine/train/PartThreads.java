@@ -4,7 +4,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.nn.Param;
 import java.util.List;
@@ -20,8 +19,6 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
     private final Trainer trainer;
     private final ExecutorService pool;
     private final Network[] replicas;
-    /** Each part's targets. */
-    private final Mat[] ys;
 
     /** @param replica makes a network of the trainer's architecture (its weights are overwritten) */
     private PartThreads(Trainer trainer, Supplier<Network> replica) {
@@ -33,7 +30,6 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
             return t;
         });
         replicas = new Network[parts];
-        ys = new Mat[parts];
         List<Param> own = trainer.network().params();
         for (int k = 1; k < parts; k++) {
             replicas[k] = replica.get();
@@ -65,22 +61,13 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
         Future<Double>[] done = new Future[parts];
         for (int k = 1; k < parts; k++) {
             int part = k;
-            done[k] = pool.submit(() -> compute(part, replicas[part]));
+            done[k] = pool.submit(() -> trainer.computePart(part, replicas[part]));
         }
-        losses[0] = compute(0, trainer.network());
-        List<Param> sum = trainer.network().params();
+        losses[0] = trainer.computePart(0, trainer.network());
         try {
             for (int k = 1; k < parts; k++) {
                 losses[k] = done[k].get();
-                // g0 + g1 + ... in part order, as Parts.sum adds them
-                List<Param> part = replicas[k].params();
-                for (int i = 0; i < sum.size(); i++) {
-                    double[][] to = sum.get(i).grad, from = part.get(i).grad;
-                    for (int r = 0; r < to.length; r++) {
-                        double[] t = to[r], f = from[r];
-                        for (int j = 0; j < t.length; j++) t[j] += f[j];
-                    }
-                }
+                Parts.add(trainer.network(), replicas[k]); // g0 + g1 + ... in part order
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,20 +75,6 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Part k's summed loss, its gradient left in net's grads. */
-    private double compute(int k, Network net) {
-        int rows = trainer.batchRows(), from = Parts.start(k, trainer.parts, rows), n = Parts.start(k + 1, trainer.parts, rows) - from;
-        if (n == 0) {
-            for (Param p : net.params()) p.zeroGrad();
-            return 0;
-        }
-        if (ys[k] == null || ys[k].capacity() < n) ys[k] = new Mat(Math.max(n, trainer.batchSize / trainer.parts + 1), net.outputs());
-        ys[k].rows = n;
-        trainer.partRows(k, net.input(n), ys[k]);
-        net.forward(trainer.batchSeed(), from);
-        return net.backward(trainer.loss(), ys[k], trainer.batchScale(), false);
     }
 
     @Override public void close() {

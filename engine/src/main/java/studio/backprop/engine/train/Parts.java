@@ -1,5 +1,6 @@
 package studio.backprop.engine.train;
 
+import java.util.List;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Network;
@@ -48,14 +49,43 @@ public final class Parts {
     public static double gradient(Network net, Loss loss, Mat x, Mat y, double scale, int batchSeed, int firstRow, double[] grad) {
         Mat in = net.input(x.rows);
         for (int i = 0; i < x.rows; i++) System.arraycopy(x.row[i], 0, in.row[i], 0, in.cols);
+        double total = gradientHere(net, loss, y, scale, batchSeed, firstRow);
+        gradients(net, grad);
+        return total;
+    }
+
+    /**
+     * The same with the part's inputs already in {@code net.input(y.rows)}, the gradient left in
+     * the network's grads (all zero for a part of no rows).
+     */
+    public static double gradientHere(Network net, Loss loss, Mat y, double scale, int batchSeed, int firstRow) {
+        if (y.rows == 0) {
+            for (Param p : net.params()) p.zeroGrad();
+            return 0;
+        }
         net.forward(batchSeed, firstRow);
-        double total = net.backward(loss, y, scale, false);
+        return net.backward(loss, y, scale, false);
+    }
+
+    /** into's grads += from's (the same architecture): the next part's gradient added on. */
+    public static void add(Network into, Network from) {
+        List<Param> sum = into.params(), part = from.params();
+        for (int i = 0; i < sum.size(); i++) {
+            double[][] to = sum.get(i).grad, add = part.get(i).grad;
+            for (int r = 0; r < to.length; r++) {
+                double[] t = to[r], f = add[r];
+                for (int j = 0; j < t.length; j++) t[j] += f[j];
+            }
+        }
+    }
+
+    /** The network's gradient, flat (as {@link #weights} lays out the weights). */
+    public static void gradients(Network net, double[] flat) {
         int at = 0;
         for (Param p : net.params()) for (double[] r : p.grad) {
-            System.arraycopy(r, 0, grad, at, r.length);
+            System.arraycopy(r, 0, flat, at, r.length);
             at += r.length;
         }
-        return total;
     }
 
     /** The batch gradient: the parts' gradients added in part order, into the parameters' grads. */

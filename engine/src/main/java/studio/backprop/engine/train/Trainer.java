@@ -54,6 +54,8 @@ public final class Trainer {
     private double lastBatchLoss = Double.NaN;
     private Mat targetBuffer;
     private Mat partX, partY;
+    /** Per part, its targets (see {@link #computePart(int, Network)}). */
+    private final Mat[] partTargets;
     private double[][] partGrads;
     private double[] partLosses;
 
@@ -68,6 +70,7 @@ public final class Trainer {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
         if (parts < 1) throw new IllegalArgumentException("parts must be at least 1");
         this.parts = parts;
+        this.partTargets = new Mat[parts];
         this.net = net;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -109,9 +112,7 @@ public final class Trainer {
                 return finishParts(partGrads, partLosses);
             }
             runner.compute(partLosses);
-            double batchLoss = partLosses[0];
-            for (int k = 1; k < parts; k++) batchLoss += partLosses[k];
-            return finish(batchLoss, batchRows());
+            return finishSummed(partLosses);
         }
         int rows = batchRows();
         Mat in = net.input(rows);
@@ -189,6 +190,31 @@ public final class Trainer {
             return 0;
         }
         return Parts.gradient(net, loss, d[0], d[1], batchScale(), batchSeed(), Parts.start(k, parts, batchRows()), grad);
+    }
+
+    /**
+     * Computes part k of the next batch on {@code on} (this trainer's network, or a replica that
+     * has its weights): returns the part's summed loss and leaves its gradient in on's grads. Parts
+     * may be computed at once on different networks.
+     */
+    public double computePart(int k, Network on) {
+        int rows = batchRows(), from = Parts.start(k, parts, rows), n = Parts.start(k + 1, parts, rows) - from;
+        Mat ys = partTargets[k];
+        if (ys == null || ys.capacity() < n) ys = partTargets[k] = new Mat(Math.max(n, batchSize / parts + 1), y[0].length);
+        ys.rows = n;
+        partRows(k, on.input(n), ys);
+        return Parts.gradientHere(on, loss, ys, batchScale(), batchSeed(), from);
+    }
+
+    /**
+     * Ends a batch whose parts' gradients are already added, in part order, into the network's
+     * grads (see {@link PartRunner}): the losses added in part order, then as {@link #step()}.
+     */
+    public boolean finishSummed(double[] losses) {
+        if (status == Status.DIVERGED) return false;
+        double batchLoss = losses[0];
+        for (int k = 1; k < losses.length; k++) batchLoss += losses[k];
+        return finish(batchLoss, batchRows());
     }
 
     /**

@@ -13,6 +13,7 @@ import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Param;
 import studio.backprop.engine.train.Parts;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
@@ -41,9 +42,7 @@ final class Helpers {
     private int ready;
     private Trainer trainer;
     private Done done;
-    private double[][] grads;
     private double[] losses;
-    private double[] weights;
     /** Per helper, its weights and gradient buffers (detached while they are away with it). */
     private Float64Array[] weightBuffers, gradBuffers;
     private int pending;
@@ -96,11 +95,9 @@ final class Helpers {
         done = then;
         batch++;
         int size = t.network().parameterCount();
-        if (grads == null || grads[0].length != size) {
+        if (weightBuffers == null || weightBuffers[1].getLength() != size) {
             int parts = workers.length + 1;
-            grads = new double[parts][size];
             losses = new double[parts];
-            weights = new double[size];
             weightBuffers = new Float64Array[parts];
             gradBuffers = new Float64Array[parts];
             received = new boolean[parts];
@@ -109,8 +106,8 @@ final class Helpers {
                 gradBuffers[k] = new Float64Array(size);
             }
         }
-        Parts.weights(t.network(), weights);
-        put(weights, size, weightBuffers);
+        Float64Array staged = stageRows(t.network(), false);
+        for (int k = 1; k <= workers.length; k++) copy(staged, weightBuffers[k], size);
         for (int k = 1; k <= workers.length; k++) {
             Mat[] d = t.partData(k);
             ToWorker.Part m = ToWorker.part(batch, weightBuffers[k], gradBuffers[k], d[0].rows, flat(d[0]), flat(d[1]), t.batchScale(),
@@ -120,7 +117,7 @@ final class Helpers {
         }
         pending = workers.length;
         java.util.Arrays.fill(received, false);
-        losses[0] = t.computePart(0, grads[0]);
+        losses[0] = t.computePart(0, t.network()); // its gradient stays in the network's grads
         received[0] = true;
     }
 
@@ -133,30 +130,33 @@ final class Helpers {
         if (m.getBatch() != batch || pending == 0) return;
         weightBuffers[k] = m.getWeights();
         gradBuffers[k] = m.getGrad();
-        get(gradBuffers[k], grads[k]);
         losses[k] = m.getLoss();
         received[k] = true;
         if (--pending == 0) finish();
     }
 
-    /** A helper could not load or crashed: the parts still out are computed here, so the batch, and the run, come out the same. */
+    /**
+     * A helper could not load or crashed: the parts still out are computed here (on this network,
+     * so part 0's gradient is set aside first), and the batch, and the run, come out the same.
+     */
     private void helperFailed() {
         failed = true;
-        if (pending > 0) {
-            for (int p = 1; p < received.length; p++) {
-                if (!received[p]) {
-                    losses[p] = trainer.computePart(p, grads[p]);
-                    received[p] = true;
-                }
-            }
-            pending = 0;
-            finish();
+        if (pending == 0) return;
+        int size = trainer.network().parameterCount();
+        double[][] grads = new double[received.length][size];
+        Parts.gradients(trainer.network(), grads[0]);
+        for (int p = 1; p < received.length; p++) {
+            if (received[p]) get(gradBuffers[p], grads[p]);
+            else losses[p] = trainer.computePart(p, grads[p]);
         }
+        pending = 0;
+        done.batchDone(trainer.finishParts(grads, losses));
     }
 
+    /** Every part is in: the helpers' gradients added onto part 0's in part order, then the update. */
     private void finish() {
-        boolean epochEnded = trainer.finishParts(grads, losses);
-        done.batchDone(epochEnded);
+        for (int k = 1; k < received.length; k++) addRows(gradBuffers[k], trainer.network());
+        done.batchDone(trainer.finishSummed(losses));
     }
 
     void terminate() {
@@ -190,17 +190,29 @@ final class Helpers {
         return Float64Array.fromJavaBuffer(direct);
     }
 
-    /** from[0, n) in the direct buffer, seen from JS. */
-    private static Float64Array stage(double[] from, int n) {
-        Float64Array v = view(n);
-        direct.put(from, 0, n);
+    /** Every weight (or gradient) of the network, flat in network order, in the direct buffer, seen from JS. */
+    private static Float64Array stageRows(Network net, boolean grads) {
+        Float64Array v = view(net.parameterCount());
+        for (Param p : net.params()) for (double[] r : grads ? p.grad : p.value) direct.put(r);
         return v;
     }
 
-    /** to[k][0, n) = from[0, n) for every k from 1 (index 0 is this worker's part): one put, a copy each. */
-    private static void put(double[] from, int n, Float64Array[] to) {
-        Float64Array v = stage(from, n);
-        for (int k = 1; k < to.length; k++) copy(v, to[k], n);
+    /** The network's weights = the flat weights sent. */
+    private static void unstageRows(Float64Array from, Network net) {
+        copy(from, view(from.getLength()), from.getLength());
+        for (Param p : net.params()) for (double[] r : p.value) direct.get(r);
+    }
+
+    private static double[] row;
+
+    /** The network's grads += a part's flat gradient (g0 + g1 + ... in the order called). */
+    private static void addRows(Float64Array from, Network net) {
+        copy(from, view(from.getLength()), from.getLength());
+        for (Param p : net.params()) for (double[] r : p.grad) {
+            if (row == null || row.length < r.length) row = new double[r.length];
+            direct.get(row, 0, r.length);
+            for (int j = 0; j < r.length; j++) r[j] += row[j];
+        }
     }
 
     /** The rows of a matrix, sent flat, into its rows. */
@@ -223,16 +235,13 @@ final class Helpers {
 
     private static Network replica;
     private static Loss replicaLoss;
-    private static double[] replicaWeights, replicaGrad;
-    private static Mat replicaX, replicaY;
+    private static Mat replicaY;
 
     static void init(Int8Array bytes) {
         try {
             Model m = ModelBinary.read(bytes.copyToJavaArray());
             replica = m.network;
             replicaLoss = Loss.of(m.loss);
-            replicaWeights = new double[replica.parameterCount()];
-            replicaGrad = new double[replicaWeights.length];
         } catch (ModelException e) {
             Js.error("helper: " + e.getMessage());
         }
@@ -241,22 +250,14 @@ final class Helpers {
     /** Part k of a batch: the gradient at the weights sent, over the rows sent; both buffers go back. */
     static void part(ToWorker.Part m) {
         Float64Array weights = m.getWeights(), grad = m.getGrad();
-        get(weights, replicaWeights);
-        Parts.setWeights(replica, replicaWeights);
+        unstageRows(weights, replica);
         int rows = m.getRows();
-        int xc = replica.inputs, yc = replica.outputs();
-        if (replicaX == null || replicaX.capacity() < rows) {
-            replicaX = new Mat(rows, xc);
-            replicaY = new Mat(rows, yc);
-        }
-        replicaX.rows = rows;
+        if (replicaY == null || replicaY.capacity() < rows) replicaY = new Mat(rows, replica.outputs());
         replicaY.rows = rows;
-        unstage(m.getX(), replicaX);
+        unstage(m.getX(), replica.input(rows));
         unstage(m.getY(), replicaY);
-        double loss = 0;
-        if (rows == 0) java.util.Arrays.fill(replicaGrad, 0.0);
-        else loss = Parts.gradient(replica, replicaLoss, replicaX, replicaY, m.getScale(), m.getBatchSeed(), m.getFirstRow(), replicaGrad);
-        copy(stage(replicaGrad, replicaGrad.length), grad, replicaGrad.length);
+        double loss = Parts.gradientHere(replica, replicaLoss, replicaY, m.getScale(), m.getBatchSeed(), m.getFirstRow());
+        copy(stageRows(replica, true), grad, grad.getLength());
         postMoving(FromWorker.partDone(m.getBatch(), loss, weights, grad), weights, grad);
     }
 
