@@ -5,6 +5,7 @@ import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Protocol;
 import studio.backprop.web.protocol.ToWorker;
@@ -49,6 +50,25 @@ public final class PageMain implements FromWorker.Receiver {
             showError(message);
         });
         views = new Views();
+        // The rest in later tasks, each after a frame, so that no frame from load on waits for all of
+        // it (the worker loads meanwhile; it is sent its run last).
+        afterFrame(() -> {
+            buildPanels();
+            afterFrame(() -> {
+                form.sync();
+                ownImages.sync(state.settings);
+                start();
+                requestRender();
+            });
+        });
+    }
+
+    /** Runs {@code then} in a task of its own after the next frame has drawn. */
+    private static void afterFrame(Js.Action then) {
+        Window.requestAnimationFrame(t -> Js.setTimeout(then, 0));
+    }
+
+    private static void buildPanels() {
         form = new SettingsForm(state, worker, PageMain::change, PageMain::showError);
         tryIt = new TryIt(state, worker, views.images);
         upload = new CsvUpload(worker, state, (settings, file) -> {
@@ -73,10 +93,6 @@ public final class PageMain implements FromWorker.Receiver {
         sweep = new SweepView(state);
         share = new ShareView(state);
         bindControls();
-        form.sync();
-        ownImages.sync(state.settings);
-        start();
-        requestRender();
     }
 
     private static void readUrl() {
