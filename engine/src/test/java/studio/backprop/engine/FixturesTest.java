@@ -36,9 +36,12 @@ class FixturesTest {
         Model json = ModelJson.read(Fixtures.text("fixtures/" + name + ".json"));
         Model binary = ModelBinary.read(Fixtures.bytes("fixtures/" + name + ".bpsm"));
         Model link = ModelLink.read(Fixtures.text("fixtures/" + name + ".link").trim());
+        // a regression from before targets were scaled opens as one that does not scale them
+        Settings settings = Settings.of(want.getProperty(name + ".settings"), '&');
+        if (json.classes.length == 0) settings.set("ynorm", "none");
         for (Model m : new Model[] {json, binary, link}) {
             assertEquals(want.getProperty(name + ".hash"), WeightsHash.of(m.network), name);
-            assertEquals(Settings.of(want.getProperty(name + ".settings"), '&').asMap(), m.settings.asMap(), name);
+            assertEquals(settings.asMap(), m.settings.asMap(), name);
         }
         // today's writer gives the earlier build's bytes: the binary form (and so the link) has not changed
         assertArrayEquals(Fixtures.bytes("fixtures/" + name + ".bpsm"), ModelBinary.write(binary), name);

@@ -236,8 +236,8 @@ public final class Main {
         Experiment ex = Experiment.load(settings);
         int classes = model.classes.length;
         double[][] x = ex.test.x;
-        Metrics test = Metrics.evaluate(model.network, ex.loss, model.prepare(x), ex.testY, classes);
-        Metrics train = Metrics.evaluate(model.network, ex.loss, model.prepare(ex.train.x), ex.trainY, classes);
+        Metrics test = Metrics.evaluate(model.network, ex.loss, model.prepare(x), ex.testY, classes, model.targets.scale);
+        Metrics train = Metrics.evaluate(model.network, ex.loss, model.prepare(ex.train.x), ex.trainY, classes, model.targets.scale);
         int epochs = settings.get("epochs").isEmpty() ? 0 : settings.integer("epochs", 0, 1_000_000);
         out.println(summary(new EpochReport(epochs, 0, train, test), model));
         return 0;

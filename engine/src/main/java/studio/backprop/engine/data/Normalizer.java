@@ -2,7 +2,8 @@ package studio.backprop.engine.data;
 
 /**
  * x' = (x - shift) / scale per input column, fitted on the training part only and kept with
- * the model so that predictions see inputs the way training did.
+ * the model so that predictions see inputs the way training did. A regression model keeps one
+ * for its targets too: the network learns them standardised, and its outputs are turned back.
  */
 public final class Normalizer {
     public static final String[] KINDS = {"none", "standard", "minmax"};
@@ -53,6 +54,16 @@ public final class Normalizer {
 
     public void apply(double[] in, double[] out) {
         for (int j = 0; j < shift.length; j++) out[j] = (in[j] - shift[j]) / scale[j];
+    }
+
+    /** The inverse: x = x' scale + shift (a regression network's outputs back in the target's units). */
+    public void invert(double[] in, double[] out) {
+        for (int j = 0; j < shift.length; j++) out[j] = in[j] * scale[j] + shift[j];
+    }
+
+    public boolean isIdentity() {
+        for (int j = 0; j < shift.length; j++) if (shift[j] != 0 || scale[j] != 1) return false;
+        return true;
     }
 
     public double[][] apply(double[][] x) {

@@ -24,9 +24,20 @@ public final class Model {
     public final String[] classes;
     public final String loss;
     public final Network network;
+    /**
+     * Regression: the targets as the network learns them, (y - shift) / scale (see setting
+     * ynorm); {@link #predict} turns its outputs back. The identity for classes.
+     */
+    public final Normalizer targets;
 
     public Model(Settings settings, Encoding encoding, int[] features, Normalizer normalizer,
                  String[] targetNames, String[] classes, String loss, Network network) {
+        this(settings, encoding, features, normalizer, targetNames, classes, loss, network, Normalizer.identity(network.outputs()));
+    }
+
+    public Model(Settings settings, Encoding encoding, int[] features, Normalizer normalizer,
+                 String[] targetNames, String[] classes, String loss, Network network, Normalizer targets) {
+        this.targets = targets;
         this.settings = settings;
         this.encoding = encoding;
         this.features = features;
@@ -43,16 +54,20 @@ public final class Model {
         return normalizer.apply(x);
     }
 
-    /** Network outputs for each row of encoded columns. */
+    /** Network outputs for each row of encoded columns (a regression's in the target's units). */
     public double[][] predict(double[][] encoded) {
         double[][] x = prepare(encoded);
         double[][] out = new double[x.length][];
+        boolean scaled = !targets.isIdentity();
         for (int from = 0; from < x.length; from += 256) {
             int rows = Math.min(256, x.length - from);
             Mat in = network.input(rows);
             for (int i = 0; i < rows; i++) System.arraycopy(x[from + i], 0, in.row[i], 0, in.cols);
             Mat a = network.forward();
-            for (int i = 0; i < rows; i++) out[from + i] = a.row[i].clone();
+            for (int i = 0; i < rows; i++) {
+                out[from + i] = a.row[i].clone();
+                if (scaled) targets.invert(out[from + i], out[from + i]);
+            }
         }
         return out;
     }

@@ -57,7 +57,9 @@ public final class ModelBinary {
         out.buf.write(MAGIC, 0, 4);
         out.u8(weightBits == 64 ? Model.VERSION : 2);
         if (weightBits != 64) out.u8(weightBits);
-        Map<String, String> settings = model.settings.changed();
+        Map<String, String> settings = new LinkedHashMap<>(model.settings.changed());
+        // implied by a model with no target scaling (see Limits.build), so such a model's bytes are as they were
+        if (model.targets.isIdentity()) settings.remove("ynorm");
         out.u16(settings.size());
         for (Map.Entry<String, String> e : settings.entrySet()) {
             out.str(e.getKey());
@@ -90,6 +92,13 @@ public final class ModelBinary {
             out.str(m.kind());
             for (int d : m.shape()) out.u32(d);
             for (Param p : m.params()) writeParam(out, p, weightBits);
+        }
+        if (!model.targets.isIdentity()) {
+            // optional, at the end: a regression's target scaling (absent: the outputs are the targets)
+            out.str(model.targets.kind);
+            out.u32(model.targets.shift.length);
+            for (double v : model.targets.shift) out.f64(v);
+            for (double v : model.targets.scale) out.f64(v);
         }
         return out.buf.toByteArray();
     }
@@ -180,13 +189,20 @@ public final class ModelBinary {
             for (Param p : module.params()) readParam(in, p, bits, i + 1);
             modules.add(module);
         }
+        Normalizer targetScale = null;
+        if (in.remaining() > 0) {
+            String kind = in.str();
+            int n = Limits.count(in.u32(), Limits.MAX_LIST, "target scaling size");
+            targetScale = new Normalizer(kind, in.f64s(n), in.f64s(n));
+        }
         Limits.check(in.remaining() == 0, "unexpected " + in.remaining() + " bytes after the model");
         for (Module m : modules) {
             for (Param p : m.params()) {
                 for (double[] r : p.value) for (double v : r) Limits.check(Limits.finite(v), "weights must be finite numbers");
             }
         }
-        return Limits.build(settings, columns, features, new Normalizer(normKind, shift, scale), targets, classes, loss, inputs, modules);
+        return Limits.build(settings, columns, features, new Normalizer(normKind, shift, scale), targets, classes, loss, inputs, modules,
+                targetScale);
     }
 
     private static final class Out {

@@ -45,6 +45,12 @@ public final class ModelJson {
         sb.append(", \"shift\": ").append(numbers(model.normalizer.shift));
         sb.append(", \"scale\": ").append(numbers(model.normalizer.scale)).append("},\n");
         sb.append("  \"targets\": ").append(strings(model.targetNames)).append(",\n");
+        if (!model.targets.isIdentity()) {
+            // a regression's outputs are (y - shift) / scale: predictions turn them back
+            sb.append("  \"targetNormalization\": {\"kind\": ").append(Json.quote(model.targets.kind));
+            sb.append(", \"shift\": ").append(numbers(model.targets.shift));
+            sb.append(", \"scale\": ").append(numbers(model.targets.scale)).append("},\n");
+        }
         sb.append("  \"classes\": ").append(strings(model.classes)).append(",\n");
         sb.append("  \"loss\": ").append(Json.quote(model.loss)).append(",\n");
         sb.append("  \"network\": {\"inputs\": ").append(model.network.inputs).append(", \"modules\": [\n");
@@ -143,8 +149,14 @@ public final class ModelJson {
             }
             modules.add(module);
         }
+        Normalizer targets = null;
+        if (root.containsKey("targetNormalization")) {
+            Map<String, Object> t = object(root.get("targetNormalization"), "targetNormalization");
+            targets = new Normalizer(string(t.get("kind"), "target normalization kind"),
+                    numbers(t.get("shift"), "target shift", Limits.MAX_LIST), numbers(t.get("scale"), "target scale", Limits.MAX_LIST));
+        }
         return Limits.build(settings, columns, features, normalizer, strings(root.get("targets"), "targets", 1000),
-                strings(root.get("classes"), "classes", 1000), string(root.get("loss"), "loss"), inputs, modules);
+                strings(root.get("classes"), "classes", 1000), string(root.get("loss"), "loss"), inputs, modules, targets);
     }
 
     private static int[] shape(Object o, String kind) throws ModelException {

@@ -86,6 +86,13 @@ public final class Onnx {
                 x = g.node(op(kind), "A" + layer, x);
             }
         }
+        if (!model.targets.isIdentity()) {
+            // a regression's outputs back in the target's units: y = z scale + shift
+            g.tensor("target_scale", new int[] {model.targets.scale.length}, model.targets.scale);
+            g.tensor("target_shift", new int[] {model.targets.shift.length}, model.targets.shift);
+            x = g.node("Mul", "scaled", x, "target_scale");
+            x = g.node("Add", "unscaled", x, "target_shift");
+        }
         if (!g.renameLast(x, "output")) g.node("Identity", "output", x);
 
         Protobuf graph = new Protobuf();

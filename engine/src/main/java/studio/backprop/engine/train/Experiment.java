@@ -89,13 +89,17 @@ public final class Experiment {
         this.outputs = outputs;
         this.output = output;
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
-        model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net);
+        double[][] rawTrainY = targets(train, outputs);
+        // a regression learns its targets standardised (prices in the 100,000s would swamp the gradient)
+        Normalizer targetScale = from != null ? from.targets : classes > 0 ? Normalizer.identity(outputs)
+                : Normalizer.fit(targetNorm(settings.get("ynorm")), rawTrainY, outputs);
+        model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net, targetScale);
         if (from != null && !takeWeights(from)) throw new IllegalArgumentException("the model's network does not match its own settings");
 
         trainX = normalizer.apply(rawTrain);
         testX = model.prepare(test.x);
-        trainY = targets(train, outputs);
-        testY = targets(test, outputs);
+        trainY = targetScale.apply(rawTrainY);
+        testY = targetScale.apply(targets(test, outputs));
         String reduce = settings.get("reduce");
         if (!reduce.equals("sum") && !reduce.equals("mean")) throw new IllegalArgumentException("reduce must be sum or mean");
         String reg = settings.get("reg");
@@ -104,6 +108,12 @@ public final class Experiment {
                 settings.number("lr", 0, 100), settings.integer("batch", 1, 100_000), reduce.equals("mean"),
                 reg, settings.number("rate", 0, 100), trainX, trainY, seed, settings.integer("workers", 1, Parts.MAX));
         trainer.augment = Augment.of(settings.get("augment"), inputShape);
+    }
+
+    private static String targetNorm(String ynorm) {
+        if (ynorm.equals("auto") || ynorm.equals("standard")) return "standard";
+        if (ynorm.equals("none")) return "none";
+        throw new IllegalArgumentException("ynorm must be auto, standard or none");
     }
 
     /**
@@ -280,6 +290,7 @@ public final class Experiment {
         double[][] x = rows == trainX.length ? trainX : java.util.Arrays.copyOf(trainX, rows);
         double[][] y = rows == trainY.length ? trainY : java.util.Arrays.copyOf(trainY, rows);
         return new EpochReport(trainer.epoch(), trainer.samples(),
-                Metrics.evaluate(net, loss, x, y, classes), Metrics.evaluate(net, loss, testX, testY, classes));
+                Metrics.evaluate(net, loss, x, y, classes, model.targets.scale),
+                Metrics.evaluate(net, loss, testX, testY, classes, model.targets.scale));
     }
 }

@@ -31,6 +31,15 @@ public final class Metrics {
      * in chunks, so it uses the network's own buffers.
      */
     public static Metrics evaluate(Network net, Loss loss, double[][] x, double[][] y, int classes) {
+        return evaluate(net, loss, x, y, classes, null);
+    }
+
+    /**
+     * The same for a regression whose targets the network learns scaled (see {@link
+     * studio.backprop.engine.model.Model#targets}): RMSE and R^2 in the target's units, each output's
+     * error times its unit; the loss as trained.
+     */
+    public static Metrics evaluate(Network net, Loss loss, double[][] x, double[][] y, int classes, double[] unit) {
         int n = x.length;
         if (n == 0) return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, new int[0][0], new int[0]);
         int[][] confusion = new int[classes][classes];
@@ -56,8 +65,9 @@ public final class Metrics {
                     if (predicted == actual) correct++;
                 } else {
                     for (int j = 0; j < a.length; j++) {
-                        sse += (a[j] - t[j]) * (a[j] - t[j]);
-                        sst += (t[j] - mean[j]) * (t[j] - mean[j]);
+                        double u = unit == null ? 1 : unit[j], e = (a[j] - t[j]) * u, d = (t[j] - mean[j]) * u;
+                        sse += e * e;
+                        sst += d * d;
                         count++;
                     }
                 }

@@ -29,6 +29,7 @@ public final class Settings {
         {"split", "0.5", "fraction of the samples used for training; the rest is the test part"},
         {"features", "x1,x2", "inputs of a 2-D set: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"},
         {"norm", "auto", "input normalisation: auto, none, standard, minmax"},
+        {"ynorm", "auto", "regression targets as the network learns them: auto (= standard: mean 0, deviation 1; predictions in the target's units), none"},
         {"layers", "8,8", "hidden layer widths, e.g. 8,8 (empty: no hidden layer)"},
         {"act", "tanh", "hidden activation, or one per layer: tanh, relu, leaky-relu, sigmoid, sine, identity"},
         {"loss", "auto", "auto, mse, bce (sigmoid output), ce (softmax output)"},

@@ -48,7 +48,11 @@ final class FitView {
             + "  g.textAlign = 'center'; g.fillText(xl, 40 + (w - 48) / 2, h - 14);"
             + "  g.textAlign = 'right'; g.textBaseline = 'middle'; g.fillText(js_n(y1), 36, 12); g.fillText(js_n(y0), 36, h - 30);"
             + "  g.save(); g.translate(10, 8 + (h - 36) / 2); g.rotate(-Math.PI / 2); g.textAlign = 'center'; g.fillText(yl, 0, 0); g.restore(); }"
-            + "function js_n(v) { var a = Math.abs(v); return a >= 1000 || (a < 0.01 && a > 0) ? v.toPrecision(2) : String(Math.round(v * 100) / 100); }";
+            // short enough for the 36 px beside the plot: 360k, 1.2M, 0.0031
+            + "function js_n(v) { var a = Math.abs(v);"
+            + "  if (a >= 1e3) { var js_k = a >= 1e9 ? [1e9, 'G'] : a >= 1e6 ? [1e6, 'M'] : [1e3, 'k'];"
+            + "    return Number((v / js_k[0]).toPrecision(2)) + js_k[1]; }"
+            + "  return a < 0.01 && a > 0 ? v.toPrecision(2) : String(Math.round(v * 100) / 100); }";
 
     @JSBody(params = {"g", "w", "h", "curve", "train", "test", "extent"}, script = AXES
             + "g.clearRect(0, 0, w, h); var js_lo = -1.5, js_hi = 1.5;"

@@ -96,7 +96,7 @@ final class ModelExchange {
             double quality;
             try {
                 Network net = i == 0 ? ex.model.network : ModelBinary.read(binary).network;
-                Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length);
+                Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length, ex.model.targets.scale);
                 quality = ex.model.classes.length > 0 ? test.accuracy : test.r2;
             } catch (ModelException e) {
                 quality = Double.NaN;
