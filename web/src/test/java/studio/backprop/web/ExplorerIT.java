@@ -72,6 +72,23 @@ class ExplorerIT {
         }
     }
 
+    @Test
+    void aRegressionsTargetIsShownAsTheNetworkLearnsIt() throws Exception {
+        String query = "data=sine&seed=4";
+        Experiment ex = Experiment.create(Settings.of(query, '&'), null);
+        try (Browser b = new Browser()) {
+            b.open("#" + query);
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            b.type("explore-index", "3");
+            b.byTestId("explore").click();
+            b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("Forward, layer 1"));
+            goToStep(b, "The loss");
+            assertArrayEquals(ex.trainY[2], cells(b, "y"), 0.0, "standardised, as the engine trains on it");
+            assertNotEquals(ex.train.y[2][0], ex.trainY[2][0]);
+            assertTrue(b.byTestId("explorer").getText().contains("standardised as the network learns it"));
+        }
+    }
+
     private static double output(Browser b, String id) {
         return Double.parseDouble(b.byTestId(id).getAttribute("data-value"));
     }

@@ -150,7 +150,8 @@ final class ExplorerView {
                 Equations.setText(title, "The loss (" + lossName(data.getLossKind()) + ")");
                 Equations.equation(equation, new String[] {"loss = Loss(A", sup(l), ", y) = " + Dom.fixed(data.getLoss(), 6)}, "");
                 Equations.matrix(body, "A" + sup(l) + " (output)", "A", layer.getA(), n, 1);
-                Equations.matrix(body, "y (target)", "y", data.getTarget(), n, 1);
+                Equations.matrix(body, data.isTargetScaled() ? "y (target, standardised as the network learns it)" : "y (target)", "y",
+                        data.getTarget(), n, 1);
                 break;
             case "dA":
                 Equations.setText(title, "Backward, layer " + l + ": how the loss depends on A" + sup(l));

@@ -346,6 +346,8 @@ public final class FromWorker {
         @JSProperty String getLossKind(); @JSProperty void setLossKind(String v);
         @JSProperty double getLr(); @JSProperty void setLr(double v);
         @JSProperty Float64Array getTarget(); @JSProperty void setTarget(Float64Array v);
+        /** A regression's target as the network learns it: standardised (see the setting ynorm). */
+        @JSProperty boolean isTargetScaled(); @JSProperty void setTargetScaled(boolean v);
         @JSProperty JSArray<Explained.Layer> getLayers(); @JSProperty void setLayers(JSArray<Explained.Layer> v);
         /** Per layer, the largest relative error of dL/dW against central differences. */
         @JSProperty Float64Array getCheck(); @JSProperty void setCheck(Float64Array v);

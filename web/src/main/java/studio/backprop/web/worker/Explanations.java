@@ -40,6 +40,7 @@ final class Explanations {
         m.setLossKind(e.lossKind);
         m.setLr(ex.trainer.learningRate);
         m.setTarget(Js.float64(e.target));
+        m.setTargetScaled(!ex.model.targets.isIdentity());
         JSArray<Explained.Layer> layers = JSArray.create();
         for (Explain.Layer l : e.layers) {
             Explained.Layer o = Explained.layer();
