@@ -33,8 +33,9 @@ class ReproducibilityIT {
     })
     void jvmJsAndWasmAgreeBitForBit(String query) throws Exception {
         String expected = jvmHash(query);
-        for (String backend : new String[] {"js", "wasm"}) {
-            try (Browser b = new Browser()) {
+        // one browser for both builds (each open is a fresh page with fresh workers): a launch fewer per case
+        try (Browser b = new Browser()) {
+            for (String backend : new String[] {"js", "wasm"}) {
                 if (query.contains("workers=")) {
                     // play once the helper workers are in, so that they compute the parts
                     String workers = query.replaceAll(".*workers=(\\d+).*", "$1");
