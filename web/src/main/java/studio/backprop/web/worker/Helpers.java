@@ -30,7 +30,7 @@ import studio.backprop.web.protocol.ToWorker;
  * <p>No large array is allocated per batch: each helper has a weights buffer and a gradient
  * buffer that travel to it and back as transfers (moved, not copied), and the networks' own rows
  * meet them through one direct buffer ({@link #stageRows}, {@link #unstageRows}, {@link #addRows}),
- * with no flat copy on either side. Where the time goes, measured: the session note of issue 15.
+ * with no flat copy on either side.
  */
 final class Helpers {
     interface Done {
