@@ -53,8 +53,11 @@ class PartsTest {
                     losses[0] = t.computePart(0, grads[0]);
                 } else {
                     Parts.setWeights(replicas[k], weights);
-                    Mat[] d = t.partData(k);
-                    losses[k] = Parts.gradient(replicas[k], spread.loss, d[0], d[1], t.batchScale(), t.batchSeed(), Parts.start(k, t.parts, t.batchRows()), grads[k]);
+                    Mat[] d = t.partData(k); // the rows sent, as a helper takes them in
+                    Mat in = replicas[k].input(d[0].rows);
+                    for (int i = 0; i < d[0].rows; i++) System.arraycopy(d[0].row[i], 0, in.row[i], 0, in.cols);
+                    losses[k] = Parts.gradientHere(replicas[k], spread.loss, d[1], t.batchScale(), t.batchSeed(), Parts.start(k, t.parts, t.batchRows()));
+                    Parts.gradients(replicas[k], grads[k]);
                 }
             }
             t.finishParts(grads, losses);

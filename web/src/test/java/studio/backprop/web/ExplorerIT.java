@@ -26,17 +26,22 @@ class ExplorerIT {
         assertTrue(b.text("explore-title").startsWith(titleStart), b.text("explore-title"));
     }
 
+    /** The page of this run, its explorer opened at training sample {@code index} (1-based), on its first step. */
+    private static void openExplorer(Browser b, String query, int index) throws Exception {
+        b.open("#" + query);
+        b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+        b.type("explore-index", Integer.toString(index));
+        b.byTestId("explore").click();
+        b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("Forward, layer 1"));
+    }
+
     @Test
     void theExplorerShowsTheEnginesNumbersStepByStep() throws Exception {
         String query = "data=xor&layers=3&act=tanh&seed=5";
         Experiment ex = Experiment.create(Settings.of(query, '&'), null);
         Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[2], ex.trainY[2], ex.trainer.learningRate);
         try (Browser b = new Browser()) {
-            b.open("#" + query);
-            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
-            b.type("explore-index", "3");
-            b.byTestId("explore").click();
-            b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("Forward, layer 1"));
+            openExplorer(b, query, 3);
             assertEquals("step 1 of 12", b.text("explore-step-count"));
             assertArrayEquals(expected.layers[0].z, cells(b, "Z"), 0.0, "Z[1] is the engine's, bit for bit");
             assertArrayEquals(expected.layers[0].aPrev, cells(b, "A_prev"), 0.0);
@@ -77,11 +82,7 @@ class ExplorerIT {
         String query = "data=sine&seed=4";
         Experiment ex = Experiment.create(Settings.of(query, '&'), null);
         try (Browser b = new Browser()) {
-            b.open("#" + query);
-            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
-            b.type("explore-index", "3");
-            b.byTestId("explore").click();
-            b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("Forward, layer 1"));
+            openExplorer(b, query, 3);
             goToStep(b, "The loss");
             assertArrayEquals(ex.trainY[2], cells(b, "y"), 0.0, "standardised, as the engine trains on it");
             assertNotEquals(ex.train.y[2][0], ex.trainY[2][0]);

@@ -123,13 +123,16 @@ public final class Limits {
         if (classes.length > 0) check(w == classes.length || (w == 1 && classes.length == 2), w + " outputs do not fit " + classes.length + " classes");
         else check(w == targetNames.length, w + " outputs do not fit " + targetNames.length + " targets");
         Network net = new Network(inputs, new ArrayList<>(modules));
-        // a regression written without target scaling learned its targets as they are: its run says so
-        if (targets == null && classes.length == 0) settings.set("ynorm", "none");
-        if (targets == null) return new Model(settings, encoding, features, normalizer, targetNames, classes, loss, net);
-        check(classes.length == 0, "a classifier has no target scaling");
-        check(targets.shift.length == w && targets.scale.length == w, "the target scaling's size does not match the outputs");
-        for (int j = 0; j < w; j++) {
-            check(finite(targets.shift[j]) && finite(targets.scale[j]) && targets.scale[j] != 0, "target scaling values must be finite, scales non-zero");
+        if (targets == null) {
+            // a regression written without target scaling learned its targets as they are: its run says so
+            if (classes.length == 0) settings.set("ynorm", "none");
+            targets = Normalizer.identity(w);
+        } else {
+            check(classes.length == 0, "a classifier has no target scaling");
+            check(targets.shift.length == w && targets.scale.length == w, "the target scaling's size does not match the outputs");
+            for (int j = 0; j < w; j++) {
+                check(finite(targets.shift[j]) && finite(targets.scale[j]) && targets.scale[j] != 0, "target scaling values must be finite, scales non-zero");
+            }
         }
         return new Model(settings, encoding, features, normalizer, targetNames, classes, loss, net, targets);
     }

@@ -58,8 +58,8 @@ public final class ModelBinary {
         out.u8(weightBits == 64 ? Model.VERSION : 2);
         if (weightBits != 64) out.u8(weightBits);
         Map<String, String> settings = new LinkedHashMap<>(model.settings.changed());
-        // implied by a model with no target scaling (see Limits.build), so such a model's bytes are as they were
-        if (model.targets.isIdentity()) settings.remove("ynorm");
+        // implied by a regression with no target scaling (see Limits.build), so such a model's bytes are as they were
+        if (model.classes.length == 0 && model.targets.isIdentity()) settings.remove("ynorm");
         out.u16(settings.size());
         for (Map.Entry<String, String> e : settings.entrySet()) {
             out.str(e.getKey());

@@ -42,21 +42,10 @@ public final class Parts {
     }
 
     /**
-     * The gradient of the loss over the rows of x (targets y), each sample's gradient times
-     * {@code scale}, written flat into {@code grad}; returns the summed loss of those rows. The
-     * rows are rows firstRow, firstRow + 1, ... of the batch with this seed (for dropout's masks).
-     */
-    public static double gradient(Network net, Loss loss, Mat x, Mat y, double scale, int batchSeed, int firstRow, double[] grad) {
-        Mat in = net.input(x.rows);
-        for (int i = 0; i < x.rows; i++) System.arraycopy(x.row[i], 0, in.row[i], 0, in.cols);
-        double total = gradientHere(net, loss, y, scale, batchSeed, firstRow);
-        gradients(net, grad);
-        return total;
-    }
-
-    /**
-     * The same with the part's inputs already in {@code net.input(y.rows)}, the gradient left in
-     * the network's grads (all zero for a part of no rows).
+     * The gradient of the loss over a part's rows, their inputs already in {@code net.input(y.rows)}
+     * and their targets in y, each sample's gradient times {@code scale}, left in the network's grads
+     * (all zero for a part of no rows); returns the summed loss of those rows. The rows are rows
+     * firstRow, firstRow + 1, ... of the batch with this seed (for dropout's masks).
      */
     public static double gradientHere(Network net, Loss loss, Mat y, double scale, int batchSeed, int firstRow) {
         if (y.rows == 0) {

@@ -182,14 +182,11 @@ public final class Trainer {
         else augment.apply(x[s], to, batchSeed(), row);
     }
 
-    /** Computes part k of the next batch here, from the current weights; returns its summed loss. */
+    /** Computes part k of the next batch here, from the current weights, its gradient flat into grad; returns its summed loss. */
     public double computePart(int k, double[] grad) {
-        Mat[] d = partData(k);
-        if (d[0].rows == 0) {
-            java.util.Arrays.fill(grad, 0.0);
-            return 0;
-        }
-        return Parts.gradient(net, loss, d[0], d[1], batchScale(), batchSeed(), Parts.start(k, parts, batchRows()), grad);
+        double total = computePart(k, net);
+        Parts.gradients(net, grad);
+        return total;
     }
 
     /**
