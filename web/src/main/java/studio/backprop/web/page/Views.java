@@ -103,9 +103,15 @@ final class Views {
         Dom.byTestId("epoch").setAttribute("data-samples", Dom.raw(s.samples));
         Dom.number(Dom.byTestId("train-loss"), s.trainLoss, 4);
         Dom.number(Dom.byTestId("test-loss"), s.testLoss, 4);
+        // a regression's loss is on its target standardised, its RMSE in the target's units
+        String lossNote = !s.classification() && !s.settings.get("ynorm").equals("none")
+                ? "on the target standardised, as the network learns it; RMSE is in the target's units" : "";
+        Dom.byTestId("train-loss").setAttribute("title", lossNote);
+        Dom.byTestId("test-loss").setAttribute("title", lossNote);
         Dom.number(Dom.byTestId("train-accuracy"), s.classification() ? s.trainAccuracy : Double.NaN, 3);
         Dom.number(Dom.byTestId("test-accuracy"), s.classification() ? s.testAccuracy : Double.NaN, 3);
-        Dom.number(Dom.byTestId("test-rmse"), s.classification() ? Double.NaN : s.testRmse, 4);
+        double rmse = s.classification() ? Double.NaN : s.testRmse;
+        Dom.number(Dom.byTestId("test-rmse"), rmse, Math.abs(rmse) >= 100 ? 0 : 4); // 25591, not 25590.8076
         Dom.number(Dom.byTestId("test-r2"), s.classification() ? Double.NaN : s.testR2, 4);
         HTMLElement throughput = Dom.byTestId("throughput");
         Dom.number(throughput, s.samplesPerSecond, 0);
