@@ -22,7 +22,8 @@ class PartsTest {
     @Test
     void partsOnThreadsGiveTheSameWeights() throws Exception {
         for (String settings : new String[] {"data=digits layers=16 act=relu opt=adam lr=0.01 batch=33 reduce=mean reg=l2 rate=0.001 workers=3",
-                "data=digits layers=conv4x3,drop0.3,pool2,12 act=relu batch=20 workers=4"}) {
+                "data=digits layers=conv4x3,drop0.3,pool2,12 act=relu batch=20 workers=4",
+                "data=iris layers=8,8 act=tanh opt=momentum lr=0.05 batch=7 reg=l1 rate=0.001 workers=2"}) {
             Experiment inTurn = run(settings), threaded = run(settings);
             studio.backprop.engine.train.PartThreads.attach(threaded);
             assertNotNull(threaded.trainer.runner);
@@ -31,6 +32,46 @@ class PartsTest {
                 threaded.trainer.stepEpoch();
             }
             assertEquals(WeightsHash.of(inTurn.model.network), WeightsHash.of(threaded.model.network), settings);
+        }
+    }
+
+    /** A run that diverges on threads stops at the batch it stops at in turn, with the same weights (each gradient entry is judged alone). */
+    @Test
+    void partsOnThreadsDivergeWhereTheyDoInTurn() throws Exception {
+        String settings = "data=spiral lr=100 act=relu loss=mse layers=32,32 batch=8 workers=2";
+        Experiment inTurn = run(settings), threaded = run(settings);
+        studio.backprop.engine.train.PartThreads.attach(threaded);
+        for (int i = 0; i < 10_000 && inTurn.trainer.status() == studio.backprop.engine.train.Trainer.Status.RUNNING; i++) {
+            inTurn.trainer.step();
+            threaded.trainer.step();
+        }
+        assertEquals(studio.backprop.engine.train.Trainer.Status.DIVERGED, inTurn.trainer.status());
+        assertEquals(inTurn.trainer.status(), threaded.trainer.status());
+        assertEquals(inTurn.trainer.samples(), threaded.trainer.samples());
+        assertEquals(WeightsHash.of(inTurn.model.network), WeightsHash.of(threaded.model.network));
+    }
+
+    /** The threads' ranges of parameter rows: contiguous, all rows once, each about its share of the weights. */
+    @Test
+    void parameterRowsSplitIntoRangesOfAboutEqualWeights() throws Exception {
+        var params = run("data=mnist layers=128 act=relu").model.network.params(); // 784x128 + 1x128 + 128x10 + 1x10
+        var rows = new studio.backprop.engine.train.ParamRows(params);
+        assertEquals(784 + 1 + 128 + 1, rows.count());
+        for (int n = 1; n <= 8; n++) {
+            assertEquals(0, rows.start(0, n));
+            assertEquals(rows.count(), rows.start(n, n));
+            int[] weights = new int[n];
+            for (int k = 0; k < n; k++) {
+                int from = rows.start(k, n), to = rows.start(k + 1, n), range = k;
+                assertTrue(from <= to);
+                rows.each(from, to, (i, p, a, b) -> {
+                    weights[range] += (b - a) * p.value[0].length;
+                    return true;
+                });
+            }
+            int total = java.util.Arrays.stream(weights).sum();
+            assertEquals(101_770, total);
+            for (int w : weights) assertTrue(Math.abs(w - total / n) <= 128, n + " ranges: " + java.util.Arrays.toString(weights));
         }
     }
 

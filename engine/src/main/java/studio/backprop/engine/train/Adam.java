@@ -30,21 +30,25 @@ public final class Adam implements Optimizer {
 
     @Override public String kind() { return "adam"; }
 
-    @Override public void step(List<Param> params, double lr) {
+    /** 1 / (1 - beta^t) for this step's t. */
+    private double c1, c2;
+
+    @Override public void begin() {
         beta1t *= beta1;
         beta2t *= beta2;
-        double c1 = 1.0 / (1.0 - beta1t), c2 = 1.0 / (1.0 - beta2t);
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            for (int r = 0; r < p.value.length; r++) {
-                double[] w = p.value[r], g = p.grad[r], mr = m[i][r], vr = v[i][r];
-                for (int j = 0; j < w.length; j++) {
-                    mr[j] = beta1 * mr[j] + (1 - beta1) * g[j];
-                    vr[j] = beta2 * vr[j] + (1 - beta2) * g[j] * g[j];
-                    // left to right on purpose: TeaVM's JavaScript output drops the
-                    // parentheses of a product on the right of '*' (see Det.kernelCos)
-                    w[j] = Det.single(w[j] - mr[j] * c1 / (Math.sqrt(vr[j] * c2) + eps) * lr);
-                }
+        c1 = 1.0 / (1.0 - beta1t);
+        c2 = 1.0 / (1.0 - beta2t);
+    }
+
+    @Override public void update(int i, Param p, int from, int to, double lr) {
+        for (int r = from; r < to; r++) {
+            double[] w = p.value[r], g = p.grad[r], mr = m[i][r], vr = v[i][r];
+            for (int j = 0; j < w.length; j++) {
+                mr[j] = beta1 * mr[j] + (1 - beta1) * g[j];
+                vr[j] = beta2 * vr[j] + (1 - beta2) * g[j] * g[j];
+                // left to right on purpose: TeaVM's JavaScript output drops the
+                // parentheses of a product on the right of '*' (see Det.kernelCos)
+                w[j] = Det.single(w[j] - mr[j] * c1 / (Math.sqrt(vr[j] * c2) + eps) * lr);
             }
         }
     }

@@ -20,15 +20,12 @@ public final class Momentum implements Optimizer {
 
     @Override public String kind() { return "momentum"; }
 
-    @Override public void step(List<Param> params, double lr) {
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            for (int r = 0; r < p.value.length; r++) {
-                double[] w = p.value[r], g = p.grad[r], v = velocity[i][r];
-                for (int j = 0; j < w.length; j++) {
-                    v[j] = mu * v[j] - lr * g[j];
-                    w[j] = Det.single(w[j] + v[j]);
-                }
+    @Override public void update(int i, Param p, int from, int to, double lr) {
+        for (int r = from; r < to; r++) {
+            double[] w = p.value[r], g = p.grad[r], v = velocity[i][r];
+            for (int j = 0; j < w.length; j++) {
+                v[j] = mu * v[j] - lr * g[j];
+                w[j] = Det.single(w[j] + v[j]);
             }
         }
     }

@@ -1,36 +1,33 @@
 package studio.backprop.engine.train;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.List;
 import java.util.function.Supplier;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.nn.Param;
-import java.util.List;
 
 /**
  * On the JVM: the parts of each batch (see {@link Parts}) computed at the same time on threads,
  * as the browser computes them on workers. Part 0 runs on the calling thread with the trainer's
  * network; part k on a thread of its own with a replica network that reads the trainer's weights
- * (they change only between batches, when the parts are done). The gradients are added in part order as always, so the weights are the ones the parts
- * give computed one after another, and the ones N browser workers give.
+ * (they change only between batches, when the parts are done). Then the threads share the rest
+ * of the batch by ranges of parameter rows: adding the parts' gradients (in part order, as
+ * always), regularisation, the checks and the update. So the weights are the ones the parts give
+ * computed one after another, and the ones N browser workers give.
  */
 public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
     private final Trainer trainer;
-    private final ExecutorService pool;
+    private final Crew crew;
     private final Network[] replicas;
+    private final ParamRows rows;
 
     /** @param replica makes a network of the trainer's architecture (its weights are overwritten) */
     private PartThreads(Trainer trainer, Supplier<Network> replica) {
         this.trainer = trainer;
         int parts = trainer.parts;
-        pool = Executors.newFixedThreadPool(parts - 1, r -> {
-            Thread t = new Thread(r, "part");
-            t.setDaemon(true);
-            return t;
-        });
+        crew = new Crew(parts, "part");
         replicas = new Network[parts];
         List<Param> own = trainer.network().params();
+        rows = new ParamRows(own);
         for (int k = 1; k < parts; k++) {
             replicas[k] = replica.get();
             // the replica reads the trainer's weight rows themselves (no copy a batch): they change only between batches
@@ -56,28 +53,32 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
     }
 
     @Override public void compute(double[] losses) {
-        int parts = trainer.parts;
-        @SuppressWarnings("unchecked")
-        Future<Double>[] done = new Future[parts];
-        for (int k = 1; k < parts; k++) {
-            int part = k;
-            done[k] = pool.submit(() -> trainer.computePart(part, replicas[part]));
-        }
-        losses[0] = trainer.computePart(0, trainer.network());
-        try {
-            for (int k = 1; k < parts; k++) {
-                losses[k] = done[k].get();
-                Parts.add(trainer.network(), replicas[k]); // g0 + g1 + ... in part order
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
+        crew.run(k -> {
+            losses[k] = trainer.computePart(k, k == 0 ? trainer.network() : replicas[k]);
+            return true;
+        });
+    }
+
+    @Override public void addRows(int from, int to) {
+        for (int k = 1; k < replicas.length; k++) {  // g0 + g1 + ... in part order
+            List<Param> part = replicas[k].params();
+            rows.each(from, to, (i, p, a, b) -> {
+                double[][] sum = p.grad, add = part.get(i).grad;
+                for (int r = a; r < b; r++) {
+                    double[] t = sum[r], f = add[r];
+                    for (int j = 0; j < t.length; j++) t[j] += f[j];
+                }
+                return true;
+            });
         }
     }
 
+    @Override public boolean forRanges(Trainer.RangeJob job) {
+        int n = crew.size();
+        return crew.run(k -> job.run(k, n));
+    }
+
     @Override public void close() {
-        pool.shutdownNow();
+        crew.close();
     }
 }

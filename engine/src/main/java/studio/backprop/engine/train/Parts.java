@@ -56,18 +56,6 @@ public final class Parts {
         return net.backward(loss, y, scale, false);
     }
 
-    /** into's grads += from's (the same architecture): the next part's gradient added on. */
-    public static void add(Network into, Network from) {
-        List<Param> sum = into.params(), part = from.params();
-        for (int i = 0; i < sum.size(); i++) {
-            double[][] to = sum.get(i).grad, add = part.get(i).grad;
-            for (int r = 0; r < to.length; r++) {
-                double[] t = to[r], f = add[r];
-                for (int j = 0; j < t.length; j++) t[j] += f[j];
-            }
-        }
-    }
-
     /** The network's gradient, flat (as {@link #weights} lays out the weights). */
     public static void gradients(Network net, double[] flat) {
         int at = 0;

@@ -8,16 +8,18 @@ public final class Regularization {
     private Regularization() {}
 
     public static void addGradient(String kind, double rate, List<Param> params) {
-        if (kind.equals("none") || rate == 0) return;
+        for (Param p : params) addGradient(kind, rate, p, 0, p.value.length);
+    }
+
+    /** The same for rows [from, to) of one parameter. */
+    public static void addGradient(String kind, double rate, Param p, int from, int to) {
+        if (kind.equals("none") || rate == 0 || !p.regularised) return;
         boolean l1 = kind.equals("l1");
         if (!l1 && !kind.equals("l2")) throw new IllegalArgumentException("unknown regularisation '" + kind + "' (use none, l1 or l2)");
-        for (Param p : params) {
-            if (!p.regularised) continue;
-            for (int r = 0; r < p.value.length; r++) {
-                double[] w = p.value[r], g = p.grad[r];
-                for (int j = 0; j < w.length; j++) {
-                    g[j] += l1 ? (w[j] > 0 ? rate : w[j] < 0 ? -rate : 0) : rate * w[j];
-                }
+        for (int r = from; r < to; r++) {
+            double[] w = p.value[r], g = p.grad[r];
+            for (int j = 0; j < w.length; j++) {
+                g[j] += l1 ? (w[j] > 0 ? rate : w[j] < 0 ? -rate : 0) : rate * w[j];
             }
         }
     }

@@ -1,6 +1,5 @@
 package studio.backprop.engine.train;
 
-import java.util.List;
 import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Param;
 
@@ -8,12 +7,10 @@ import studio.backprop.engine.nn.Param;
 public final class Sgd implements Optimizer {
     @Override public String kind() { return "sgd"; }
 
-    @Override public void step(List<Param> params, double lr) {
-        for (Param p : params) {
-            for (int r = 0; r < p.value.length; r++) {
-                double[] w = p.value[r], g = p.grad[r];
-                for (int j = 0; j < w.length; j++) w[j] = Det.single(w[j] - lr * g[j]);
-            }
+    @Override public void update(int i, Param p, int from, int to, double lr) {
+        for (int r = from; r < to; r++) {
+            double[] w = p.value[r], g = p.grad[r];
+            for (int j = 0; j < w.length; j++) w[j] = Det.single(w[j] - lr * g[j]);
         }
     }
 }

@@ -24,6 +24,7 @@ public final class Trainer {
     /** The run's seed, from which each batch's dropout masks are addressed. */
     private final int seed;
     private final List<Param> params;
+    private final ParamRows paramRows;
 
     public double learningRate;
     public final int batchSize;
@@ -37,11 +38,24 @@ public final class Trainer {
     public Augment augment;
 
     /**
-     * Computes a batch's parts: each part's summed loss into losses, and the batch gradient (the
-     * parts' gradients added in part order) into the network's grads.
+     * Computes a batch's parts at once, and shares the work after them (adding the parts'
+     * gradients, regularisation, the checks, the update) out by ranges of parameter rows
+     * (see {@link ParamRows}).
      */
     public interface PartRunner {
+        /** Computes every part of the next batch: part k's summed loss into losses[k], part 0's gradient into the trainer's grads. */
         void compute(double[] losses);
+
+        /** Adds the other parts' gradients onto the trainer's in part order, for parameter rows [from, to). */
+        void addRows(int from, int to);
+
+        /** Runs job(k, n) for k = 0..n-1 at once (n: how many it runs at once); true if each returned true. */
+        boolean forRanges(RangeJob job);
+    }
+
+    /** Work on range k of n of the parameter rows. */
+    public interface RangeJob {
+        boolean run(int k, int n);
     }
 
     /** Who computes the parts of a batch of several (see {@link PartThreads}); null: this thread, in turn. */
@@ -82,6 +96,7 @@ public final class Trainer {
         this.x = x;
         this.y = y;
         this.params = net.params();
+        this.paramRows = new ParamRows(params);
         this.rng = new Rng(seed ^ 0x5EED5EED);
         this.seed = seed;
         this.order = new int[x.length];
@@ -112,7 +127,7 @@ public final class Trainer {
                 return finishParts(partGrads, partLosses);
             }
             runner.compute(partLosses);
-            return finishSummed(partLosses);
+            return finishOnRunner(partLosses);
         }
         int rows = batchRows();
         Mat in = net.input(rows);
@@ -227,12 +242,50 @@ public final class Trainer {
     }
 
     private boolean finish(double batchLoss, int rows) {
-        Regularization.addGradient(regularization, rate, params);
-        if (!finite(batchLoss) || !gradientsFinite()) {
-            status = Status.DIVERGED;
-            return false;
-        }
+        if (!finite(batchLoss) | !completeRows(0, paramRows.count())) return diverged();
         optimizer.step(params, learningRate);
+        return advance(batchLoss, rows);
+    }
+
+    /** The same with the parts still apart on the runner's networks: the work after them range by range on its threads. */
+    private boolean finishOnRunner(double[] losses) {
+        double batchLoss = losses[0];
+        for (int k = 1; k < losses.length; k++) batchLoss += losses[k];
+        boolean finite = runner.forRanges((k, n) -> {
+            int from = paramRows.start(k, n), to = paramRows.start(k + 1, n);
+            runner.addRows(from, to);
+            return completeRows(from, to);
+        });
+        if (!finite(batchLoss) | !finite) return diverged();
+        optimizer.begin();
+        runner.forRanges((k, n) -> paramRows.each(paramRows.start(k, n), paramRows.start(k + 1, n), (i, p, a, b) -> {
+            optimizer.update(i, p, a, b, learningRate);
+            return true;
+        }));
+        return advance(batchLoss, batchRows());
+    }
+
+    /**
+     * Parameter rows [from, to) of the batch gradient made whole: the regularisation's gradient
+     * added; true if each entry is finite and so is its square (past about 1e154 the update would
+     * overflow the weights anyway). Each entry is judged alone, so no split of the rows changes
+     * the verdict.
+     */
+    private boolean completeRows(int from, int to) {
+        return paramRows.each(from, to, (i, p, a, b) -> {
+            Regularization.addGradient(regularization, rate, p, a, b);
+            for (int r = a; r < b; r++) for (double g : p.grad[r]) if (!(g * g < Double.POSITIVE_INFINITY)) return false;
+            return true;
+        });
+    }
+
+    private boolean diverged() {
+        status = Status.DIVERGED;
+        return false;
+    }
+
+    /** The batch of these rows is done: on to the next, and a new order at an epoch's end. */
+    private boolean advance(double batchLoss, int rows) {
         lastBatchLoss = batchLoss / rows;
         position += rows;
         samples += rows;
@@ -265,13 +318,4 @@ public final class Trainer {
         return v - v == 0;
     }
 
-    /**
-     * A sum of squares is finite only if every term is, and it also flags gradients above
-     * about 1e154, whose update would overflow the weights anyway.
-     */
-    private boolean gradientsFinite() {
-        double s = 0;
-        for (Param p : params) for (double[] r : p.grad) for (double g : r) s += g * g;
-        return finite(s);
-    }
 }
