@@ -34,8 +34,39 @@ public final class Browser implements AutoCloseable {
         return "http://localhost:" + server.port() + "/studio/";
     }
 
+    /** Chromiums that pooled() users have handed back, reset, for the next. */
+    private static final java.util.Deque<Browser> idle = new java.util.ArrayDeque<>();
+    private static boolean quitAtExit;
+    private boolean pooled;
+
+    /** A Chromium of its own, with a fresh profile; quit at close. */
     public Browser() throws Exception {
         this(false);
+    }
+
+    /**
+     * A Chromium as a new one would be for the studio's origin (no storage, service worker, HTTP
+     * cache or console entries; desktop size; no downloads), but reused from an earlier test: a
+     * launch and a quit cost about 1.3 s, and the suite has dozens. For tests that visit only
+     * {@link #baseUrl()}, the origin that close() clears.
+     */
+    public static Browser pooled() throws Exception {
+        Browser b;
+        synchronized (Browser.class) {
+            b = idle.poll();
+            if (!quitAtExit) {
+                quitAtExit = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    synchronized (Browser.class) {
+                        for (Browser i : idle) i.quit();
+                        idle.clear();
+                    }
+                }));
+            }
+        }
+        if (b == null) b = new Browser();
+        b.pooled = true;
+        return b;
     }
 
     /** @param camera with Chromium's fake camera (a test pattern) and no permission prompt */
@@ -182,8 +213,43 @@ public final class Browser implements AutoCloseable {
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Quits, or for a pooled browser makes it as new for the studio's origin and hands it back (quits if that fails). */
     @Override
     public void close() {
+        if (pooled) {
+            try {
+                reset();
+                synchronized (Browser.class) {
+                    idle.push(this);
+                }
+                return;
+            } catch (RuntimeException | java.io.IOException e) {
+                System.out.println("a pooled browser could not be reset, so it quits: " + e);
+            }
+        }
+        quit();
+    }
+
+    private void reset() throws java.io.IOException {
+        String first = driver.getWindowHandles().iterator().next();
+        for (String w : driver.getWindowHandles()) {
+            if (w.equals(first)) continue;
+            driver.switchTo().window(w);
+            driver.close();
+        }
+        driver.switchTo().window(first);
+        driver.get("about:blank");
+        String origin = server == null ? null : "http://localhost:" + server.port();
+        if (origin != null) driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        driver.manage().logs().get(LogType.BROWSER); // read, so the next test sees only its own
+        try (var files = Files.list(downloads)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.delete(f);
+        }
+    }
+
+    private void quit() {
         driver.quit();
         delete(profile);
     }

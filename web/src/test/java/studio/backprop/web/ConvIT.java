@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ConvIT {
     @Test
     void aConvNetIsBuiltInTheEditorAndTrains() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=digits&layers=16&act=relu&opt=adam&lr=0.01&batch=16");
             b.waitUpTo(30).until(d -> "64\u201316\u201310".equals(b.text("architecture")));
             // layer 1 becomes a conv layer; then a pool layer goes in front of the dense one
@@ -46,7 +46,7 @@ class ConvIT {
 
     @Test
     void theRecommendedConvNetIsOneClickAway() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=mnist&layers=8");
             b.waitUpTo(60).until(d -> "784\u20138\u201310".equals(b.text("architecture")) && b.byTestId("use-recommended").isDisplayed());
             assertTrue(b.byTestId("data-loading").getAttribute("hidden") != null, "the download bar is gone once the images are in");
@@ -61,7 +61,7 @@ class ConvIT {
 
     @Test
     void aLayerThatDoesNotFitGetsItsMessage() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=digits&layers=conv4x3,pool4,pool3");
             b.waitUpTo(20).until(d -> b.text("error").contains("layer 3 'pool3' does not fit"));
             b.open("#data=iris&layers=conv8x5");

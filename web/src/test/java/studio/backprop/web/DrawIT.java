@@ -37,7 +37,7 @@ class DrawIT {
 
     @Test
     void pointsAreDrawnTrainedOnAndKeptInTheUrl() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=draw&layers=6&opt=adam&lr=0.03&speed=max");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && b.byTestId("points-tools").isDisplayed());
             assertEquals(6, count(b), "a new drawing starts with a few points");

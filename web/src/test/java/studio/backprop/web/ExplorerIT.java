@@ -40,7 +40,7 @@ class ExplorerIT {
         String query = "data=xor&layers=3&act=tanh&seed=5";
         Experiment ex = Experiment.create(Settings.of(query, '&'), null);
         Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[2], ex.trainY[2], ex.trainer.learningRate);
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             openExplorer(b, query, 3);
             assertEquals("step 1 of 12", b.text("explore-step-count"));
             assertArrayEquals(expected.layers[0].z, cells(b, "Z"), 0.0, "Z[1] is the engine's, bit for bit");
@@ -81,7 +81,7 @@ class ExplorerIT {
     void aRegressionsTargetIsShownAsTheNetworkLearnsIt() throws Exception {
         String query = "data=sine&seed=4";
         Experiment ex = Experiment.create(Settings.of(query, '&'), null);
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             openExplorer(b, query, 3);
             goToStep(b, "The loss");
             assertArrayEquals(ex.trainY[2], cells(b, "y"), 0.0, "standardised, as the engine trains on it");
@@ -99,7 +99,7 @@ class ExplorerIT {
         String query = "data=digits&layers=conv4x3,pool2,drop0.25,8&act=relu&seed=3";
         Experiment ex = Experiment.load(Settings.of(query, '&'));
         Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[4], ex.trainY[4], ex.trainer.learningRate);
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#" + query);
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.type("explore-index", "5");

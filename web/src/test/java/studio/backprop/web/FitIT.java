@@ -17,7 +17,7 @@ class FitIT {
         Experiment ex = Experiment.load(Settings.of(query, '&'));
         while (ex.trainer.epoch() < 40) ex.trainer.stepEpoch();
         double atStart = ex.model.predict(new double[][] {{-6, 0}})[0][0];
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#" + query + "&speed=max&play=1");
             b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 40);
             b.waitUpTo(10).until(d -> b.byTestId("fit-panel").isDisplayed()
@@ -45,7 +45,7 @@ class FitIT {
         // prices in the 100,000s, the page's own settings: the targets are learnt standardised, shown in their units
         Experiment ex = Experiment.create(Settings.of("data=houses.csv&target=price&inputs=size,rooms", '&'), sb.toString());
         double first = ex.model.predict(new double[][] {ex.test.x[0]})[0][0];
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("csv-file").sendKeys(file.toString());

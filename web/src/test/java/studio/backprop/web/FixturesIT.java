@@ -29,7 +29,7 @@ class FixturesIT {
     void anOldLinkOpensAndKeepsTrainingAsBefore(String name, String backend) throws Exception {
         Properties want = expected();
         String payload = Files.readString(FIXTURES.resolve(name + ".link")).trim();
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend + "#m=" + payload);
             b.waitUpTo(30).until(d -> want.getProperty(name + ".hash").equals(b.value("weights-hash")) && "idle".equals(b.value("status")));
             for (int epoch = 1; epoch <= 3; epoch++) {
@@ -47,7 +47,7 @@ class FixturesIT {
     void anOld8BitLinkOpensToTheSameWeights(String name, String backend) throws Exception {
         Properties want = expected();
         String payload = Files.readString(FIXTURES.resolve(name + "-8bit.link")).trim();
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend + "#m=" + payload);
             b.waitUpTo(30).until(d -> want.getProperty(name + ".hash8").equals(b.value("weights-hash")));
         }

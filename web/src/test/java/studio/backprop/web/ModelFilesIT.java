@@ -28,7 +28,7 @@ class ModelFilesIT {
         Path json = Browser.tempFile("model", ".json"), binary = Browser.tempFile("model", ".bpsm");
         Files.writeString(json, ModelJson.write(ex.model));
         Files.write(binary, ModelBinary.write(ex.model));
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             for (String backend : new String[] {"js", "wasm"}) {
                 for (Path file : new Path[] {json, binary}) {
                     b.open("?backend=" + backend + "&t=" + System.nanoTime() + "#data=spiral");

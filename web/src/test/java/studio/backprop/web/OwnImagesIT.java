@@ -48,7 +48,7 @@ class OwnImagesIT {
         Path png = dir.resolve("seven.png");
         Files.write(png, ImageZips.file("mnist", 7, 40, 64, 64, "png"));
         String link;
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend + "#data=xor&epochs=3");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("images-file").sendKeys(zip.toString());
@@ -95,7 +95,7 @@ class OwnImagesIT {
         assertTrue(link.length() < 4 * weights / 3 + 6_000, "the 8-bit link holds the model, not the images: " + link.length() + " characters, "
                 + weights + " weights");
         String shared = WeightsHash.of(sharedModel.network);
-        try (Browser other = new Browser()) {
+        try (Browser other = Browser.pooled()) {
             // whoever opens it tries it on a picture, then keeps training it on images of their own
             other.driver.get(link);
             other.waitUpTo(30).until(d -> other.byTestId("images-note").isDisplayed());
@@ -128,7 +128,7 @@ class OwnImagesIT {
         }
         Path bombZip = dir.resolve("bomb.zip");
         Files.write(bombZip, bomb.toByteArray());
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("images-file").sendKeys(bombZip.toString());
@@ -173,7 +173,7 @@ class OwnImagesIT {
         }
         Path manyZip = dir.resolve("many.zip");
         Files.write(manyZip, ImageZips.zip(false, many.toArray()));
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("images-folder").sendKeys(folder.toString());

@@ -18,7 +18,7 @@ class ParallelIT {
     void pauseAndStepWhileBatchesAreOutOnHelpers() throws Exception {
         String query = "data=mnist&layers=48&act=relu&opt=momentum&lr=0.01&batch=64&workers=2&seed=3";
         for (String backend : new String[] {"js", "wasm"}) {
-            try (Browser b = new Browser()) {
+            try (Browser b = Browser.pooled()) {
                 b.open("?backend=" + backend + "#" + query);
                 b.waitUpTo(30).until(d -> "2".equals(b.byTestId("throughput").getAttribute("data-workers")));
                 int train = Integer.parseInt(b.text("sizes").split(" train")[0].replaceAll("[^0-9]", ""));

@@ -33,7 +33,7 @@ class RealWorldCsvIT {
         Path file = dir.resolve("sales.csv");
         String csv = sales(1200, true);
         Files.writeString(file, csv);
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("csv-file").sendKeys(file.toString());
@@ -84,7 +84,7 @@ class RealWorldCsvIT {
         StringBuilder sb = new StringBuilder("x,rare,y\n");
         for (int r = 0; r < 30; r++) sb.append(r * 0.5).append(',').append(r == 3 ? "7" : "").append(',').append(r % 2).append('\n');
         Files.writeString(file, sb.toString());
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.byTestId("csv-file").sendKeys(file.toString());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RecommendedIT {
     @Test
     void pickingADataSetBringsItsRecommendationUnlessTheNetworkIsYours() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("");
             b.waitUpTo(20).until(d -> "2\u20138\u20138\u20131".equals(b.text("architecture")));
             b.select("data", "iris");

@@ -34,7 +34,7 @@ class ReproducibilityIT {
     void jvmJsAndWasmAgreeBitForBit(String query) throws Exception {
         String expected = jvmHash(query);
         // one browser for both builds (each open is a fresh page with fresh workers): a launch fewer per case
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             for (String backend : new String[] {"js", "wasm"}) {
                 if (query.contains("workers=")) {
                     // play once the helper workers are in, so that they compute the parts

@@ -15,7 +15,7 @@ class RunsIT {
 
     @Test
     void runsAreKeptComparedAndReopened() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=xor&layers=4&opt=adam&lr=0.01&seed=3&epochs=30&speed=max&play=1");
             b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 30);
             b.waitUpTo(10).until(d -> rows(b).size() == 1 && b.value("weights-hash").equals(rows(b).get(0).getAttribute("data-hash")));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SafetyIT {
     @Test
     void divergenceStopsTrainingAndKeepsTheLastGoodWeights() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=plane&layers=&lr=100&play=1");
             b.waitUpTo(20).until(d -> "diverged".equals(b.value("status")));
             assertTrue(b.text("status").contains("lower the learning rate"), b.text("status"));
@@ -29,7 +29,7 @@ class SafetyIT {
     /** A loss that grows by orders of magnitude but stays finite gets the same hint before it diverges. */
     @Test
     void anExplodingLossGetsAHintWhileStillFinite() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=digits&layers=32&act=relu&batch=64&lr=0.05&play=1");
             b.waitUpTo(30).until(d -> "true".equals(b.byTestId("status").getAttribute("data-exploding")));
             assertTrue(b.text("status").contains("over 1,000 times what it was at the start: lower the learning rate"), b.text("status"));
@@ -46,7 +46,7 @@ class SafetyIT {
         StringBuilder sb = new StringBuilder("x1,x2,x3,label\n");
         for (int i = 0; sb.length() < 40_000_000; i++) sb.append(i % 97).append(',').append(i % 13).append(".5,").append(i % 7).append(",c").append(i % 3).append('\n');
         Files.writeString(big, sb);
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=circle");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             // every task on the page thread longer than 50 ms (the Long Tasks API)
@@ -73,7 +73,7 @@ class SafetyIT {
 
     @Test
     void hostileFilesAreRejectedWithAMessage() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=moons");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             String hash = b.value("weights-hash");

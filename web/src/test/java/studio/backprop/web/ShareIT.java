@@ -14,7 +14,7 @@ class ShareIT {
     @Test
     void aSharedLinkOpensTheExactModelAndTrainingGoesOn() throws Exception {
         String link, hash;
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=js#data=moons&layers=6,4&opt=adam&lr=0.01&seed=9&epochs=5&play=1");
             b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 5);
             hash = b.value("weights-hash");
@@ -27,7 +27,7 @@ class ShareIT {
         System.out.println("moons 2-6-4-1 exact link: " + link.length() + " characters");
         assertEquals(hash, WeightsHash.of(ModelLink.read(link).network), "the JVM reads the browser's link");
 
-        try (Browser other = new Browser()) {
+        try (Browser other = Browser.pooled()) {
             other.driver.get(link.replace("?backend=js", "?backend=wasm"));
             other.waitUpTo(30).until(d -> hash.equals(other.value("weights-hash")));
             assertEquals("idle", other.value("status"));
@@ -50,7 +50,7 @@ class ShareIT {
     void aBigModelTravelsQuantisedWithItsAccuracyShown() throws Exception {
         String link;
         double accuracy;
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=digits&layers=32&act=relu&opt=adam&lr=0.01&batch=32&epochs=15&play=1");
             b.waitUpTo(60).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 15);
             accuracy = b.number("test-accuracy");
@@ -65,7 +65,7 @@ class ShareIT {
             assertTrue(b.text("share-options").contains("exact weights (32-bit)"), b.text("share-options"));
         }
         System.out.println("digits 64-32-10 8-bit link: " + link.length() + " characters");
-        try (Browser other = new Browser()) {
+        try (Browser other = Browser.pooled()) {
             other.driver.get(link);
             other.waitUpTo(30).until(d -> "idle".equals(other.value("status")) && !other.value("weights-hash").isEmpty()
                     && "64\u201332\u201310".equals(other.text("architecture")));
@@ -80,7 +80,7 @@ class ShareIT {
         ex.trainer.stepEpoch();
         ex.trainer.stepEpoch();
         String expected = WeightsHash.of(ex.model.network);
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#m=" + ModelLink.payload(ex.model));
             b.waitUpTo(30).until(d -> expected.equals(b.value("weights-hash")));
             assertEquals("2\u20135\u20131", b.text("architecture"));
@@ -99,7 +99,7 @@ class ShareIT {
         java.nio.file.Path wrong = Browser.tempFile("wrong", ".csv"), same = Browser.tempFile("fruit", ".csv");
         java.nio.file.Files.writeString(wrong, "colour,size,fruit\nred,1,apple\nblue,2,pear\n");
         java.nio.file.Files.writeString(same, fruit);
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             for (String backend : new String[] {"js", "wasm"}) {
                 b.open("?backend=" + backend + "&t=" + System.nanoTime() + "#m=" + payload);
                 b.waitUpTo(20).until(d -> b.byTestId("need-file").isDisplayed());
@@ -131,7 +131,7 @@ class ShareIT {
             {good.substring(0, (good.length() / 2) & ~3), "This model cannot be opened: the link's model data is damaged or cut short"},
             {"AAAA", "This model cannot be opened: the link's model data is damaged or cut short"},
         };
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             for (String[] c : cases) {
                 b.open("?t=" + System.nanoTime() + "#m=" + c[0]);
                 b.waitUpTo(20).until(d -> b.byTestId("error").isDisplayed());
@@ -147,7 +147,7 @@ class ShareIT {
     void namesFromALinkAreShownAsText() throws Exception {
         Settings s = new Settings().set("data", "<img src=x onerror=window.pwned=1>.csv");
         Experiment ex = Experiment.create(s, "<svg onload=window.pwned=2>,b\n1,x\n2,y\n3,x\n");
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#m=" + ModelLink.payload(ex.model));
             b.waitUpTo(20).until(d -> b.byTestId("need-file").isDisplayed());
             String text = b.text("need-file-text");

@@ -11,7 +11,7 @@ class SiteIT {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void loadsWithoutConsoleErrorsAndShowsTheBackend(String backend) throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend);
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             assertEquals(backend, b.value("backend"));
@@ -31,7 +31,7 @@ class SiteIT {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void playTrainsInTheWorkerAndTheLossFalls(String backend) throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend + "#data=circle&layers=4&opt=adam&lr=0.01");
             b.waitUpTo(20).until(d -> !Double.isNaN(b.number("train-loss")));
             double initial = b.number("train-loss");
@@ -55,7 +55,7 @@ class SiteIT {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void firstTrainingStepComesWithinASecondOfLoad(String backend) throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend);
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty()); // warm the HTTP cache as a returning user has
             b.open("?backend=" + backend + "&fresh=1#play=1&seed=2"); // a new query: a real navigation
@@ -70,7 +70,7 @@ class SiteIT {
     @ParameterizedTest
     @ValueSource(strings = {"js", "wasm"})
     void pageThreadStaysResponsiveWhileTraining(String backend) throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend + "#data=spiral&layers=32,32,32&play=1");
             b.waitUpTo(20).until(d -> "training".equals(b.value("status")) && b.number("epoch") > 2);
             // The first two seconds after navigation hold the page's own start-up (style, layout,

@@ -10,7 +10,7 @@ class SpeedIT {
     @Test
     void theDefaultPaceOnA2DSetIsWatchableAndGivesTheSameWeights() throws Exception {
         String query = "data=spiral&seed=3&epochs=45";
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#" + query);
             b.waitUpTo(20).until(d -> "idle".equals(b.value("status")));
             assertEquals("auto: 30 epochs/s", b.driver.findElement(org.openqa.selenium.By.cssSelector("[data-testid=speed] option[value=auto]")).getText());
@@ -27,7 +27,7 @@ class SpeedIT {
 
     @Test
     void maxIsTheDefaultForTablesAndTheSpeedChangesLive() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=iris");
             b.waitUpTo(20).until(d -> "idle".equals(b.value("status")));
             assertEquals("auto: max", b.driver.findElement(org.openqa.selenium.By.cssSelector("[data-testid=speed] option[value=auto]")).getText());

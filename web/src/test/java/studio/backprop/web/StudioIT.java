@@ -17,7 +17,7 @@ class StudioIT {
 
     @BeforeAll
     static void start() throws Exception {
-        b = new Browser();
+        b = Browser.pooled();
     }
 
     @AfterAll
@@ -282,7 +282,7 @@ class StudioIT {
         b.driver.findElement(By.cssSelector("[data-feature=x1x2]")).click();
         b.waitUpTo(10).until(d -> b.hash().contains("features=x1,x2,x1x2") && b.hash().contains("layers=8,8,8"));
         String link = b.hash().substring(1);
-        try (Browser other = new Browser()) {
+        try (Browser other = Browser.pooled()) {
             other.open("?fresh#" + link + "&epochs=4&play=1");
             other.waitUpTo(30).until(d -> "paused".equals(other.value("status")) && other.number("epoch") == 4);
             assertEquals("moons", other.byTestId("data").getAttribute("value"));

@@ -21,7 +21,7 @@ class SweepIT {
         studio.backprop.engine.cli.Main.run(new String[] {"sweep", "--data=moons", "--layers=4", "--opt=adam", "--epochs=12", "--sweep=lr:0.003|0.03;seed:1|2", "--quiet"},
                 new java.io.PrintStream(cli, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
         String cliLines = cli.toString();
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend + "#data=moons&layers=4&opt=adam&epochs=12&sweep=lr:0.003|0.03;seed:1|2");
             b.waitUpTo(60).until(d -> "done".equals(b.value("sweep-status")));
             List<WebElement> rows = rows(b);
@@ -50,7 +50,7 @@ class SweepIT {
 
     @Test
     void cancelStopsTheWorkersAndABadSpecIsNamed() throws Exception {
-        try (Browser b = new Browser()) {
+        try (Browser b = Browser.pooled()) {
             b.open("#data=spiral&layers=16,16&epochs=3000");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
             b.type("sweep-spec", "lr:0.01|0.02|0.03|0.04|0.05|0.06");
