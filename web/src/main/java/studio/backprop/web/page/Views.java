@@ -29,9 +29,22 @@ final class Views {
     /** @param fresh the state changed since the last frame (false: a frame that only draws the slow views still due) */
     void render(State s, boolean fresh) {
         boolean training = s.status.equals("training");
+        double start = Js.now();
         if (fresh) drawFast(s, training);
-        slow(s, fresh, training);
+        // never twice in a row, so that a slow machine still draws them every other frame
+        boolean defer = !deferred && Js.now() - start > SLOW_AFTER_MS;
+        slow(s, fresh, training, defer);
+        deferred = defer && slowPending != 0;
     }
+
+    private boolean deferred;
+
+    /**
+     * A frame whose fast views took longer than this draws no slow view (it waits for the next
+     * frame): the first frames of a run, before the JIT has warmed up, take 13-16 ms for the heatmap
+     * and 17-25 ms for the network, and both in one frame held it past 50 ms.
+     */
+    private static final double SLOW_AFTER_MS = 8;
 
     private void drawFast(State s, boolean training) {
         renderStatus(s, training);
@@ -53,7 +66,8 @@ final class Views {
         accuracyCurve.render(s.history);
     }
 
-    private void slow(State s, boolean fresh, boolean training) {
+    /** @param defer draw none of them in this frame, even if due (they stay pending) */
+    private void slow(State s, boolean fresh, boolean training, boolean defer) {
         // The costlier views: while training, twice a second is enough, and one a frame (each
         // takes up to tens of milliseconds; together, at the first draw of a run, they would
         // hold a frame past 50 ms).
@@ -62,6 +76,7 @@ final class Views {
             slowPending = (1 << SLOW_VIEWS) - 1;
             slowViewsDrawn = now;
         }
+        if (defer) return;
         for (int v = 0; v < SLOW_VIEWS; v++) {
             if ((slowPending & (1 << v)) == 0) continue;
             slowPending &= ~(1 << v);
