@@ -13,6 +13,8 @@ public final class Adam implements Optimizer {
     private final double[][][] m, v;
     /** beta1^t and beta2^t, kept as running products (no pow, so every platform agrees). */
     private double beta1t = 1, beta2t = 1;
+    /** 1 / (1 - beta^t) for this step's t. */
+    private double c1, c2;
 
     public Adam(List<Param> params, double beta1, double beta2, double eps) {
         this.beta1 = beta1;
@@ -29,9 +31,6 @@ public final class Adam implements Optimizer {
     }
 
     @Override public String kind() { return "adam"; }
-
-    /** 1 / (1 - beta^t) for this step's t. */
-    private double c1, c2;
 
     @Override public void begin() {
         beta1t *= beta1;

@@ -317,5 +317,4 @@ public final class Trainer {
     private static boolean finite(double v) {
         return v - v == 0;
     }
-
 }
