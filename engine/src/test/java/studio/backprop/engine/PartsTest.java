@@ -75,6 +75,14 @@ class PartsTest {
         }
     }
 
+    /** The JVM bench's timeline: its phases on two threads are positive and add up to the batch. */
+    @Test
+    void theBenchTimelineAddsUpToTheBatch() {
+        double[] p = studio.backprop.engine.cli.Bench.timeline(studio.backprop.engine.train.Workload.of("digits"), 0.3, 2);
+        for (double v : p) assertTrue(v > 0, java.util.Arrays.toString(p));
+        assertEquals(p[4], p[0] + p[1] + p[2] + p[3], 1e-6 * p[4]);
+    }
+
     /** What the browser does with two workers: part 1 on a replica that only ever sees weights and its rows. */
     @Test
     void aReplicaComputingPartOneGivesTheSameWeights() throws Exception {

@@ -10,7 +10,8 @@ import studio.backprop.engine.train.Workload;
 
 /**
  * JVM training throughput per workload: median samples/s and GFLOP/s over several timed runs,
- * after a warm-up. Usage: Bench [--seconds=2] [--runs=5] [workload ...]
+ * after a warm-up. Usage: Bench [--seconds=2] [--runs=5] [--workers=N [--timeline]] [workload ...];
+ * --timeline adds where a batch's time goes on N threads.
  */
 public final class Bench {
     private Bench() {}
@@ -42,10 +43,59 @@ public final class Bench {
         return samples / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** [--seconds=S] [--runs=N] [workload ...]: every workload when none is named. */
+    /**
+     * Microseconds a batch spends, on average over a run of about {@code seconds} after a warm-up, in
+     * each phase on {@code threads} threads: the parts (all at once), adding them with regularisation
+     * and the checks, the update, and the rest; then the whole batch, and a whole batch on one thread.
+     */
+    public static double[] timeline(Workload w, double seconds, int threads) {
+        Trainer t = w.trainer(1, threads);
+        PartThreads pool = PartThreads.attach(t, w::network);
+        long[] phase = new long[3];
+        boolean[] updating = {false};
+        t.runner = new Trainer.PartRunner() {
+            @Override public void compute(double[] losses) {
+                long start = System.nanoTime();
+                pool.compute(losses);
+                phase[0] += System.nanoTime() - start;
+                updating[0] = false;
+            }
+
+            @Override public void addRows(int from, int to) {
+                pool.addRows(from, to);
+            }
+
+            @Override public boolean forRanges(Trainer.RangeJob job) {
+                long start = System.nanoTime();
+                boolean all = pool.forRanges(job);
+                phase[updating[0] ? 2 : 1] += System.nanoTime() - start;
+                updating[0] = true;
+                return all;
+            }
+        };
+        try {
+            timed(t, Math.min(seconds, 1));
+            Arrays.fill(phase, 0);
+            long batches = 0, start = System.nanoTime(), deadline = start + (long) (seconds * 1e9);
+            while (System.nanoTime() < deadline) {
+                t.step();
+                batches++;
+            }
+            double total = (System.nanoTime() - start) / 1e3 / batches;
+            double parts = phase[0] / 1e3 / batches, add = phase[1] / 1e3 / batches, update = phase[2] / 1e3 / batches;
+            double single = 1e6 * w.batch / run(w, seconds);
+            return new double[] {parts, add, update, total - parts - add - update, total, single};
+        } finally {
+            pool.close();
+        }
+    }
+
+    /** [--seconds=S] [--runs=N] [--workers=N] [--timeline] [workload ...]: every workload when none is named. */
     public static final class Options {
         public double seconds;
         public int runs;
+        /** Also where a batch's time goes on the threads (the JVM bench). */
+        public boolean timeline;
         /** Workers for the browser's data-parallel runs (1: none). */
         public int workers = 1;
         // (the JVM bench runs --workers=N as N threads)
@@ -58,6 +108,7 @@ public final class Bench {
                 if (a.startsWith("--seconds=")) this.seconds = Double.parseDouble(a.substring(10));
                 else if (a.startsWith("--runs=")) this.runs = Integer.parseInt(a.substring(7));
                 else if (a.startsWith("--workers=")) this.workers = Integer.parseInt(a.substring(10));
+                else if (a.equals("--timeline")) this.timeline = true;
                 else workloads.add(a);
             }
             if (workloads.isEmpty()) workloads.addAll(Arrays.asList(Workload.NAMES));
@@ -91,6 +142,13 @@ public final class Bench {
                     median * w.flopsPerSample(t) / 1e9);
             if (threads > 1) System.out.printf(Locale.ROOT, " %14.0f %8.2fx", parallel[runs / 2], parallel[runs / 2] / median);
             System.out.println();
+        }
+        if (!o.timeline || threads < 2) return;
+        System.out.printf(Locale.ROOT, "%nper batch on %d threads, microseconds (one run of %.1f s each):%n", threads, seconds);
+        System.out.printf(Locale.ROOT, "%-11s %9s %11s %9s %9s %9s %12s%n", "workload", "parts", "add+check", "update", "rest", "batch", "one thread");
+        for (String name : names) {
+            double[] p = timeline(Workload.of(name), seconds, threads);
+            System.out.printf(Locale.ROOT, "%-11s %9.0f %11.0f %9.0f %9.0f %9.0f %12.0f%n", name, p[0], p[1], p[2], p[3], p[4], p[5]);
         }
     }
 }
