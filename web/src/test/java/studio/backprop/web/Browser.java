@@ -31,13 +31,25 @@ public final class Browser implements AutoCloseable {
             server = Serve.start(site, 0, "/studio/");
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
-        return "http://localhost:" + server.port() + "/studio/";
+        return origin() + "/studio/";
+    }
+
+    private static String origin() {
+        return "http://localhost:" + server.port();
     }
 
     /** Chromiums that pooled() users have handed back, reset, for the next. */
     private static final java.util.Deque<Browser> idle = new java.util.ArrayDeque<>();
-    private static boolean quitAtExit;
     private boolean pooled;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (Browser.class) {
+                for (Browser b : idle) b.quit();
+                idle.clear();
+            }
+        }));
+    }
 
     /** A Chromium of its own, with a fresh profile; quit at close. */
     public Browser() throws Exception {
@@ -54,15 +66,6 @@ public final class Browser implements AutoCloseable {
         Browser b;
         synchronized (Browser.class) {
             b = idle.poll();
-            if (!quitAtExit) {
-                quitAtExit = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    synchronized (Browser.class) {
-                        for (Browser i : idle) i.quit();
-                        idle.clear();
-                    }
-                }));
-            }
         }
         if (b == null) b = new Browser();
         b.pooled = true;
@@ -239,8 +242,7 @@ public final class Browser implements AutoCloseable {
         }
         driver.switchTo().window(first);
         driver.get("about:blank");
-        String origin = server == null ? null : "http://localhost:" + server.port();
-        if (origin != null) driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+        if (server != null) driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", origin(), "storageTypes", "all"));
         driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         driver.manage().logs().get(LogType.BROWSER); // read, so the next test sees only its own

@@ -32,7 +32,7 @@ class ExplorerIT {
         b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
         b.type("explore-index", Integer.toString(index));
         b.byTestId("explore").click();
-        b.waitUpTo(10).until(d -> b.text("explore-title").startsWith("Forward, layer 1"));
+        b.waitUpTo(20).until(d -> b.text("explore-title").startsWith("Forward, layer 1"));
     }
 
     @Test
@@ -100,11 +100,8 @@ class ExplorerIT {
         Experiment ex = Experiment.load(Settings.of(query, '&'));
         Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[4], ex.trainY[4], ex.trainer.learningRate);
         try (Browser b = Browser.pooled()) {
-            b.open("#" + query);
-            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
-            b.type("explore-index", "5");
-            b.byTestId("explore").click();
-            b.waitUpTo(20).until(d -> b.text("explore-title").startsWith("Forward, layer 1: convolution at one place"));
+            openExplorer(b, query, 5);
+            assertTrue(b.text("explore-title").startsWith("Forward, layer 1: convolution at one place"), b.text("explore-title"));
             assertEquals("step 1 of 22", b.text("explore-step-count"));
             Focus want = expected.layers[0].focus;
             assertEquals(want.filter + "," + want.y + "," + want.x, b.byTestId("explore-equation").getAttribute("data-place"));

@@ -65,9 +65,9 @@ public final class Bench {
                 pool.addRows(from, to);
             }
 
-            @Override public boolean forRanges(Trainer.RangeJob job) {
+            @Override public boolean forRows(Trainer.RowsJob job) {
                 long start = System.nanoTime();
-                boolean all = pool.forRanges(job);
+                boolean all = pool.forRows(job);
                 phase[updating[0] ? 2 : 1] += System.nanoTime() - start;
                 updating[0] = true;
                 return all;

@@ -40,10 +40,6 @@ final class Crew implements AutoCloseable {
         }
     }
 
-    int size() {
-        return threads.length;
-    }
-
     /** Runs job(k) on thread k, job(0) here, and returns when all have: true if each returned true. */
     boolean run(Job j) {
         job = j;

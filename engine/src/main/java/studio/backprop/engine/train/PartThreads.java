@@ -19,6 +19,8 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
     private final Crew crew;
     private final Network[] replicas;
     private final ParamRows rows;
+    /** The first parameter row of each thread's range, and then the row count. */
+    private final int[] starts;
 
     /** @param replica makes a network of the trainer's architecture (its weights are overwritten) */
     private PartThreads(Trainer trainer, Supplier<Network> replica) {
@@ -27,7 +29,9 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
         crew = new Crew(parts, "part");
         replicas = new Network[parts];
         List<Param> own = trainer.network().params();
-        rows = new ParamRows(own);
+        rows = trainer.paramRows();
+        starts = new int[parts + 1];
+        for (int k = 0; k <= parts; k++) starts[k] = rows.start(k, parts);
         for (int k = 1; k < parts; k++) {
             replicas[k] = replica.get();
             // the replica reads the trainer's weight rows themselves (no copy a batch): they change only between batches
@@ -73,9 +77,8 @@ public final class PartThreads implements Trainer.PartRunner, AutoCloseable {
         }
     }
 
-    @Override public boolean forRanges(Trainer.RangeJob job) {
-        int n = crew.size();
-        return crew.run(k -> job.run(k, n));
+    @Override public boolean forRows(Trainer.RowsJob job) {
+        return crew.run(k -> job.run(starts[k], starts[k + 1]));
     }
 
     @Override public void close() {

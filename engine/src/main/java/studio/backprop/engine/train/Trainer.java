@@ -49,13 +49,13 @@ public final class Trainer {
         /** Adds the other parts' gradients onto the trainer's in part order, for parameter rows [from, to). */
         void addRows(int from, int to);
 
-        /** Runs job(k, n) for k = 0..n-1 at once (n: how many it runs at once); true if each returned true. */
-        boolean forRanges(RangeJob job);
+        /** Runs job on contiguous ranges of the parameter rows that cover them all, at once; true if each returned true. */
+        boolean forRows(RowsJob job);
     }
 
-    /** Work on range k of n of the parameter rows. */
-    public interface RangeJob {
-        boolean run(int k, int n);
+    /** Work on parameter rows [from, to) (see {@link ParamRows}). */
+    public interface RowsJob {
+        boolean run(int from, int to);
     }
 
     /** Who computes the parts of a batch of several (see {@link PartThreads}); null: this thread, in turn. */
@@ -109,6 +109,8 @@ public final class Trainer {
     public Status status() { return status; }
     public double lastBatchLoss() { return lastBatchLoss; }
     public Network network() { return net; }
+    /** The network's parameter rows, numbered as the part runner's ranges are. */
+    ParamRows paramRows() { return paramRows; }
 
     /**
      * One mini-batch: forward, backward, weight grad, regularisation, update. Returns true when
@@ -251,14 +253,13 @@ public final class Trainer {
     private boolean finishOnRunner(double[] losses) {
         double batchLoss = losses[0];
         for (int k = 1; k < losses.length; k++) batchLoss += losses[k];
-        boolean finite = runner.forRanges((k, n) -> {
-            int from = paramRows.start(k, n), to = paramRows.start(k + 1, n);
+        boolean finite = runner.forRows((from, to) -> {
             runner.addRows(from, to);
             return completeRows(from, to);
         });
         if (!finite(batchLoss) | !finite) return diverged();
         optimizer.begin();
-        runner.forRanges((k, n) -> paramRows.each(paramRows.start(k, n), paramRows.start(k + 1, n), (i, p, a, b) -> {
+        runner.forRows((from, to) -> paramRows.each(from, to, (i, p, a, b) -> {
             optimizer.update(i, p, a, b, learningRate);
             return true;
         }));

@@ -21,6 +21,8 @@ final class Views {
     /** The slow views (network, confusion, images, fit), as bits: those still to draw. */
     private static final int SLOW_VIEWS = 4;
     private int slowPending;
+    /** The last frame left its due slow views for this one. */
+    private boolean deferred;
 
     Views() {
         images = new ImageView();
@@ -36,8 +38,6 @@ final class Views {
         slow(s, fresh, training, defer);
         deferred = defer && slowPending != 0;
     }
-
-    private boolean deferred;
 
     /**
      * A frame whose fast views took longer than this draws no slow view (it waits for the next
