@@ -28,6 +28,20 @@ public final class Mat {
         for (int i = 0; i < rows; i++) java.util.Arrays.fill(row[i], 0.0);
     }
 
+    /**
+     * System.arraycopy for the short runs of a training step (a sample's inputs and targets, a bias
+     * row, a row segment of an image). TeaVM's JavaScript copies by making a subarray view of the
+     * source per call, an allocation that costs more than copying a few dozen doubles: a copy of
+     * a 2-D point spent a quarter of the playground's step there. Long runs still go to arraycopy.
+     */
+    public static void copy(double[] src, int from, double[] dst, int to, int n) {
+        if (n > 64) {
+            System.arraycopy(src, from, dst, to, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) dst[to + i] = src[from + i];
+    }
+
     public static Mat of(double[][] values) {
         Mat m = new Mat(values.length, values.length == 0 ? 0 : values[0].length);
         for (int i = 0; i < values.length; i++) System.arraycopy(values[i], 0, m.row[i], 0, m.cols);

@@ -93,7 +93,7 @@ public final class Conv2D implements Module {
                         }
                         int from = (c * inH + y) * inW + kx - padLeft;
                         for (int ox = 0; ox < first; ox++) cols[to + ox] = 0.0;
-                        if (S == 1) System.arraycopy(a, from + first, cols, to + first, end - first);
+                        if (S == 1) Mat.copy(a, from + first, cols, to + first, end - first);
                         else for (int ox = first; ox < end; ox++) cols[to + ox] = a[from + ox * S];
                         for (int ox = end; ox < outW; ox++) cols[to + ox] = 0.0;
                     }

@@ -63,7 +63,7 @@ public final class Dropout implements Module {
         for (int i = 0; i < u.rows; i++) {
             double[] a = u.row[i], out = v.row[i];
             if (!training) {
-                System.arraycopy(a, 0, out, 0, a.length);
+                Mat.copy(a, 0, out, 0, a.length);
                 continue;
             }
             boolean[] k = kept[i];
@@ -78,7 +78,7 @@ public final class Dropout implements Module {
         for (int i = 0; i < u.rows; i++) {
             double[] d = dLdv.row[i], out = dLdu.row[i];
             if (!training) {
-                System.arraycopy(d, 0, out, 0, d.length);
+                Mat.copy(d, 0, out, 0, d.length);
                 continue;
             }
             boolean[] k = kept[i];

@@ -30,7 +30,7 @@ public final class Linear implements Module {
 
     @Override public void forward(Mat u, Mat v) {
         double[] bias = W0.value[0];
-        for (int i = 0; i < u.rows; i++) System.arraycopy(bias, 0, v.row[i], 0, n);
+        for (int i = 0; i < u.rows; i++) Mat.copy(bias, 0, v.row[i], 0, n);
         Kernels.addProduct(u, W.value, m, v);
     }
 

@@ -52,7 +52,7 @@ public final class Metrics {
         for (int from = 0; from < n; from += CHUNK) {
             int rows = Math.min(CHUNK, n - from);
             Mat in = net.input(rows);
-            for (int i = 0; i < rows; i++) System.arraycopy(x[from + i], 0, in.row[i], 0, in.cols);
+            for (int i = 0; i < rows; i++) Mat.copy(x[from + i], 0, in.row[i], 0, in.cols);
             Mat out = net.forward();
             Mat z = net.activation(net.modules().size() - 1);
             for (int i = 0; i < rows; i++) {

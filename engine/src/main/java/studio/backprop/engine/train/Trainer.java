@@ -137,7 +137,7 @@ public final class Trainer {
         for (int i = 0; i < rows; i++) {
             int s = order[position + i];
             input(s, in.row[i], i);
-            System.arraycopy(y[s], 0, target.row[i], 0, target.cols);
+            Mat.copy(y[s], 0, target.row[i], 0, target.cols);
         }
         net.forward(batchSeed(), 0);
         return finish(net.backward(loss, target, batchScale(), false), rows);
@@ -185,7 +185,7 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             int s = order[position + from + i];
             input(s, px.row[i], from + i);
-            System.arraycopy(y[s], 0, py.row[i], 0, py.cols);
+            Mat.copy(y[s], 0, py.row[i], 0, py.cols);
         }
     }
 
@@ -195,7 +195,7 @@ public final class Trainer {
 
     /** Sample s's inputs as row {@code row} of the next batch has them: as they are, or augmented. */
     private void input(int s, double[] to, int row) {
-        if (augment == null) System.arraycopy(x[s], 0, to, 0, x[s].length);
+        if (augment == null) Mat.copy(x[s], 0, to, 0, x[s].length);
         else augment.apply(x[s], to, batchSeed(), row);
     }
 
