@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelJson;
@@ -39,6 +41,8 @@ class FixturesTest {
         // a regression from before targets were scaled opens as one that does not scale them
         Settings settings = Settings.of(want.getProperty(name + ".settings"), '&');
         if (json.classes.length == 0) settings.set("ynorm", "none");
+        // and every fixture predates math versions: it trained with version 1's exp, tanh and sigmoid
+        settings.set("math", "1");
         for (Model m : new Model[] {json, binary, link}) {
             assertEquals(want.getProperty(name + ".hash"), WeightsHash.of(m.network), name);
             assertEquals(settings.asMap(), m.settings.asMap(), name);
@@ -56,6 +60,24 @@ class FixturesTest {
             for (int i = 0; i < 3; i++) ex.trainer.stepEpoch();
             assertEquals(want.getProperty(name + ".trained3"), WeightsHash.of(ex.model.network), name + " after 3 more epochs");
         }
+    }
+
+    /**
+     * A model records its math version: today's round-trips through every form, and the same
+     * weights with version 2's functions predict other bits (so the fixtures above do check that
+     * version 1 is kept).
+     */
+    @Test
+    void mathVersionTravelsWithTheModel() throws Exception {
+        Model old = ModelLink.read(Fixtures.text("fixtures/spiral.link").trim());
+        Settings today = old.settings.copy().set("math", Integer.toString(Det.MATH));
+        Experiment ex = Experiment.load(today);
+        assertTrue(ex.takeWeights(old));
+        for (Model m : new Model[] {ModelJson.read(ModelJson.write(ex.model)), ModelBinary.read(ModelBinary.write(ex.model)),
+                ModelLink.read(ModelLink.payload(ex.model))}) {
+            assertEquals(Integer.toString(Det.MATH), m.settings.get("math"));
+        }
+        assertNotEquals(expected().getProperty("spiral.predict"), bits(ex.model.predict(Arrays.copyOf(ex.test.x, 3))));
     }
 
     /** The 64-bit form (version 1), as models were written before weights were stored as floats. */

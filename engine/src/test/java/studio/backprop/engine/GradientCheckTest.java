@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.math.Rng;
 import studio.backprop.engine.nn.*;
@@ -82,7 +83,7 @@ class GradientCheckTest {
             for (int j = 0; j < n; j++) lin.W0.value[0][j] = rng.uniform(-1, 1);
             check(lin, batch, m, rng);
             for (String kind : new String[] {"tanh", "sigmoid", "sine", "identity", "relu", "leaky-relu", "softmax"}) {
-                check(Modules.activation(kind), batch, n, rng);
+                check(Modules.activation(kind, Det.MATH), batch, n, rng);
             }
         }
     }
@@ -94,7 +95,7 @@ class GradientCheckTest {
         Rng rng = new Rng(3);
         for (int trial = 0; trial < 20; trial++) {
             int k = kind.equals("bce") ? 1 + rng.nextInt(3) : 2 + rng.nextInt(5);
-            Module out = Modules.activation(loss.pairedOutput() == null ? "identity" : loss.pairedOutput());
+            Module out = Modules.activation(loss.pairedOutput() == null ? "identity" : loss.pairedOutput(), Det.MATH);
             double[] z = new double[k], y = new double[k];
             for (int j = 0; j < k; j++) z[j] = rng.uniform(-3, 3);
             if (kind.equals("ce")) y[rng.nextInt(k)] = 1;
@@ -124,12 +125,12 @@ class GradientCheckTest {
     @Test
     void lossesStayFiniteForHugeLogits() {
         for (double big : new double[] {1000, -1000}) {
-            double[] z1 = {big}, a1 = apply(new Sigmoid(), z1);
+            double[] z1 = {big}, a1 = apply(new Sigmoid(Det.MATH), z1);
             for (double y : new double[] {0, 1}) {
                 double v = Loss.of("bce").value(z1, a1, new double[] {y});
                 assertTrue(Double.isFinite(v), "bce " + big + " " + y);
             }
-            double[] z = {big, -big, 0}, a = apply(new Softmax(), z);
+            double[] z = {big, -big, 0}, a = apply(new Softmax(Det.MATH), z);
             for (double x : a) assertTrue(Double.isFinite(x));
             double v = Loss.of("ce").value(z, a, new double[] {0, 1, 0});
             assertTrue(Double.isFinite(v) && v >= 0, "ce " + big);

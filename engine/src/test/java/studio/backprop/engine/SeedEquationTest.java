@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.nn.*;
 import studio.backprop.engine.train.Adam;
@@ -21,7 +22,7 @@ class SeedEquationTest {
         l2.W.value[0] = new double[] {0.7};
         l2.W.value[1] = new double[] {-0.6};
         l2.W0.value[0] = new double[] {0.1};
-        Network net = new Network(2, List.of(l1, new Tanh(), l2, new Identity()));
+        Network net = new Network(2, List.of(l1, new Tanh(Det.MATH), l2, new Identity()));
         double[] x = {1.0, 2.0};
         double y = 0.5;
         Mat in = net.input(1);
@@ -49,7 +50,7 @@ class SeedEquationTest {
     @Test
     void batchGradientIsTheSumOfPerSampleGradients() {
         Linear lin = new Linear(3, 2);
-        Network net = new Network(3, List.of(lin, new Sigmoid()));
+        Network net = new Network(3, List.of(lin, new Sigmoid(Det.MATH)));
         Init.apply(net, "xavier-uniform", new studio.backprop.engine.math.Rng(5));
         double[][] x = {{1, 2, 3}, {-1, 0.5, 2}, {0.3, -0.7, 0.1}};
         double[][] y = {{1, 0}, {0, 1}, {1, 1}};

@@ -2,8 +2,10 @@ package studio.backprop.web;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import studio.backprop.engine.math.DetSample;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
@@ -52,6 +54,24 @@ class ReproducibilityIT {
                     String workers = query.replaceAll(".*workers=(\\d+).*", "$1");
                     assertEquals(workers, b.byTestId("throughput").getAttribute("data-workers"), "trained on the helper workers");
                 }
+            }
+        }
+    }
+
+    /**
+     * exp, tanh, sigmoid, log, sin and cos (both math versions) at DetSample's arguments, tails
+     * and seams included: the same bits in both builds as on the JVM (bench.html's workload math).
+     */
+    @Test
+    void elementaryFunctionsGiveTheSameBitsEverywhere() throws Exception {
+        String expected = WeightsHash.of(DetSample.values(DetSample.arguments(10_000)));
+        try (Browser b = Browser.pooled()) {
+            for (String backend : new String[] {"js", "wasm"}) {
+                b.open("bench.html?workload=math&seconds=0.2&backend=" + backend);
+                b.waitUpTo(60).until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
+                String json = (String) b.driver.executeScript("return document.body.dataset.result");
+                assertTrue(json.contains("\"backend\":\"" + backend + "\""), json);
+                assertEquals(expected, json.replaceAll(".*\"check\":\"([0-9a-f]*)\".*", "$1"), backend + ": " + json);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Features;
 import studio.backprop.engine.data.Normalizer;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Conv2D;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Module;
@@ -41,9 +42,9 @@ public final class Limits {
 
     /**
      * A module of a model file: a known kind with sizes in bounds (each module's buffers stay
-     * within a few times {@link #MAX_PARAMS} values).
+     * within a few times {@link #MAX_PARAMS} values), its activation of this math version.
      */
-    public static Module module(String kind, int[] shape) throws ModelException {
+    public static Module module(String kind, int[] shape, int math) throws ModelException {
         check(shape.length == Modules.shapeSize(kind), kind + " takes " + Modules.shapeSize(kind) + " sizes, found " + shape.length);
         switch (kind) {
             case Modules.LINEAR:
@@ -64,7 +65,7 @@ public final class Limits {
             default:
         }
         try {
-            return Modules.create(kind, shape);
+            return Modules.create(kind, shape, math);
         } catch (IllegalArgumentException e) {
             throw new ModelException(Modules.shapeSize(kind) > 0 ? kind + ": " + e.getMessage() : "unknown module kind '" + kind + "'");
         }
@@ -79,6 +80,16 @@ public final class Limits {
         return spec;
     }
 
+    /**
+     * The math version ({@link Det#MATH}) of a model's settings: a model records the version it was
+     * trained with, and one written before versions were recorded used version 1.
+     */
+    public static int math(Map<String, String> settingsMap) throws ModelException {
+        String v = settingsMap.getOrDefault("math", "1");
+        for (int m = 1; m <= Det.MATH; m++) if (v.equals(Integer.toString(m))) return m;
+        throw new ModelException("math version '" + v + "' is not supported (this app has versions 1 to " + Det.MATH + ")");
+    }
+
     public static Model build(Map<String, String> settingsMap, List<Encoding.Column> columns, int[] features,
                               Normalizer normalizer, String[] targetNames, String[] classes, String loss,
                               int inputs, List<Module> modules, Normalizer targets) throws ModelException {
@@ -87,6 +98,7 @@ public final class Limits {
             check(Settings.isKey(e.getKey()), "unknown setting '" + e.getKey() + "'");
             settings.set(e.getKey(), e.getValue());
         }
+        settings.set("math", Integer.toString(math(settingsMap)));
         for (Encoding.Column c : columns) {
             if (c.categories != null) count(c.categories.length, 1000, "categories of column '" + c.name + "'");
         }

@@ -60,6 +60,10 @@ public final class ModelBinary {
         Map<String, String> settings = new LinkedHashMap<>(model.settings.changed());
         // implied by a regression with no target scaling (see Limits.build), so such a model's bytes are as they were
         if (model.classes.length == 0 && model.targets.isIdentity()) settings.remove("ynorm");
+        // the math version is written even at its default (the default moves on), except 1: a model without one has 1
+        String math = model.settings.get("math");
+        if (math.equals("1")) settings.remove("math");
+        else settings.put("math", math);
         out.u16(settings.size());
         for (Map.Entry<String, String> e : settings.entrySet()) {
             out.str(e.getKey());
@@ -150,6 +154,7 @@ public final class ModelBinary {
         Map<String, String> settings = new LinkedHashMap<>();
         int ns = Limits.count(in.u16(), 64, "settings count");
         for (int i = 0; i < ns; i++) settings.put(in.str(), in.str());
+        int math = Limits.math(settings);
         int nc = Limits.count(in.u16(), Limits.MAX_LIST, "column count");
         List<Encoding.Column> columns = new ArrayList<>();
         for (int i = 0; i < nc; i++) {
@@ -182,7 +187,7 @@ public final class ModelBinary {
             for (int d = 0; d < shape.length; d++) shape[d] = Limits.count(in.u32(), 1_000_000, kind + " size");
             params += Modules.parameterCount(kind, shape);
             Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
-            Module module = Limits.module(kind, shape);
+            Module module = Limits.module(kind, shape, math);
             long need = 0;
             for (Param p : module.params()) need += paramBytes(p.size(), p.regularised, bits);
             Limits.check(in.remaining() >= need, "the file ends inside the weights of module " + (i + 1));

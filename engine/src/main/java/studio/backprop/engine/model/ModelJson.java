@@ -101,6 +101,7 @@ public final class ModelJson {
         for (Map.Entry<String, Object> e : object(root.get("settings"), "settings").entrySet()) {
             settings.put(e.getKey(), string(e.getValue(), "setting " + e.getKey()));
         }
+        int math = Limits.math(settings);
         List<Encoding.Column> columns = new ArrayList<>();
         for (Object o : list(root.get("inputs"), "inputs", Limits.MAX_LIST)) {
             Map<String, Object> c = object(o, "an input");
@@ -130,7 +131,7 @@ public final class ModelJson {
             int[] shape = m.containsKey("shape") ? shape(m.get("shape"), kind) : impliedShape(kind, m);
             params += Modules.parameterCount(kind, shape);
             Limits.check(params <= Limits.MAX_PARAMS, "the network has more than " + Limits.MAX_PARAMS + " parameters");
-            Module module = Limits.module(kind, shape);
+            Module module = Limits.module(kind, shape, math);
             for (Param p : module.params()) {
                 String what = kind + " " + p.name;
                 if (!p.regularised) {

@@ -12,20 +12,30 @@ public final class WeightsHash {
     private WeightsHash() {}
 
     public static String of(Network net) {
-        int h1 = 0x811C9DC5, h2 = 0x01000193 ^ 0x5BD1E995;
-        for (Param p : net.params()) {
-            for (double[] row : p.value) {
-                for (double v : row) {
-                    long bits = Double.doubleToRawLongBits(v);
-                    int hi = (int) (bits >>> 32), lo = (int) bits;
-                    h1 = mix(h1, lo);
-                    h1 = mix(h1, hi);
-                    h2 = mix(h2, hi);
-                    h2 = mix(h2, lo ^ h1);
-                }
-            }
+        int[] h = {0x811C9DC5, 0x01000193 ^ 0x5BD1E995};
+        for (Param p : net.params()) for (double[] row : p.value) add(h, row);
+        return hex(finish(h[0])) + hex(finish(h[1]));
+    }
+
+    /** The same hash of a list of numbers. */
+    public static String of(double[] values) {
+        int[] h = {0x811C9DC5, 0x01000193 ^ 0x5BD1E995};
+        add(h, values);
+        return hex(finish(h[0])) + hex(finish(h[1]));
+    }
+
+    private static void add(int[] h, double[] values) {
+        int h1 = h[0], h2 = h[1];
+        for (double v : values) {
+            long bits = Double.doubleToRawLongBits(v);
+            int hi = (int) (bits >>> 32), lo = (int) bits;
+            h1 = mix(h1, lo);
+            h1 = mix(h1, hi);
+            h2 = mix(h2, hi);
+            h2 = mix(h2, lo ^ h1);
         }
-        return hex(finish(h1)) + hex(finish(h2));
+        h[0] = h1;
+        h[1] = h2;
     }
 
     private static int mix(int h, int k) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import studio.backprop.engine.data.Numbers;
 import studio.backprop.engine.data.Text;
+import studio.backprop.engine.math.Det;
 
 /**
  * One hidden layer of an architecture, as the settings, the page and the CLI name it: its kind
@@ -44,7 +45,7 @@ public final class LayerSpec {
         this.stride = stride;
         this.ratePpm = ratePpm;
         this.activation = activation;
-        if (activation != null) Modules.activation(activation); // an unknown name fails now, not at build
+        if (activation != null) Modules.activation(activation, Det.MATH); // an unknown name fails now, not at build
     }
 
     public static LayerSpec dense(int units, String activation) {
@@ -64,17 +65,17 @@ public final class LayerSpec {
         return new LayerSpec(Kind.DROPOUT, 0, 0, 0, (int) Math.floor(rate * 1e6 + 0.5), null);
     }
 
-    /** The layer's modules, in order, after an input of this shape. */
-    public List<Module> modules(Shape in) {
+    /** The layer's modules, in order, after an input of this shape, activations of this math version. */
+    public List<Module> modules(Shape in, int math) {
         switch (kind) {
             case CONV:
-                return List.of(new Conv2D(in.channels, in.height, in.width, units, kernel, stride), Modules.activation(activation));
+                return List.of(new Conv2D(in.channels, in.height, in.width, units, kernel, stride), Modules.activation(activation, math));
             case POOL:
                 return List.of(new MaxPool2D(in.channels, in.height, in.width, kernel));
             case DROPOUT:
                 return List.of(new Dropout(ratePpm));
             default:
-                return List.of(new Linear(in.size(), units), Modules.activation(activation));
+                return List.of(new Linear(in.size(), units), Modules.activation(activation, math));
         }
     }
 
@@ -139,7 +140,7 @@ public final class LayerSpec {
         if (acts.length != 1 && acts.length != activated) {
             throw new IllegalArgumentException("act lists " + acts.length + " activations for " + activated + " layers");
         }
-        for (String name : acts) Modules.activation(name.trim()); // an unknown name is act's fault, not a layer's
+        for (String name : acts) Modules.activation(name.trim(), Det.MATH); // an unknown name is act's fault, not a layer's
         int a = 0;
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].trim();

@@ -25,29 +25,32 @@ public final class Modules {
         return 0;
     }
 
-    /** A module of this kind and shape (see {@link Module#shape}), its parameters zero. */
-    public static Module create(String kind, int[] shape) {
+    /**
+     * A module of this kind and shape (see {@link Module#shape}), its parameters zero; its
+     * activation, if any, of this math version ({@link studio.backprop.engine.math.Det#MATH}).
+     */
+    public static Module create(String kind, int[] shape, int math) {
         if (shape.length != shapeSize(kind)) throw new IllegalArgumentException(kind + " takes " + shapeSize(kind) + " shape numbers, got " + shape.length);
         switch (kind) {
             case LINEAR: return new Linear(shape[0], shape[1]);
             case CONV: return new Conv2D(shape[0], shape[1], shape[2], shape[3], shape[4], shape[5]);
             case POOL: return new MaxPool2D(shape[0], shape[1], shape[2], shape[3]);
             case DROPOUT: return new Dropout(shape[0]);
-            default: return activation(kind);
+            default: return activation(kind, math);
         }
     }
 
     public static final String[] ACTIVATIONS = {"tanh", "relu", "leaky-relu", "sigmoid", "sine", "identity"};
 
-    public static Module activation(String kind) {
+    public static Module activation(String kind, int math) {
         switch (kind) {
-            case "tanh": return new Tanh();
+            case "tanh": return new Tanh(math);
             case "relu": return new ReLU();
             case "leaky-relu": case "leaky": return new LeakyReLU();
-            case "sigmoid": return new Sigmoid();
+            case "sigmoid": return new Sigmoid(math);
             case "sine": case "sin": return new Sine();
             case "identity": case "linear": return new Identity();
-            case "softmax": return new Softmax();
+            case "softmax": return new Softmax(math);
             default: throw new IllegalArgumentException(
                     "unknown activation '" + kind + "' (use tanh, relu, leaky-relu, sigmoid, sine, identity)");
         }

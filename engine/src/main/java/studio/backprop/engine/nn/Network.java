@@ -3,6 +3,7 @@ package studio.backprop.engine.nn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
 
 /**
@@ -35,10 +36,11 @@ public final class Network {
 
     /**
      * The modules of each hidden layer in turn, then the output layer: {@code outputs} units and
-     * the {@code output} activation. A layer that does not fit its input (a kernel larger than
+     * the {@code output} activation; activations of math version {@code math}
+     * ({@link Det#MATH}). A layer that does not fit its input (a kernel larger than
      * the image, pooling to nothing, a conv on a table) is named in the message.
      */
-    public static Network build(Shape input, List<LayerSpec> hidden, int outputs, String output) {
+    public static Network build(Shape input, List<LayerSpec> hidden, int outputs, String output, int math) {
         List<Module> ms = new ArrayList<>();
         Shape shape = input;
         for (int l = 0; l < hidden.size(); l++) {
@@ -49,16 +51,21 @@ public final class Network {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer " + (l + 1) + " '" + layer + "' does not fit: " + e.getMessage());
             }
-            ms.addAll(layer.modules(shape));
+            ms.addAll(layer.modules(shape, math));
             shape = next;
         }
-        ms.addAll(LayerSpec.dense(outputs, output).modules(shape));
+        ms.addAll(LayerSpec.dense(outputs, output).modules(shape, math));
         return new Network(input.size(), ms);
+    }
+
+    /** The same with today's math ({@link Det#MATH}). */
+    public static Network build(Shape input, List<LayerSpec> hidden, int outputs, String output) {
+        return build(input, hidden, outputs, output, Det.MATH);
     }
 
     /** The same for flat inputs (tables, 2-D sets). */
     public static Network build(int inputs, List<LayerSpec> hidden, int outputs, String output) {
-        return build(Shape.flat(inputs), hidden, outputs, output);
+        return build(Shape.flat(inputs), hidden, outputs, output, Det.MATH);
     }
 
     public List<Module> modules() { return modules; }

@@ -9,6 +9,13 @@ import studio.backprop.engine.math.Mat;
  * the loss hands over dL/dZ = A - Y directly and this backward is not used.
  */
 public final class Softmax implements Module {
+    /** Math version 1's exp (see {@link Det#MATH}). */
+    private final boolean v1;
+
+    public Softmax(int math) {
+        v1 = math == 1;
+    }
+
     @Override public String kind() { return "softmax"; }
 
     @Override public int outputSize(int inputSize) {
@@ -22,7 +29,7 @@ public final class Softmax implements Module {
             for (int j = 1; j < u.cols; j++) if (z[j] > max) max = z[j];
             double sum = 0;
             for (int j = 0; j < u.cols; j++) {
-                a[j] = Det.exp(z[j] - max);
+                a[j] = v1 ? Det.V1.exp(z[j] - max) : Det.exp(z[j] - max);
                 sum += a[j];
             }
             for (int j = 0; j < u.cols; j++) a[j] /= sum;

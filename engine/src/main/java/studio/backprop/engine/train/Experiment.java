@@ -85,7 +85,7 @@ public final class Experiment {
         // an image set's pixels keep their layout (unless only some of them are chosen as inputs)
         inputShape = image != null && image.inputs() == rawTrain[0].length ? new Shape(image.channels, image.side, image.side)
                 : Shape.flat(rawTrain[0].length);
-        Network net = Network.build(inputShape, settings.layers(), outputs, output);
+        Network net = Network.build(inputShape, settings.layers(), outputs, output, settings.math());
         this.outputs = outputs;
         this.output = output;
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
@@ -205,7 +205,7 @@ public final class Experiment {
 
     /** A network of this run's architecture (its own weights; see {@link PartThreads}). */
     public Network replica() {
-        return Network.build(inputShape, settings.layers(), outputs, output);
+        return Network.build(inputShape, settings.layers(), outputs, output, settings.math());
     }
 
     /** Copies the weights of a model with the same architecture; false when the shapes differ. */

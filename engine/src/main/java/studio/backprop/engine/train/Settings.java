@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import studio.backprop.engine.data.Numbers;
 import studio.backprop.engine.data.Text;
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.LayerSpec;
 
 /**
@@ -41,6 +42,7 @@ public final class Settings {
         {"rate", "0", "regularisation rate"},
         {"init", "auto", "auto, xavier-uniform, xavier-normal, he-uniform, he-normal, zero"},
         {"seed", "1", "seed of data generation, split, initialisation and shuffling"},
+        {"math", "2", "version of the engine's exp, tanh and sigmoid: 2, or 1 (before December 2026); a model keeps the version it was trained with, so it keeps training to the same weights"},
         {"workers", "1", "data-parallel parts of each batch, one per worker in the browser and one per thread in the CLI (1 to 8, or auto: every core), added in a fixed order"},
         {"epochs", "", "stop after this many epochs (CLI default 100; page: until paused)"},
         {"speed", "auto", "page only: training pace in epochs per second, or max; auto is " + (int) AUTO_PACE + " on the 2-D sets, max otherwise (the CLI ignores it)"},
@@ -116,6 +118,11 @@ public final class Settings {
 
     private static String fmt(double v) {
         return v == Math.floor(v) && Math.abs(v) < 1e9 ? Integer.toString((int) v) : Double.toString(v);
+    }
+
+    /** The math version of the run's exp, tanh and sigmoid ({@link Det#MATH}). */
+    public int math() {
+        return integer("math", 1, Det.MATH);
     }
 
     /**

@@ -44,7 +44,7 @@ final class BenchPage implements FromWorker.Receiver {
         String json = "{\"workload\":\"" + m.getWorkload() + "\",\"backend\":\"" + backend + "\",\"workers\":" + m.getWorkers()
                 + ",\"samples\":" + Dom.raw(m.getSamples()) + ",\"seconds\":" + Dom.raw(m.getSeconds())
                 + ",\"samplesPerSecond\":" + Dom.raw(m.getSamplesPerSecond()) + ",\"gflops\":" + Dom.raw(m.getGflops())
-                + ",\"maxFrameGapMs\":" + Math.round(gap) + "}";
+                + ",\"maxFrameGapMs\":" + Math.round(gap) + ",\"check\":\"" + m.getCheck() + "\"}";
         publish(json);
         out.setTextContent(json);
     }

@@ -365,10 +365,14 @@ public final class FromWorker {
         @JSProperty double getSeconds();
         @JSProperty double getSamplesPerSecond();
         @JSProperty double getGflops();
+        /** Workload math: the hash of the elementary functions' values (see DetSample); else empty. */
+        @JSProperty String getCheck();
     }
-    @JSBody(params = {"workload", "workers", "samples", "seconds", "samplesPerSecond", "gflops"}, script = "return {type: 'bench-result',"
-            + " workload: workload, workers: workers, samples: samples, seconds: seconds, samplesPerSecond: samplesPerSecond, gflops: gflops};")
-    public static native BenchResult benchResult(String workload, int workers, double samples, double seconds, double samplesPerSecond, double gflops);
+    @JSBody(params = {"workload", "workers", "samples", "seconds", "samplesPerSecond", "gflops", "check"}, script = "return {type: 'bench-result',"
+            + " workload: workload, workers: workers, samples: samples, seconds: seconds, samplesPerSecond: samplesPerSecond, gflops: gflops,"
+            + " check: check};")
+    public static native BenchResult benchResult(String workload, int workers, double samples, double seconds, double samplesPerSecond,
+                                                 double gflops, String check);
 
     /** A part's summed loss and its gradient (in grad), with both buffers moved back. */
     public interface PartDone extends Message {

@@ -1,5 +1,7 @@
 package studio.backprop.web.worker;
 
+import studio.backprop.engine.math.DetSample;
+import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 import studio.backprop.web.Js;
@@ -14,6 +16,10 @@ final class BenchRun {
      * about {@code seconds}, after a short warm-up: the same measurement as the JVM's Bench.
      */
     static void run(String name, double seconds, int workers) {
+        if (name.equals(MATH)) {
+            math(seconds);
+            return;
+        }
         Workload w = Workload.of(name);
         if (workers > 1) {
             parallelBench(w, seconds, workers);
@@ -56,6 +62,22 @@ final class BenchRun {
 
     private static void postBench(Workload w, Trainer t, double elapsed, int workers) {
         double samples = t.samples();
-        WorkerMain.post(FromWorker.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9));
+        WorkerMain.post(FromWorker.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9, ""));
+    }
+
+    /** Workload "math": the elementary functions' values on DetSample's arguments, their hash, and calls per second. */
+    static final String MATH = "math";
+    static final int MATH_ARGUMENTS = 10_000;
+
+    private static void math(double seconds) {
+        double[] x = DetSample.arguments(MATH_ARGUMENTS);
+        String hash = WeightsHash.of(DetSample.values(x));
+        double start = Js.now(), rounds = 0;
+        do {
+            DetSample.values(x);
+            rounds++;
+        } while (Js.now() - start < seconds * 1000);
+        double elapsed = (Js.now() - start) / 1000, calls = rounds * x.length * DetSample.PER_ARGUMENT;
+        WorkerMain.post(FromWorker.benchResult(MATH, 1, calls, elapsed, calls / elapsed, 0, hash));
     }
 }
