@@ -63,10 +63,35 @@ public final class BenchCommand {
                 }
                 System.out.println();
             }
+            functions(browser, base, seconds, runs);
             headline(browser, base);
         } finally {
             server.stop();
         }
+    }
+
+    /** exp, tanh and sigmoid on -8 to 8: calls per second of math versions 2 and 1 (see Det.MATH) on the JVM and in both builds. */
+    private static void functions(Browser b, String base, double seconds, int runs) {
+        double[][] rates = new double[6][runs];
+        Bench.functions(2, 1);
+        Bench.functions(1, 1);
+        for (int r = 0; r < runs; r++) {
+            for (int v = 0; v < 2; v++) {
+                String workload = v == 0 ? "math" : "math1";
+                int version = v == 0 ? 2 : 1;
+                rates[3 * v][r] = Bench.functions(version, seconds);
+                rates[3 * v + 1][r] = browserRun(b, base, workload, "js", seconds, 1)[0];
+                rates[3 * v + 2][r] = browserRun(b, base, workload, "wasm", seconds, 1)[0];
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nexp + tanh + sigmoid on -8..8, million calls/s, median of %d runs%n", runs);
+        System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s%n", "", "JVM", "JS", "Wasm");
+        for (int v = 0; v < 2; v++) {
+            System.out.printf(Locale.ROOT, "%-22s %9.1f %9.1f %9.1f%n", "math " + (v == 0 ? 2 : 1) + (v == 0 ? " (today's)" : " (old links)"),
+                    median(rates[3 * v]) / 1e6, median(rates[3 * v + 1]) / 1e6, median(rates[3 * v + 2]) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "%-22s %9.2f %9.2f %9.2f%n", "version 2 / version 1", median(rates[0]) / median(rates[3]),
+                median(rates[1]) / median(rates[4]), median(rates[2]) / median(rates[5]));
     }
 
     /**

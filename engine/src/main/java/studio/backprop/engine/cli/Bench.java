@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import studio.backprop.engine.math.DetSample;
 import studio.backprop.engine.train.PartThreads;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
@@ -30,6 +31,19 @@ public final class Bench {
         } finally {
             if (pool != null) pool.close();
         }
+    }
+
+    /** Calls per second of exp, tanh and sigmoid of this math version (DetSample.activations) over about {@code seconds}. */
+    public static double functions(int math, double seconds) {
+        double[] x = DetSample.activationArguments(4096);
+        long start = System.nanoTime(), deadline = start + (long) (seconds * 1e9), calls = 0;
+        double sink = 0;
+        while (System.nanoTime() < deadline) {
+            sink += DetSample.activations(x, math);
+            calls += 3L * x.length;
+        }
+        if (sink == 0.5) System.out.print(""); // keeps the sum live
+        return calls / ((System.nanoTime() - start) / 1e9);
     }
 
     private static double timed(Trainer t, double seconds) {

@@ -38,6 +38,22 @@ public final class DetSample {
         return x;
     }
 
+    /** n seeded arguments of the range activations see, -8 to 8: what the functions benchmark times. */
+    public static double[] activationArguments(int n) {
+        Rng rng = new Rng(0xAC7);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rng.uniform(-8, 8);
+        return x;
+    }
+
+    /** The sum of exp, tanh and sigmoid of this math version over x (3 calls an argument; the sum keeps them from being optimised away). */
+    public static double activations(double[] x, int math) {
+        double s = 0;
+        if (math == 1) for (double a : x) s += Det.V1.exp(a) + Det.V1.tanh(a) + Det.V1.sigmoid(a);
+        else for (double a : x) s += Det.exp(a) + Det.tanh(a) + Det.sigmoid(a);
+        return s;
+    }
+
     /** Every function at every argument, {@link #PER_ARGUMENT} values each. */
     public static double[] values(double[] x) {
         double[] v = new double[x.length * PER_ARGUMENT];
