@@ -1,5 +1,6 @@
 package studio.backprop.engine.nn;
 
+import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
 
 /**
@@ -7,6 +8,22 @@ import studio.backprop.engine.math.Mat;
  * dL/dA elementwise by f'(Z), which subclasses give from z and a = f(z).
  */
 public abstract class Activation implements Module {
+    /**
+     * The kinds whose loops below call their function directly, not through the virtual f and
+     * derivative once per element (about 8 % of a small net's step in the browser): the same
+     * arithmetic, so the same bits.
+     */
+    static final int GENERIC = 0, TANH = 1, SIGMOID = 2, RELU = 3;
+    private final int direct;
+
+    protected Activation() {
+        this(GENERIC);
+    }
+
+    Activation(int direct) {
+        this.direct = direct;
+    }
+
     protected abstract double f(double z);
 
     protected abstract double derivative(double z, double a);
@@ -16,16 +33,29 @@ public abstract class Activation implements Module {
     }
 
     @Override public void forward(Mat u, Mat v) {
+        int n = u.cols;
         for (int i = 0; i < u.rows; i++) {
             double[] z = u.row[i], a = v.row[i];
-            for (int j = 0; j < u.cols; j++) a[j] = f(z[j]);
+            switch (direct) {
+                case TANH: for (int j = 0; j < n; j++) a[j] = Det.tanh(z[j]); break;
+                case SIGMOID: for (int j = 0; j < n; j++) a[j] = Det.sigmoid(z[j]); break;
+                case RELU: for (int j = 0; j < n; j++) a[j] = z[j] > 0 ? z[j] : 0.0; break;
+                default: for (int j = 0; j < n; j++) a[j] = f(z[j]);
+            }
         }
     }
 
     @Override public void backward(Mat u, Mat v, Mat dLdv, Mat dLdu) {
+        int n = u.cols;
         for (int i = 0; i < u.rows; i++) {
             double[] z = u.row[i], a = v.row[i], g = dLdv.row[i], out = dLdu.row[i];
-            for (int j = 0; j < u.cols; j++) out[j] = derivative(z[j], a[j]) * g[j]; // see Det.kernelCos
+            // each is derivative(z, a) * g, see Det.kernelCos
+            switch (direct) {
+                case TANH: for (int j = 0; j < n; j++) out[j] = (1.0 - a[j] * a[j]) * g[j]; break;
+                case SIGMOID: for (int j = 0; j < n; j++) out[j] = a[j] * (1.0 - a[j]) * g[j]; break;
+                case RELU: for (int j = 0; j < n; j++) out[j] = (z[j] > 0 ? 1.0 : 0.0) * g[j]; break;
+                default: for (int j = 0; j < n; j++) out[j] = derivative(z[j], a[j]) * g[j];
+            }
         }
     }
 }

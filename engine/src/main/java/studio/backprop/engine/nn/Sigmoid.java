@@ -7,6 +7,7 @@ public final class Sigmoid extends Activation {
     private final boolean v1;
 
     public Sigmoid(int math) {
+        super(math == 1 ? GENERIC : SIGMOID);
         v1 = math == 1;
     }
 

@@ -7,6 +7,7 @@ public final class Tanh extends Activation {
     private final boolean v1;
 
     public Tanh(int math) {
+        super(math == 1 ? GENERIC : TANH);
         v1 = math == 1;
     }
 
