@@ -1,5 +1,6 @@
 // Picks the engine build: WebAssembly (GC) where the browser supports it, else JavaScript;
-// ?backend=js|wasm (or #backend=...) forces one. Then loads the page program of that build.
+// ?backend=js|wasm (or #backend=...) forces one. Then loads the page program, which is the same
+// JavaScript in both builds: it only draws, and starts the training worker of the chosen build.
 (function () {
   'use strict';
   function param(name) {
@@ -12,12 +13,12 @@
   var forced = param('backend');
   var backend = forced === 'js' ? 'js' : forced === 'wasm' && wasmGc ? 'wasm' : wasmGc ? 'wasm' : 'js';
 
-  // The strictest policy each build allows: no inline script, nothing from other origins.
-  // TeaVM's WebAssembly GC runtime builds its JavaScript glue with new Function, so that
-  // build also needs 'unsafe-eval'; the JavaScript build does not.
+  // The strictest policy: no inline script, no eval, nothing from other origins. (TeaVM's
+  // WebAssembly runtime builds its glue with new Function, but only in the worker, which a
+  // page's policy does not govern.)
   var policy = document.createElement('meta');
   policy.httpEquiv = 'Content-Security-Policy';
-  policy.content = "default-src 'self'; script-src 'self'" + (backend === 'wasm' ? " 'wasm-unsafe-eval' 'unsafe-eval'" : '')
+  policy.content = "default-src 'self'; script-src 'self'"
       + "; style-src 'self'; img-src 'self' data: blob:; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
   document.head.appendChild(policy);
 
@@ -63,13 +64,5 @@
     }, function (e) { console.warn('offline mode unavailable: ' + e); });
   }
 
-  if (backend === 'wasm') {
-    script('wasm/runtime.js', function () {
-      TeaVM.wasmGC.load('wasm/page.wasm').then(function (teavm) {
-        teavm.exports.main(['wasm', page]);
-      }, function (e) { fail('WebAssembly build', e); });
-    });
-  } else {
-    script('js/page.js', function () { main(['js', page]); });
-  }
+  script('js/page.js', function () { main([backend, page]); });
 })();

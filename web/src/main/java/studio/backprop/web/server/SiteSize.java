@@ -55,7 +55,7 @@ public final class SiteSize {
         stampServiceWorker(site);
         List<List<String>> builds = List.of(
                 List.of("js/page.js", "js/worker.js"),
-                List.of("wasm/page.wasm", "wasm/worker.wasm", "wasm/runtime.js"));
+                List.of("js/page.js", "wasm/worker.wasm", "wasm/runtime.js"));
         String[] names = {"JavaScript", "WebAssembly"};
         System.out.println("Site outputs (raw / gzipped):");
         for (int b = 0; b < builds.size(); b++) {
