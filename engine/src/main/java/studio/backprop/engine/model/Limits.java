@@ -81,11 +81,12 @@ public final class Limits {
     }
 
     /**
-     * The math version ({@link Det#MATH}) of a model's settings: a model records the version it was
-     * trained with, and one written before versions were recorded used version 1.
+     * The math version ({@link Det#MATH}) of a model's settings, which a reader needs before it
+     * builds the modules: a model records the version it was trained with, and one written before
+     * versions were recorded used version 1, which this puts into the settings.
      */
-    public static int math(Map<String, String> settingsMap) throws ModelException {
-        String v = settingsMap.getOrDefault("math", "1");
+    public static int resolveMath(Map<String, String> settingsMap) throws ModelException {
+        String v = settingsMap.computeIfAbsent("math", k -> "1");
         for (int m = 1; m <= Det.MATH; m++) if (v.equals(Integer.toString(m))) return m;
         throw new ModelException("math version '" + v + "' is not supported (this app has versions 1 to " + Det.MATH + ")");
     }
@@ -98,7 +99,6 @@ public final class Limits {
             check(Settings.isKey(e.getKey()), "unknown setting '" + e.getKey() + "'");
             settings.set(e.getKey(), e.getValue());
         }
-        settings.set("math", Integer.toString(math(settingsMap)));
         for (Encoding.Column c : columns) {
             if (c.categories != null) count(c.categories.length, 1000, "categories of column '" + c.name + "'");
         }

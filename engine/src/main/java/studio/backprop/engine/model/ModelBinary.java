@@ -154,7 +154,7 @@ public final class ModelBinary {
         Map<String, String> settings = new LinkedHashMap<>();
         int ns = Limits.count(in.u16(), 64, "settings count");
         for (int i = 0; i < ns; i++) settings.put(in.str(), in.str());
-        int math = Limits.math(settings);
+        int math = Limits.resolveMath(settings);
         int nc = Limits.count(in.u16(), Limits.MAX_LIST, "column count");
         List<Encoding.Column> columns = new ArrayList<>();
         for (int i = 0; i < nc; i++) {

@@ -101,7 +101,7 @@ public final class ModelJson {
         for (Map.Entry<String, Object> e : object(root.get("settings"), "settings").entrySet()) {
             settings.put(e.getKey(), string(e.getValue(), "setting " + e.getKey()));
         }
-        int math = Limits.math(settings);
+        int math = Limits.resolveMath(settings);
         List<Encoding.Column> columns = new ArrayList<>();
         for (Object o : list(root.get("inputs"), "inputs", Limits.MAX_LIST)) {
             Map<String, Object> c = object(o, "an input");

@@ -14,7 +14,7 @@ public abstract class Activation implements Module {
      * arithmetic, so the same bits.
      */
     static final int GENERIC = 0, TANH = 1, SIGMOID = 2, RELU = 3;
-    private final int direct;
+    final int direct;
 
     protected Activation() {
         this(GENERIC);

@@ -28,10 +28,9 @@ public final class Softmax implements Module {
             double max = z[0];
             for (int j = 1; j < u.cols; j++) if (z[j] > max) max = z[j];
             double sum = 0;
-            for (int j = 0; j < u.cols; j++) {
-                a[j] = v1 ? Det.V1.exp(z[j] - max) : Det.exp(z[j] - max);
-                sum += a[j];
-            }
+            if (v1) for (int j = 0; j < u.cols; j++) a[j] = Det.V1.exp(z[j] - max);
+            else for (int j = 0; j < u.cols; j++) a[j] = Det.exp(z[j] - max);
+            for (int j = 0; j < u.cols; j++) sum += a[j];
             for (int j = 0; j < u.cols; j++) a[j] /= sum;
         }
     }
