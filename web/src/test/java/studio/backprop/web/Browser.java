@@ -241,6 +241,10 @@ public final class Browser implements AutoCloseable {
             driver.close();
         }
         driver.switchTo().window(first);
+        if (frameRecorder != null) {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", frameRecorder));
+            frameRecorder = null;
+        }
         driver.get("about:blank");
         if (server != null) driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", origin(), "storageTypes", "all"));
         driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
@@ -254,6 +258,44 @@ public final class Browser implements AutoCloseable {
     private void quit() {
         driver.quit();
         delete(profile);
+    }
+
+    /** The identifier of the frame recorder in this Chromium's new documents, if it has one. */
+    private String frameRecorder;
+
+    /**
+     * From now on, each page this Chromium opens records the time of every animation frame it
+     * draws, from its first (a script that runs before the page's own): {@link #framesSinceLoad()}.
+     */
+    public void recordFramesFromLoad() {
+        frameRecorder = (String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "(function () { var times = window.frameTimesSinceLoad = [];"
+                + " function frame(t) { times.push(t); requestAnimationFrame(frame); } requestAnimationFrame(frame); })();"))
+                .get("identifier");
+    }
+
+    /** The times (ms from navigation) of the frames the page has drawn so far; see {@link #recordFramesFromLoad()}. */
+    @SuppressWarnings("unchecked")
+    public List<Double> framesSinceLoad() {
+        return ((List<Number>) driver.executeScript("return window.frameTimesSinceLoad.slice()")).stream()
+                .map(Number::doubleValue).collect(Collectors.toList());
+    }
+
+    /** The frame times from the last frame at or before {@code ms} on (the frame that drew what was there at that time). */
+    public static List<Double> from(List<Double> times, double ms) {
+        int i = 0;
+        while (i + 1 < times.size() && times.get(i + 1) <= ms) i++;
+        return times.subList(i, times.size());
+    }
+
+    /** The longest gap between consecutive frame times, and when it began: {start, gap}. */
+    public static double[] longestGap(List<Double> times) {
+        double[] worst = {Double.NaN, 0};
+        for (int i = 1; i < times.size(); i++) {
+            double gap = times.get(i) - times.get(i - 1);
+            if (gap > worst[1]) worst = new double[] {times.get(i - 1), gap};
+        }
+        return worst;
     }
 
     /** A temporary file that is removed when the test JVM exits. */

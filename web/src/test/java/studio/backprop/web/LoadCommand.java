@@ -1,56 +1,97 @@
 package studio.backprop.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The load benchmark: the studio opened afresh (HTTP cache warm, as for a returning user) with
- * play=1, in each build, several times; per load, the time to the first trained batch and every
- * frame over 50 ms until the 30th epoch (Chromium's long-animation-frame entries, from
- * navigation on): its start, length, the style and layout and the rendering within it, and the
- * scripts that ran in it. Usage: LoadCommand [--runs=3]
+ * The load benchmark: the studio opened with play=1 in each build, several times, as a first visit
+ * (a new profile: nothing cached) and as a return (the HTTP cache warm). Per load: the first
+ * contentful paint, the first animation frame, the first trained batch, the longest gap between
+ * animation frames from the first until the 30th epoch (and from the frame of the first paint on),
+ * and every long animation frame (Chromium's
+ * long-animation-frame entries over 50 ms, from navigation on, so including the load's own frame
+ * before the first paint): its start, length, style and layout, rendering, and the scripts in it.
+ * Usage: LoadCommand [--runs=3] [--backend=js|wasm]
  */
 public final class LoadCommand {
     private LoadCommand() {}
 
-    public static void main(String[] args) throws Exception {
-        int runs = 3;
-        for (String a : args) if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
-        for (String backend : new String[] {"js", "wasm"}) {
-            List<Double> longest = new ArrayList<>(), first = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-                try (Browser b = new Browser()) {
-                    b.open("?backend=" + backend);
-                    b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
-                    b.open("?backend=" + backend + "&load=" + System.nanoTime() + "#play=1&seed=2");
-                    b.waitUpTo(30).until(d -> b.number("epoch") > 30);
-                    @SuppressWarnings("unchecked")
-                    List<Object> frames = (List<Object>) b.driver.executeAsyncScript("var done = arguments[arguments.length - 1], out = [];"
-                            + "new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) {"
-                            + "  out.push([e.startTime, e.duration, e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,"
-                            + "    e.renderStart ? e.startTime + e.duration - e.renderStart : 0,"
-                            + "    e.scripts.map(function (s) { return Math.round(s.duration) + ' ms ' + s.invoker.split('/').pop(); }).join(', ')]); });"
-                            + "  done(out); }).observe({type: 'long-animation-frame', buffered: true});");
-                    double firstStep = Double.parseDouble(String.valueOf(b.driver.executeScript("return document.body.dataset.firstStep")));
-                    first.add(firstStep);
-                    double worst = 0;
-                    System.out.printf(Locale.ROOT, "%s load %d: first trained batch at %.0f ms%n", backend, r + 1, firstStep);
-                    for (Object o : frames) {
-                        List<?> f = (List<?>) o;
-                        double start = ((Number) f.get(0)).doubleValue(), length = ((Number) f.get(1)).doubleValue();
-                        worst = Math.max(worst, length);
-                        System.out.printf(Locale.ROOT, "  frame at %5.0f ms: %4.0f ms (style+layout %3.0f, rendering %3.0f) %s%n", start, length,
-                                ((Number) f.get(2)).doubleValue(), ((Number) f.get(3)).doubleValue(), f.get(4));
-                    }
-                    longest.add(worst);
-                }
-            }
-            longest.sort(null);
-            first.sort(null);
-            System.out.printf(Locale.ROOT, "%s: median longest frame %.0f ms, median first batch %.0f ms (%d loads)%n%n", backend,
-                    longest.get(runs / 2), first.get(runs / 2), runs);
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** Per build and kind of visit, each load's figures: longest gap, longest frame, first batch. */
+    private static final Map<String, List<double[]>> results = new LinkedHashMap<>();
+
+    private static void run(String[] args) throws Exception {
+        int runs = 3;
+        String[] backends = {"js", "wasm"};
+        for (String a : args) {
+            if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
+            else if (a.startsWith("--backend=")) backends = new String[] {a.substring(10)};
+            else throw new IllegalArgumentException("unknown argument " + a + "; usage: [--runs=3] [--backend=js|wasm]");
+        }
+        for (String backend : backends) {
+            for (int r = 0; r < runs; r++) {
+                try (Browser b = new Browser()) {
+                    b.recordFramesFromLoad();
+                    measure(b, backend, "first visit", r);
+                    measure(b, backend, "return", r);
+                }
+            }
+        }
+        System.out.println("median (worst) over " + runs + " loads:");
+        for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
+            System.out.printf(Locale.ROOT, "  %-18s longest gap between frames %s ms, from the first paint on %s ms, longest frame %s ms,"
+                    + " first trained batch %s ms%n", e.getKey(), summary(e.getValue(), 0), summary(e.getValue(), 1), summary(e.getValue(), 2),
+                    summary(e.getValue(), 3));
+        }
+    }
+
+    private static String summary(List<double[]> loads, int column) {
+        List<Double> v = new ArrayList<>();
+        for (double[] l : loads) v.add(l[column]);
+        v.sort(null);
+        return String.format(Locale.ROOT, "%5.1f (%5.1f)", v.get(v.size() / 2), v.get(v.size() - 1));
+    }
+
+    private static void measure(Browser b, String backend, String visit, int run) throws Exception {
+        b.open("?backend=" + backend + "&load=" + System.nanoTime() + "#play=1&seed=2");
+        b.waitUpTo(30).until(d -> b.number("epoch") > 30);
+        List<Double> times = b.framesSinceLoad();
+        double[] gap = Browser.longestGap(times);
+        @SuppressWarnings("unchecked")
+        List<Object> frames = (List<Object>) b.driver.executeScript("var out = [], o = new PerformanceObserver(function () {});"
+                + "o.observe({type: 'long-animation-frame', buffered: true});"
+                + "o.takeRecords().forEach(function (e) {"
+                + "  out.push([e.startTime, e.duration, e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,"
+                + "    e.renderStart ? e.startTime + e.duration - e.renderStart : 0,"
+                + "    e.scripts.map(function (s) { return Math.round(s.duration) + ' ms ' + s.invoker.split('/').pop(); }).join(', ')]); });"
+                + "return out;");
+        double firstStep = Double.parseDouble(String.valueOf(b.driver.executeScript("return document.body.dataset.firstStep")));
+        double paint = ((Number) b.driver.executeScript(
+                "var p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : -1")).doubleValue();
+        double[] shown = Browser.longestGap(Browser.from(times, paint));
+        System.out.printf(Locale.ROOT, "%s, %s %d: first contentful paint at %.0f ms, first frame at %.0f ms, first trained batch at %.0f ms;"
+                + " longest gap between frames %.1f ms (at %.0f ms, of %d frames), from the first paint on %.1f ms (at %.0f ms)%n", backend, visit,
+                run + 1, paint, times.get(0), firstStep, gap[1], gap[0], times.size(), shown[1], shown[0]);
+        double worst = 0;
+        for (Object o : frames) {
+            List<?> f = (List<?>) o;
+            double start = ((Number) f.get(0)).doubleValue(), length = ((Number) f.get(1)).doubleValue();
+            worst = Math.max(worst, length);
+            System.out.printf(Locale.ROOT, "  long frame at %5.0f ms: %4.0f ms (style+layout %3.0f, rendering %3.0f) %s%n", start, length,
+                    ((Number) f.get(2)).doubleValue(), ((Number) f.get(3)).doubleValue(), f.get(4));
+        }
+        results.computeIfAbsent(backend + ", " + visit, k -> new ArrayList<>()).add(new double[] {gap[1], shown[1], worst, firstStep});
     }
 }

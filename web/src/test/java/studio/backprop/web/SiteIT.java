@@ -3,7 +3,9 @@ package studio.backprop.web;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The first live page on both engine builds: it loads cleanly, trains, and stays responsive. */
@@ -51,19 +53,34 @@ class SiteIT {
         }
     }
 
-    /** Budget: the first training step within 1 s of navigation on localhost (printed for the record). */
+    /**
+     * From the first paint through the first 30 epochs, on a first visit (nothing cached) and on a
+     * return (the HTTP cache warm): no gap between animation frames over 50 ms, and the first
+     * training step within 1 s of navigation. The frames are recorded by a script that runs before
+     * the page's own; before the first paint there is nothing on screen to freeze.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"js", "wasm"})
-    void firstTrainingStepComesWithinASecondOfLoad(String backend) throws Exception {
+    @CsvSource({"js, first", "wasm, first", "js, return", "wasm, return"})
+    void framesKeepComingFromTheFirstPaintThroughTraining(String backend, String visit) throws Exception {
         try (Browser b = Browser.pooled()) {
-            b.open("?backend=" + backend);
-            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty()); // warm the HTTP cache as a returning user has
-            b.open("?backend=" + backend + "&fresh=1#play=1&seed=2"); // a new query: a real navigation
-            b.waitUpTo(20).until(d -> b.driver.executeScript("return document.body.dataset.firstStep || null") != null);
-            double ms = Double.parseDouble((String) b.driver.executeScript("return document.body.dataset.firstStep"));
-            System.out.printf("first training step, %s build: %.0f ms after navigation%n", backend, ms);
-            // The budget is 1 s (measured here: about 0.6-0.8 s); the bound leaves room for a loaded CI machine.
-            assertTrue(ms < 2000, backend + ": first step after " + ms + " ms");
+            if (visit.equals("return")) {
+                b.open("?backend=" + backend);
+                b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            }
+            b.recordFramesFromLoad();
+            b.open("?backend=" + backend + "&visit=" + visit + "#play=1&seed=2"); // a new query: a real navigation
+            b.waitUpTo(30).until(d -> b.number("epoch") > 30);
+            double firstStep = Double.parseDouble((String) b.driver.executeScript("return document.body.dataset.firstStep"));
+            double paint = ((Number) b.driver.executeScript("return performance.getEntriesByName('first-contentful-paint')[0].startTime")).doubleValue();
+            List<Double> frames = Browser.from(b.framesSinceLoad(), paint);
+            double[] gap = Browser.longestGap(frames);
+            System.out.printf(Locale.ROOT, "%s, %s visit: first paint at %.0f ms, first training step at %.0f ms, longest gap between frames"
+                    + " from the first paint on %.1f ms (at %.0f ms, of %d frames)%n", backend, visit, paint, firstStep, gap[1], gap[0], frames.size());
+            // The budget is 1 s (measured here: 0.15-0.5 s); the bound leaves room for a loaded CI machine.
+            assertTrue(firstStep < 2000, backend + ": first step after " + firstStep + " ms");
+            // Gaps come in whole frames of 16.7 ms (rAF times are rounded to 0.1 ms): 50 ms is three
+            // frames, read as 50.0-50.1. Over it: four frames or more, two drawn frames missed in a row.
+            assertTrue(gap[1] < 51, "longest gap between animation frames " + gap[1] + " ms, at " + gap[0] + " ms");
         }
     }
 
@@ -73,12 +90,9 @@ class SiteIT {
         try (Browser b = Browser.pooled()) {
             b.open("?backend=" + backend + "#data=spiral&layers=32,32,32&play=1");
             b.waitUpTo(20).until(d -> "training".equals(b.value("status")) && b.number("epoch") > 2);
-            // The first two seconds after navigation hold the page's own start-up (style, layout,
-            // compiling page.js, the first draw of every view: tasks of 70-250 ms, measured with a
-            // CPU profile); the budget is for training once the page is up.
-            double startup = b.longestFrameGap(2000);
+            // The load is the test above; this is a bigger net's training for seconds on end.
             double max = b.longestFrameGap(3000);
-            System.out.println(backend + " frame gaps while training: longest " + max + " ms (start-up window: " + startup + " ms)");
+            System.out.println(backend + " frame gaps while training: longest " + max + " ms");
             // Gaps come in whole frames of 16.7 ms (rAF times are rounded to 0.1 ms): 50 ms is three
             // frames, read as 50.0-50.1. Over it: four frames or more, two drawn frames missed in a row.
             assertTrue(max < 51, "longest gap between animation frames " + max + " ms");
