@@ -14,7 +14,8 @@ import java.util.Map;
  * and every long animation frame (Chromium's
  * long-animation-frame entries over 50 ms, from navigation on, so including the load's own frame
  * before the first paint): its start, length, style and layout, rendering, and the scripts in it.
- * Usage: LoadCommand [--runs=3] [--backend=js|wasm]
+ * Usage: LoadCommand [--runs=3] [--backend=js|wasm] [--hash=data=mnist&amp;play=1] (another studio
+ * URL fragment; with it the loads run until the 30th epoch or 5 s after the first trained batch).
  */
 public final class LoadCommand {
     private LoadCommand() {}
@@ -32,13 +33,16 @@ public final class LoadCommand {
     /** Per build and kind of visit, each load's figures: longest gap, longest frame, first batch. */
     private static final Map<String, List<double[]>> results = new LinkedHashMap<>();
 
+    private static String hash = "play=1&seed=2";
+
     private static void run(String[] args) throws Exception {
         int runs = 3;
         String[] backends = {"js", "wasm"};
         for (String a : args) {
             if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
             else if (a.startsWith("--backend=")) backends = new String[] {a.substring(10)};
-            else throw new IllegalArgumentException("unknown argument " + a + "; usage: [--runs=3] [--backend=js|wasm]");
+            else if (a.startsWith("--hash=")) hash = a.substring(7);
+            else throw new IllegalArgumentException("unknown argument " + a + "; usage: [--runs=3] [--backend=js|wasm] [--hash=...]");
         }
         for (String backend : backends) {
             for (int r = 0; r < runs; r++) {
@@ -65,8 +69,9 @@ public final class LoadCommand {
     }
 
     private static void measure(Browser b, String backend, String visit, int run) throws Exception {
-        b.open("?backend=" + backend + "&load=" + System.nanoTime() + "#play=1&seed=2");
-        b.waitUpTo(30).until(d -> b.number("epoch") > 30);
+        b.open("?backend=" + backend + "&load=" + System.nanoTime() + "#" + hash);
+        b.waitUpTo(60).until(d -> b.number("epoch") > 30 || ((Number) b.driver.executeScript("var f = document.body.dataset.firstStep;"
+                + " return f ? performance.now() - Number(f) : 0")).doubleValue() > 5000);
         List<Double> times = b.framesSinceLoad();
         double[] gap = Browser.longestGap(times);
         @SuppressWarnings("unchecked")
