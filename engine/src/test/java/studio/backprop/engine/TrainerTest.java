@@ -71,6 +71,12 @@ class TrainerTest {
     void badSettingsGetClearMessages() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spiral("lr", "fast"));
         assertEquals("lr must be a number from 0 to 100, got 'fast'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> spiral("split", "1.5"));
+        assertEquals("split must be a number from 0.01 to 0.99, got '1.5'", e.getMessage());
+        Settings slow = new Settings();
+        slow.set("speed", "0");
+        e = assertThrows(IllegalArgumentException.class, slow::epochsPerSecond);
+        assertEquals("speed must be a number from 0.1 to 1000000, got '0'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> spiral("layers", "8,0"));
         assertEquals("layer 2 of '8,0' is '0': a dense layer is its number of units, a whole number from 1 to 1024 (other layers: convFxK, poolK, dropP)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> spiral("layers", "8,x8,4"));

@@ -19,7 +19,9 @@ final class ConfusionView {
 
     void render(State s) {
         int k = s.classes.length;
-        String key = k + ":" + java.util.Arrays.toString(s.confusion);
+        StringBuilder counts = new StringBuilder().append(k); // whole counts: no double-to-text conversion in the page
+        for (double c : s.confusion) counts.append(',').append((int) c);
+        String key = counts.toString();
         if (key.equals(shown)) return;
         shown = key;
         Html.clear(table);
