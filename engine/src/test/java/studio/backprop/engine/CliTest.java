@@ -82,12 +82,13 @@ class CliTest {
     /** Runs over a second show their progress on stderr; --quiet silences it, and stdout has only the results. */
     @Test
     void longRunsShowProgressOnStderr() {
-        Run run = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=12");
+        // about 3 s here, so over a second on a faster machine too (12 epochs took 0.95 s, and printed nothing)
+        Run run = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=40");
         assertEquals(0, run.code, run.err);
         String first = run.err.lines().findFirst().orElse("");
-        assertTrue(first.matches("epoch \\d+/12 +\\d+%  loss \\d+\\.\\d{4}  .+ left"), "progress: " + run.err);
+        assertTrue(first.matches("epoch \\d+/40 +\\d+%  loss \\d+\\.\\d{4}  .+ left"), "progress: " + run.err);
         assertFalse(run.out.contains("left"), "stdout keeps only results");
-        Run quiet = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=12", "--quiet");
+        Run quiet = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=40", "--quiet");
         assertEquals("", quiet.err);
     }
 

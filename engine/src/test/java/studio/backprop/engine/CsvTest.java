@@ -9,11 +9,25 @@ import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Numbers;
 import studio.backprop.engine.data.Table;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.math.Rng;
+import studio.backprop.engine.model.Json;
 
 class CsvTest {
     private static Table.Converted convert(String text) throws CsvException {
         return Table.parse(text, "auto").toDataSet("upload", new Table.Choice());
+    }
+
+    @Test
+    void asciiHelpersTouchOnlyAscii() throws Exception {
+        assertEquals("\u00c9tat_id 2024-01", Text.lowerAscii("\u00c9tat_ID 2024-01"));
+        assertTrue(Text.isDigit('7'));
+        assertFalse(Text.isDigit('\u0663')); // ARABIC-INDIC DIGIT THREE: not a digit of a date or a JSON number
+        assertEquals(15, Text.hexDigit('f'));
+        assertEquals(10, Text.hexDigit('A'));
+        assertEquals(-1, Text.hexDigit('g'));
+        assertEquals("\u00e9A", Json.parse("\"\\u00E9\\u0041\""));
+        assertThrows(studio.backprop.engine.model.ModelException.class, () -> Json.parse("[1\u0663]"));
     }
 
     @Test

@@ -114,13 +114,13 @@ public final class Dates {
 
     /** One value in a field order, or null. */
     static Value parse(String text, String order) {
-        String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = Text.lowerAscii(text.trim());
         if (s.length() < 6 || s.length() > 40) return null;
         // split off the time: after a T between digits, or after the first space that follows the date
         int cut = -1;
         for (int i = 1; i < s.length() - 1; i++) {
             char c = s.charAt(i);
-            if (c == 't' && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1))) {
+            if (c == 't' && Text.isDigit(s.charAt(i - 1)) && Text.isDigit(s.charAt(i + 1))) {
                 cut = i;
                 break;
             }
@@ -231,7 +231,7 @@ public final class Dates {
             if (c == '-' || c == '/' || c == '.') {
                 if (sep != 0 && c != sep) return 0;
                 sep = c;
-            } else if (!Character.isDigit(c)) {
+            } else if (!Text.isDigit(c)) {
                 return 0;
             }
         }

@@ -93,7 +93,7 @@ public final class Table {
 
     /** id, ID, row_id, customer id, Index, ... */
     private static boolean idName(String name) {
-        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        String n = Text.lowerAscii(name.trim());
         return n.equals("id") || n.equals("index") || n.equals("#") || n.equals("no") || n.equals("row") || n.endsWith("_id") || n.endsWith(" id")
                 || n.endsWith("-id") || n.startsWith("id_") || n.endsWith("number") && n.length() > 6 && !n.contains("of");
     }

@@ -3,7 +3,11 @@ package studio.backprop.engine.data;
 import java.util.ArrayList;
 import java.util.List;
 
-/** String helpers that stay small in the browser builds (String.split pulls in TeaVM's regex engine). */
+/**
+ * String helpers that stay small in the browser builds: String.split pulls in TeaVM's regex
+ * engine, and Character's tests and String's case mapping its Unicode tables (4 KB gzipped). The
+ * keywords, dates and JSON the engine reads are ASCII.
+ */
 public final class Text {
     private Text() {}
 
@@ -31,5 +35,25 @@ public final class Text {
             if (x != y) return false;
         }
         return true;
+    }
+
+    /** s with A-Z as a-z, every other character as it is. */
+    public static String lowerAscii(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) if (c[i] >= 'A' && c[i] <= 'Z') c[i] += 'a' - 'A';
+        return new String(c);
+    }
+
+    /** 0-9 only (Character.isDigit also takes other scripts' digits, which no date or JSON number has). */
+    public static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The value of a hexadecimal digit (either case), or -1. */
+    public static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
     }
 }

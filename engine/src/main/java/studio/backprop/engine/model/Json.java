@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.backprop.engine.data.Text;
 
 /**
  * A small strict JSON reader (objects become LinkedHashMaps, arrays Lists, numbers Doubles)
@@ -108,7 +109,7 @@ public final class Json {
                         expect(pos + 4 <= s.length(), "short \\u escape");
                         int code = 0;
                         for (int i = 0; i < 4; i++) {
-                            int d = Character.digit(s.charAt(pos++), 16);
+                            int d = Text.hexDigit(s.charAt(pos++));
                             expect(d >= 0, "bad \\u escape");
                             code = code * 16 + d;
                         }
@@ -128,19 +129,19 @@ public final class Json {
         int start = pos;
         if (pos < s.length() && s.charAt(pos) == '-') pos++;
         int digits = pos;
-        while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+        while (pos < s.length() && Text.isDigit(s.charAt(pos))) pos++;
         expect(pos > digits, "expected a value");
         if (pos < s.length() && s.charAt(pos) == '.') {
             pos++;
             int frac = pos;
-            while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+            while (pos < s.length() && Text.isDigit(s.charAt(pos))) pos++;
             expect(pos > frac, "expected digits after '.'");
         }
         if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
             pos++;
             if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) pos++;
             int exp = pos;
-            while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+            while (pos < s.length() && Text.isDigit(s.charAt(pos))) pos++;
             expect(pos > exp, "expected digits in the exponent");
         }
         expect(pos - start <= 40, "number too long");

@@ -8,6 +8,7 @@ import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.ImageClasses;
 import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.ImageHeader;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.data.Zip;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
@@ -128,7 +129,7 @@ final class OwnImages {
     }
 
     private static boolean isZip(String path) {
-        return path.toLowerCase().endsWith(".zip");
+        return Text.lowerAscii(path).endsWith(".zip");
     }
 
     private void addZip(JSObject file, String name, String into) {
