@@ -139,13 +139,13 @@ public final class Conv2D implements Module {
             for (int c = 0, k = 0; c < inC; c++) {
                 for (int ky = 0; ky < K; ky++) {
                     for (int kx = 0; kx < K; kx++, k++) {
+                        // as in im2col: only the output columns whose input column lies inside the image
+                        int first = Math.max(0, (padLeft - kx + S - 1) / S), end = Math.min(outW, (inW + padLeft - kx + S - 1) / S);
                         for (int oy = 0; oy < outH; oy++) {
-                            int y = oy * S + ky - padTop, from = k * positions + oy * outW, to = (c * inH + y) * inW;
+                            int y = oy * S + ky - padTop, from = k * positions + oy * outW, to = (c * inH + y) * inW + kx - padLeft;
                             if (y < 0 || y >= inH) continue;
-                            for (int ox = 0; ox < outW; ox++) {
-                                int x = ox * S + kx - padLeft;
-                                if (x >= 0 && x < inW) d[to + x] += dCols[from + ox];
-                            }
+                            if (S == 1) for (int ox = first; ox < end; ox++) d[to + ox] += dCols[from + ox];
+                            else for (int ox = first; ox < end; ox++) d[to + ox * S] += dCols[from + ox];
                         }
                     }
                 }
