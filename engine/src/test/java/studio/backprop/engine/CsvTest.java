@@ -19,6 +19,26 @@ class CsvTest {
     }
 
     @Test
+    void utf8IsTheJvmsUtf8() {
+        java.util.Random r = new java.util.Random(5);
+        for (int t = 0; t < 20000; t++) {
+            char[] c = new char[r.nextInt(12)];
+            for (int i = 0; i < c.length; i++) {
+                int kind = r.nextInt(5);
+                c[i] = (char) (kind == 0 ? r.nextInt(0x80) : kind == 1 ? r.nextInt(0x800) : kind == 2 ? 0xD800 + r.nextInt(0x800) : r.nextInt(0x10000));
+            }
+            String s = new String(c);
+            assertArrayEquals(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), Text.utf8(s), s);
+            byte[] b = new byte[r.nextInt(12)];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) (r.nextBoolean() ? 0x80 + r.nextInt(0x80) : r.nextInt(256));
+            int from = b.length == 0 ? 0 : r.nextInt(b.length), length = r.nextInt(b.length - from + 1);
+            assertEquals(new String(b, from, length, java.nio.charset.StandardCharsets.UTF_8), Text.fromUtf8(b, from, length), java.util.Arrays.toString(b));
+            byte[] valid = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(new String(valid, java.nio.charset.StandardCharsets.UTF_8), Text.fromUtf8(valid, 0, valid.length));
+        }
+    }
+
+    @Test
     void asciiHelpersTouchOnlyAscii() throws Exception {
         assertEquals("\u00c9tat_id 2024-01", Text.lowerAscii("\u00c9tat_ID 2024-01"));
         assertTrue(Text.isDigit('7'));

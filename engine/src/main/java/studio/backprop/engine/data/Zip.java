@@ -178,7 +178,7 @@ public final class Zip {
     }
 
     private String name(int at, int length, boolean utf8) {
-        if (utf8) return new String(zip, at, length, java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8) return Text.fromUtf8(zip, at, length);
         char[] c = new char[length];
         for (int i = 0; i < length; i++) c[i] = (char) (zip[at + i] & 0xFF);
         return new String(c);

@@ -1,13 +1,13 @@
 package studio.backprop.engine.model;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Normalizer;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Modules;
@@ -229,7 +229,7 @@ public final class ModelBinary {
         }
 
         void str(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            byte[] b = Text.utf8(s);
             u16(b.length);
             buf.write(b, 0, b.length);
         }
@@ -280,7 +280,7 @@ public final class ModelBinary {
         String str() throws ModelException {
             int n = Limits.count(u16(), Limits.MAX_STRING, "string length");
             Limits.check(remaining() >= n, "the model is truncated inside a string at byte " + pos);
-            String s = new String(b, pos, n, StandardCharsets.UTF_8);
+            String s = Text.fromUtf8(b, pos, n);
             pos += n;
             return s;
         }

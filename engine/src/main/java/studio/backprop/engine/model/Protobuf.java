@@ -1,7 +1,7 @@
 package studio.backprop.engine.model;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import studio.backprop.engine.data.Text;
 
 /**
  * Just enough of the protocol buffers wire format to write an ONNX file: varints, length-
@@ -22,7 +22,7 @@ final class Protobuf {
     }
 
     Protobuf string(int field, String value) {
-        return bytes(field, value.getBytes(StandardCharsets.UTF_8));
+        return bytes(field, Text.utf8(value));
     }
 
     Protobuf bytes(int field, byte[] value) {

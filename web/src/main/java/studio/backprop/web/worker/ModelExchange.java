@@ -1,6 +1,5 @@
 package studio.backprop.web.worker;
 
-import java.nio.charset.StandardCharsets;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -10,6 +9,7 @@ import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.Images;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelException;
@@ -122,7 +122,7 @@ final class ModelExchange {
         while (first < b.length && (b[first] == ' ' || b[first] == '\n' || b[first] == '\r' || b[first] == '\t')) first++;
         boolean json = first < b.length && (b[first] == '{' || b[first] == '[');
         try {
-            restore(json ? ModelJson.read(new String(b, StandardCharsets.UTF_8)) : ModelBinary.read(b));
+            restore(json ? ModelJson.read(Text.fromUtf8(b, 0, b.length)) : ModelBinary.read(b));
         } catch (ModelException e) {
             linkError(e.getMessage());
         }
