@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Frames over 50 ms from page load until training runs, in both builds (headless Chromium):
-# each one's start, length and what ran in it, and the time to the first trained batch.
+# The studio's load in both builds (headless Chromium), as a first visit and as a return: the
+# first paint, the first trained batch, the longest gap between frames from the first paint until
+# the 30th epoch, and every frame over 50 ms with what ran in it; medians and worst cases.
 # Arguments: [--runs=3] [--backend=js|wasm] [--hash=data=mnist&play=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -106,8 +106,7 @@ public final class BenchCommand {
         try {
             b.waitUpTo(180).until(d -> {
                 if (!(b.number("test-accuracy") >= 0.97)) return false;
-                Object first = b.driver.executeScript("return document.body.dataset.firstStep || null");
-                reached[0] = ((Number) b.driver.executeScript("return performance.now()")).doubleValue() - Double.parseDouble((String) first);
+                reached[0] = ((Number) b.driver.executeScript("return performance.now()")).doubleValue() - b.firstStepMs();
                 return true;
             });
         } catch (org.openqa.selenium.TimeoutException e) {

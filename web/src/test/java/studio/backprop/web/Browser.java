@@ -154,16 +154,23 @@ public final class Browser implements AutoCloseable {
         return (String) driver.executeScript("return location.hash;");
     }
 
-    /** The longest gap between animation frames over {@code ms} milliseconds. */
+    /**
+     * The longest gap between animation frames a page may show: three 60 Hz frames, which rAF
+     * reports as 50.0-50.1 ms (its times are rounded to 0.1 ms). Over it: four frames or more, two
+     * drawn frames missed in a row.
+     */
+    public static final double FRAME_BUDGET_MS = 51;
+
+    /** The longest gap between animation frames over {@code ms} milliseconds from now. */
     @SuppressWarnings("unchecked")
     public double longestFrameGap(int ms) {
-        List<Number> gaps = (List<Number>) driver.executeAsyncScript(
-                "var done = arguments[0], gaps = [], last = 0, start = performance.now();"
-                + "function frame(t) { if (last) gaps.push(t - last); last = t;"
-                + "  if (t - start < " + ms + ") requestAnimationFrame(frame); else done(gaps); }"
-                + "requestAnimationFrame(frame);");
-        if (gaps.size() < ms / 40) return Double.POSITIVE_INFINITY;
-        return gaps.stream().mapToDouble(Number::doubleValue).max().orElse(Double.POSITIVE_INFINITY);
+        List<Double> times = ((List<Number>) driver.executeAsyncScript(
+                "var done = arguments[0], times = [], start = performance.now();"
+                + "function frame(t) { times.push(t);"
+                + "  if (t - start < " + ms + ") requestAnimationFrame(frame); else done(times); }"
+                + "requestAnimationFrame(frame);")).stream().map(Number::doubleValue).collect(Collectors.toList());
+        if (times.size() <= ms / 40) return Double.POSITIVE_INFINITY;
+        return longestGap(times)[1];
     }
 
     /** A wait whose failure message says what the page showed. */
@@ -279,6 +286,18 @@ public final class Browser implements AutoCloseable {
     public List<Double> framesSinceLoad() {
         return ((List<Number>) driver.executeScript("return window.frameTimesSinceLoad.slice()")).stream()
                 .map(Number::doubleValue).collect(Collectors.toList());
+    }
+
+    /** Milliseconds from navigation to the page's first contentful paint (-1 before it). */
+    public double firstPaintMs() {
+        return ((Number) driver.executeScript("var p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : -1"))
+                .doubleValue();
+    }
+
+    /** Milliseconds from navigation to the first trained batch the page heard of (NaN before it). */
+    public double firstStepMs() {
+        Object v = driver.executeScript("return document.body.dataset.firstStep || null");
+        return v == null ? Double.NaN : Double.parseDouble((String) v);
     }
 
     /** The frame times from the last frame at or before {@code ms} on (the frame that drew what was there at that time). */

@@ -70,8 +70,8 @@ public final class LoadCommand {
 
     private static void measure(Browser b, String backend, String visit, int run) throws Exception {
         b.open("?backend=" + backend + "&load=" + System.nanoTime() + "#" + hash);
-        b.waitUpTo(60).until(d -> b.number("epoch") > 30 || ((Number) b.driver.executeScript("var f = document.body.dataset.firstStep;"
-                + " return f ? performance.now() - Number(f) : 0")).doubleValue() > 5000);
+        b.waitUpTo(60).until(d -> b.number("epoch") > 30
+                || ((Number) b.driver.executeScript("return performance.now()")).doubleValue() - b.firstStepMs() > 5000);
         List<Double> times = b.framesSinceLoad();
         double[] gap = Browser.longestGap(times);
         @SuppressWarnings("unchecked")
@@ -82,9 +82,7 @@ public final class LoadCommand {
                 + "    e.renderStart ? e.startTime + e.duration - e.renderStart : 0,"
                 + "    e.scripts.map(function (s) { return Math.round(s.duration) + ' ms ' + s.invoker.split('/').pop(); }).join(', ')]); });"
                 + "return out;");
-        double firstStep = Double.parseDouble(String.valueOf(b.driver.executeScript("return document.body.dataset.firstStep")));
-        double paint = ((Number) b.driver.executeScript(
-                "var p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : -1")).doubleValue();
+        double firstStep = b.firstStepMs(), paint = b.firstPaintMs();
         double[] shown = Browser.longestGap(Browser.from(times, paint));
         System.out.printf(Locale.ROOT, "%s, %s %d: first contentful paint at %.0f ms, first frame at %.0f ms, first trained batch at %.0f ms;"
                 + " longest gap between frames %.1f ms (at %.0f ms, of %d frames), from the first paint on %.1f ms (at %.0f ms)%n", backend, visit,

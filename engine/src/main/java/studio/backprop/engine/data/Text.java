@@ -86,6 +86,11 @@ public final class Text {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /** UTF-8 bytes as text: {@link #fromUtf8(byte[], int, int)} of all of them. */
+    public static String fromUtf8(byte[] b) {
+        return fromUtf8(b, 0, b.length);
+    }
+
     /**
      * UTF-8 bytes [from, from + length) as text, as {@code new String(b, from, length, UTF_8)}
      * gives it: each ill-formed piece becomes U+FFFD (the longest start of a sequence that could

@@ -237,10 +237,7 @@ public final class Experiment {
             int side = image.equals("auto") ? ImageFormat.SIDES[0] : ImageFormat.parse(image).side;
             return fromImages(settings.copy().set("image", image), ImageFiles.read(java.nio.file.Path.of(data), side));
         }
-        if (BuiltIn.isTable(data)) {
-            byte[] csv = BuiltIn.resource(BuiltIn.fileName(data));
-            return create(settings, Text.fromUtf8(csv, 0, csv.length));
-        }
+        if (BuiltIn.isTable(data)) return create(settings, Text.fromUtf8(BuiltIn.resource(BuiltIn.fileName(data))));
         java.nio.file.Path p = java.nio.file.Path.of(data);
         if (!java.nio.file.Files.isRegularFile(p)) {
             throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, "

@@ -117,36 +117,21 @@ public final class Settings {
     }
 
     /**
-     * A limit as people write it (0.01, 1000000), with at most 9 decimals: a limit is a short
-     * decimal. By hand, so that the page program, which reads settings, carries no double-to-text
-     * conversion (TeaVM's is 8 KB gzipped).
+     * A limit as people write it (0.01, 1000000): a limit is a short decimal, under a million,
+     * with at most 9 decimals. By its digits as a whole number, so that the page program, which
+     * reads settings, carries no double-to-text conversion (TeaVM's is 8 KB gzipped).
      */
     static String fmt(double v) {
-        if (!(Math.abs(v) < 1e15)) return v > 0 ? "Infinity" : v < 0 ? "-Infinity" : "NaN";
-        StringBuilder sb = new StringBuilder(v < 0 ? "-" : "");
-        double a = Math.abs(v), whole = Math.floor(a);
+        double a = Math.abs(v), scale = 1;
         int decimals = 0;
-        double scale = 1;
         while (decimals < 9 && Math.floor(a * scale) != a * scale) {
             scale *= 10;
             decimals++;
         }
-        double digits = Math.floor(a * scale + 0.5) - whole * scale; // the fraction's digits, as a whole number
-        sb.append(digitsOf(whole));
-        if (decimals > 0) {
-            String fraction = digitsOf(digits);
-            sb.append('.');
-            for (int i = fraction.length(); i < decimals; i++) sb.append('0');
-            sb.append(fraction);
-        }
-        return sb.toString();
-    }
-
-    private static String digitsOf(double whole) {
-        if (whole < 1) return "0";
-        StringBuilder sb = new StringBuilder();
-        for (double w = whole; w >= 1; w = Math.floor(w / 10)) sb.append((char) ('0' + (int) (w % 10)));
-        return sb.reverse().toString();
+        StringBuilder digits = new StringBuilder(Integer.toString((int) Math.floor(a * scale + 0.5)));
+        while (digits.length() <= decimals) digits.insert(0, '0');
+        if (decimals > 0) digits.insert(digits.length() - decimals, '.');
+        return (v < 0 ? "-" : "") + digits;
     }
 
     /** The math version of the run's exp, tanh and sigmoid ({@link Det#MATH}). */

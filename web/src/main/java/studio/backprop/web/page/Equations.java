@@ -3,6 +3,7 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.engine.data.Text;
 
 /**
  * The explorer's typography: equations in the seed's notation (pieces starting with ^ are
@@ -63,7 +64,7 @@ final class Equations {
             int close = p.indexOf(CLOSE, open);
             if (close < 0) close = p.length();
             String mark = p.substring(open + 1, close);
-            boolean number = !mark.isEmpty() && mark.charAt(0) >= '0' && mark.charAt(0) <= '9'; // not Character.isDigit: its Unicode tables are 4 KB of the page
+            boolean number = !mark.isEmpty() && Text.isDigit(mark.charAt(0));
             into.appendChild(Html.el(open == sub ? "sub" : "sup", number ? "[" + mark + "]" : mark));
             from = close + 1;
         }

@@ -122,7 +122,7 @@ final class ModelExchange {
         while (first < b.length && (b[first] == ' ' || b[first] == '\n' || b[first] == '\r' || b[first] == '\t')) first++;
         boolean json = first < b.length && (b[first] == '{' || b[first] == '[');
         try {
-            restore(json ? ModelJson.read(Text.fromUtf8(b, 0, b.length)) : ModelBinary.read(b));
+            restore(json ? ModelJson.read(Text.fromUtf8(b)) : ModelBinary.read(b));
         } catch (ModelException e) {
             linkError(e.getMessage());
         }
