@@ -50,6 +50,10 @@ public final class Js {
     @JSBody(script = "return performance.now();")
     public static native double now();
 
+    /** ms on a clock every worker of the page shares (now() counts from each worker's own start). */
+    @JSBody(script = "return performance.timeOrigin + performance.now();")
+    public static native double clock();
+
     @JSBody(params = "s", script = "console.error(s);")
     public static native void error(String s);
 }

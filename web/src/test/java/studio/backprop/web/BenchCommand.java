@@ -9,13 +9,15 @@ import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 import studio.backprop.web.server.Serve;
+import studio.backprop.web.worker.BatchTimeline;
 
 /**
  * The benchmark command: each workload on the JVM, in the JS build and in the Wasm build
  * (bench.html in headless Chromium), interleaved run by run, then medians and ratios, and the
  * page's longest frame gap while the Wasm build trained. With --workers=N the browser builds
  * also train data-parallel on N workers.
- * Usage: BenchCommand [--seconds=3] [--runs=3] [--workers=2] [workload ...]
+ * With --timeline also where a batch's time goes on the N workers and on N JVM threads.
+ * Usage: BenchCommand [--seconds=3] [--runs=3] [--workers=2 [--timeline]] [workload ...]
  */
 public final class BenchCommand {
     private BenchCommand() {}
@@ -33,6 +35,8 @@ public final class BenchCommand {
         if (workers > 1) System.out.printf(Locale.ROOT, " %22s %22s %9s %22s %9s", "JS x" + workers, "Wasm x" + workers, "Wasm xN/1",
                 "JVM " + workers + " threads", "JVM xN/1");
         System.out.println();
+        double[][] lastParallel = new double[names.size()][];
+        double[] oneWorker = new double[names.size()];
         try (Browser browser = new Browser()) {
             for (String name : names) {
                 Workload w = Workload.of(name);
@@ -49,11 +53,14 @@ public final class BenchCommand {
                     gaps[r] = wasm[1];
                     if (workers > 1) {
                         rates[3][r] = browserRun(browser, base, name, "js", seconds, workers)[0];
-                        rates[4][r] = browserRun(browser, base, name, "wasm", seconds, workers)[0];
+                        double[] parallel = browserRun(browser, base, name, "wasm", seconds, workers);
+                        rates[4][r] = parallel[0];
+                        lastParallel[names.indexOf(name)] = parallel;
                         rates[5][r] = Bench.run(w, seconds, workers);
                     }
                 }
                 double jvm = median(rates[0]), js = median(rates[1]), wasm = median(rates[2]);
+                oneWorker[names.indexOf(name)] = 1e6 * w.batch / wasm;
                 System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9.2f %9.2f %10.0f", name, cell(jvm, flops), cell(js, flops),
                         cell(wasm, flops), wasm / js, js / jvm, median(gaps));
                 if (workers > 1) {
@@ -63,6 +70,7 @@ public final class BenchCommand {
                 }
                 System.out.println();
             }
+            if (o.timeline && workers > 1) timelines(names, lastParallel, oneWorker, seconds, workers);
             functions(browser, base, seconds, runs);
             headline(browser, base);
         } finally {
@@ -126,7 +134,26 @@ public final class BenchCommand {
         new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds((long) (seconds * 4 + 60)), java.time.Duration.ofMillis(500))
                 .until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
         String json = (String) b.driver.executeScript("return document.body.dataset.result");
-        return new double[] {field(json, "samplesPerSecond"), field(json, "maxFrameGapMs")};
+        String[] timeline = json.replaceAll(".*\"timeline\":\\[([0-9,]*)\\].*", "$1").split(",");
+        double[] result = new double[2 + (timeline[0].isEmpty() ? 0 : timeline.length)];
+        result[0] = field(json, "samplesPerSecond");
+        result[1] = field(json, "maxFrameGapMs");
+        for (int i = 2; i < result.length; i++) result[i] = Double.parseDouble(timeline[i - 2]);
+        return result;
+    }
+
+    /** Where a batch's time went on N workers (the last Wasm run's) and on N JVM threads, beside a batch on one. */
+    private static void timelines(List<String> names, double[][] browser, double[] oneWorker, double seconds, int workers) {
+        System.out.printf(Locale.ROOT, "%nper batch on %d Wasm workers, microseconds (the last run; helper times are per helper, messages = round trip - helper's time):%n", workers);
+        System.out.printf(Locale.ROOT, "%-11s", "workload");
+        for (String phase : BatchTimeline.PHASES) System.out.printf(Locale.ROOT, " %13s", phase);
+        System.out.printf(Locale.ROOT, " %13s%n", "one worker");
+        for (int i = 0; i < names.size(); i++) {
+            System.out.printf(Locale.ROOT, "%-11s", names.get(i));
+            for (int p = 0; p < BatchTimeline.PHASES.length; p++) System.out.printf(Locale.ROOT, " %13.0f", browser[i].length > p + 2 ? browser[i][p + 2] : Double.NaN);
+            System.out.printf(Locale.ROOT, " %13.0f%n", oneWorker[i]);
+        }
+        Bench.printTimelines(names, seconds, workers);
     }
 
     private static double field(String json, String name) {

@@ -158,8 +158,12 @@ public final class Bench {
             if (threads > 1) System.out.printf(Locale.ROOT, " %14.0f %8.2fx", parallel[runs / 2], parallel[runs / 2] / median);
             System.out.println();
         }
-        if (!o.timeline || threads < 2) return;
-        System.out.printf(Locale.ROOT, "%nper batch on %d threads, microseconds (one run of %.1f s each):%n", threads, seconds);
+        if (o.timeline && threads > 1) printTimelines(names, seconds, threads);
+    }
+
+    /** Where a batch's time goes on the threads (see {@link #timeline}), a workload a line. */
+    public static void printTimelines(List<String> names, double seconds, int threads) {
+        System.out.printf(Locale.ROOT, "%nper batch on %d JVM threads, microseconds (one run of %.1f s each):%n", threads, seconds);
         System.out.printf(Locale.ROOT, "%-11s %9s %11s %9s %9s %9s %12s%n", "workload", "parts", "add+check", "update", "rest", "batch", "one thread");
         for (String name : names) {
             double[] p = timeline(Workload.of(name), seconds, threads);

@@ -3,6 +3,7 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.Numbers;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
@@ -44,9 +45,15 @@ final class BenchPage implements FromWorker.Receiver {
         String json = "{\"workload\":\"" + m.getWorkload() + "\",\"backend\":\"" + backend + "\",\"workers\":" + m.getWorkers()
                 + ",\"samples\":" + Dom.raw(m.getSamples()) + ",\"seconds\":" + Dom.raw(m.getSeconds())
                 + ",\"samplesPerSecond\":" + Dom.raw(m.getSamplesPerSecond()) + ",\"gflops\":" + Dom.raw(m.getGflops())
-                + ",\"maxFrameGapMs\":" + Math.round(gap) + ",\"check\":\"" + m.getCheck() + "\"}";
+                + ",\"maxFrameGapMs\":" + Math.round(gap) + ",\"check\":\"" + m.getCheck() + "\",\"timeline\":[" + list(m.getTimeline()) + "]}";
         publish(json);
         out.setTextContent(json);
+    }
+
+    private static String list(Float64Array values) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < values.getLength(); i++) s.append(i == 0 ? "" : ",").append((int) Math.floor(values.get(i) + 0.5));
+        return s.toString();
     }
 
     @Override public void error(FromWorker.Failure m) {

@@ -367,20 +367,31 @@ public final class FromWorker {
         @JSProperty double getGflops();
         /** Workload math: the hash of the elementary functions' values (see DetSample); else empty. */
         @JSProperty String getCheck();
+        /** On several workers, where a batch's time went (microseconds, in the order of BatchTimeline.PHASES); else empty. */
+        @JSProperty Float64Array getTimeline();
     }
-    @JSBody(params = {"workload", "workers", "samples", "seconds", "samplesPerSecond", "gflops", "check"}, script = "return {type: 'bench-result',"
-            + " workload: workload, workers: workers, samples: samples, seconds: seconds, samplesPerSecond: samplesPerSecond, gflops: gflops,"
-            + " check: check};")
+    @JSBody(params = {"workload", "workers", "samples", "seconds", "samplesPerSecond", "gflops", "check", "timeline"},
+            script = "return {type: 'bench-result', workload: workload, workers: workers, samples: samples, seconds: seconds,"
+            + " samplesPerSecond: samplesPerSecond, gflops: gflops, check: check, timeline: timeline};")
     public static native BenchResult benchResult(String workload, int workers, double samples, double seconds, double samplesPerSecond,
-                                                 double gflops, String check);
+                                                 double gflops, String check, Float64Array timeline);
 
-    /** A part's summed loss and its gradient (in grad), with both buffers moved back. */
+    /**
+     * A part's summed loss and its gradient (in grad), with both buffers moved back, and the
+     * helper's time on it: when it began and ended (ms on the clock all workers share, see
+     * Js.clock), and how long of that it computed the gradient (the rest is copying).
+     */
     public interface PartDone extends Message {
         @JSProperty int getBatch();
         @JSProperty double getLoss();
         @JSProperty Float64Array getWeights();
         @JSProperty Float64Array getGrad();
+        @JSProperty double getBegan();
+        @JSProperty double getEnded();
+        @JSProperty double getComputeMs();
     }
-    @JSBody(params = {"batch", "loss", "weights", "grad"}, script = "return {type: 'part-done', batch: batch, loss: loss, weights: weights, grad: grad};")
-    public static native PartDone partDone(int batch, double loss, Float64Array weights, Float64Array grad);
+    @JSBody(params = {"batch", "loss", "weights", "grad", "began", "ended", "computeMs"}, script = "return {type: 'part-done', batch: batch,"
+            + " loss: loss, weights: weights, grad: grad, began: began, ended: ended, computeMs: computeMs};")
+    public static native PartDone partDone(int batch, double loss, Float64Array weights, Float64Array grad, double began, double ended,
+                                           double computeMs);
 }

@@ -31,7 +31,7 @@ final class BenchRun {
         Trainer t = w.trainer(1);
         double start = Js.now(), deadline = start + seconds * 1000;
         while (Js.now() < deadline) for (int i = 0; i < 8; i++) t.step();
-        postBench(w, t, (Js.now() - start) / 1000, 1);
+        postBench(w, t, (Js.now() - start) / 1000, 1, new double[0]);
     }
 
     /** The same on {@code workers} workers (this one and helpers), once every helper has loaded. */
@@ -40,10 +40,11 @@ final class BenchRun {
         Helpers h = new Helpers(workers - 1, w.model(warm), null);
         whenReady(h, () -> benchBatches(h, warm, Js.now() + Math.min(1000, seconds * 250), () -> {
             Trainer t = w.trainer(1, workers);
+            h.timeline.reset();
             double start = Js.now();
             benchBatches(h, t, start + seconds * 1000, () -> {
                 h.terminate();
-                postBench(w, t, (Js.now() - start) / 1000, workers);
+                postBench(w, t, (Js.now() - start) / 1000, workers, h.timeline.microseconds());
             });
         }));
     }
@@ -60,9 +61,10 @@ final class BenchRun {
         });
     }
 
-    private static void postBench(Workload w, Trainer t, double elapsed, int workers) {
+    private static void postBench(Workload w, Trainer t, double elapsed, int workers, double[] timeline) {
         double samples = t.samples();
-        WorkerMain.post(FromWorker.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9, ""));
+        WorkerMain.post(FromWorker.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9, "",
+                Js.float64(timeline)));
     }
 
     /**
@@ -86,6 +88,6 @@ final class BenchRun {
             calls += 3.0 * x.length;
         } while (Js.now() - start < seconds * 1000);
         double elapsed = (Js.now() - start) / 1000;
-        WorkerMain.post(FromWorker.benchResult(name, 1, calls, elapsed, calls / elapsed, 0, hash));
+        WorkerMain.post(FromWorker.benchResult(name, 1, calls, elapsed, calls / elapsed, 0, hash, Js.float64(new double[0])));
     }
 }

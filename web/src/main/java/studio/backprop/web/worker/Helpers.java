@@ -52,6 +52,10 @@ final class Helpers {
     private boolean[] received;
     /** A helper failed (could not load, or crashed): from then on every batch runs here. */
     private boolean failed;
+    /** Where the batches' time goes; the current batch's start, part 0's end, and when part k went out (on Js.clock). */
+    final BatchTimeline timeline = new BatchTimeline();
+    private double batchStart, partZeroDone;
+    private double[] sentAt;
 
     /** @param onReady runs once every helper has loaded */
     Helpers(int count, Model model, Js.Action onReady) {
@@ -95,6 +99,7 @@ final class Helpers {
         trainer = t;
         done = then;
         batch++;
+        batchStart = Js.clock();
         int size = t.network().parameterCount();
         if (weightBuffers == null || weightBuffers[1].getLength() != size) {
             int parts = workers.length + 1;
@@ -102,6 +107,7 @@ final class Helpers {
             weightBuffers = new Float64Array[parts];
             gradBuffers = new Float64Array[parts];
             received = new boolean[parts];
+            sentAt = new double[parts];
             for (int k = 1; k < parts; k++) {
                 weightBuffers[k] = new Float64Array(size);
                 gradBuffers[k] = new Float64Array(size);
@@ -115,11 +121,16 @@ final class Helpers {
                     t.batchSeed(), Parts.start(k, workers.length + 1, t.batchRows()));
             // moved: these two are detached here until the helper sends them back
             sendMoving(workers[k - 1], m, weightBuffers[k], gradBuffers[k]);
+            sentAt[k] = Js.clock();
         }
         pending = workers.length;
         java.util.Arrays.fill(received, false);
+        double partZero = Js.clock();
+        timeline.add(BatchTimeline.SEND, partZero - batchStart);
         losses[0] = t.computePart(0, t.network()); // its gradient stays in the network's grads
         received[0] = true;
+        partZeroDone = Js.clock();
+        timeline.add(BatchTimeline.PART_0, partZeroDone - partZero);
     }
 
     private void helperReady(int k) {
@@ -133,6 +144,11 @@ final class Helpers {
         gradBuffers[k] = m.getGrad();
         losses[k] = m.getLoss();
         received[k] = true;
+        double now = Js.clock(), share = 1.0 / workers.length;
+        timeline.add(BatchTimeline.TO_HELPER, (m.getBegan() - sentAt[k]) * share);
+        timeline.add(BatchTimeline.HELPER_COPIES, (m.getEnded() - m.getBegan() - m.getComputeMs()) * share);
+        timeline.add(BatchTimeline.HELPER_PART, m.getComputeMs() * share);
+        timeline.add(BatchTimeline.BACK, (now - Math.max(m.getEnded(), partZeroDone)) * share);
         if (--pending == 0) finish();
     }
 
@@ -156,8 +172,17 @@ final class Helpers {
 
     /** Every part is in: the helpers' gradients added onto part 0's in part order, then the update. */
     private void finish() {
+        double in = Js.clock();
         for (int k = 1; k < received.length; k++) addRows(gradBuffers[k], trainer.network());
-        done.batchDone(trainer.finishSummed(losses));
+        double added = Js.clock();
+        boolean epochEnded = trainer.finishSummed(losses);
+        double end = Js.clock();
+        timeline.add(BatchTimeline.WAIT, in - partZeroDone);
+        timeline.add(BatchTimeline.ADD, added - in);
+        timeline.add(BatchTimeline.UPDATE, end - added);
+        timeline.add(BatchTimeline.BATCH, end - batchStart);
+        timeline.batchDone();
+        done.batchDone(epochEnded);
     }
 
     void terminate() {
@@ -250,6 +275,7 @@ final class Helpers {
 
     /** Part k of a batch: the gradient at the weights sent, over the rows sent; both buffers go back. */
     static void part(ToWorker.Part m) {
+        double began = Js.clock();
         Float64Array weights = m.getWeights(), grad = m.getGrad();
         unstageRows(weights, replica);
         int rows = m.getRows();
@@ -257,9 +283,11 @@ final class Helpers {
         replicaY.rows = rows;
         unstage(m.getX(), replica.input(rows));
         unstage(m.getY(), replicaY);
+        double computing = Js.now();
         double loss = Parts.gradientHere(replica, replicaLoss, replicaY, m.getScale(), m.getBatchSeed(), m.getFirstRow());
+        double computed = Js.now();
         copy(stageRows(replica, true), grad, grad.getLength());
-        postMoving(FromWorker.partDone(m.getBatch(), loss, weights, grad), weights, grad);
+        postMoving(FromWorker.partDone(m.getBatch(), loss, weights, grad, began, Js.clock(), computed - computing), weights, grad);
     }
 
     @JSBody(params = {"f", "failed"}, script = "var js_w = new Worker(self.location.href); js_w.onmessage = function (e) { f(e.data); };"
