@@ -201,6 +201,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /** A 360 px wide phone's viewport. */
+    /** The paths (from the site's root on) of what the page has fetched, worker scripts included, in order. */
+    @SuppressWarnings("unchecked")
+    public List<String> fetched() {
+        return (List<String>) driver.executeScript("return performance.getEntriesByType('resource').map(function (e) {"
+                + " return new URL(e.name).pathname.replace(new URL('.', location.href).pathname, ''); });");
+    }
+
     public void phone() {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 780));
     }

@@ -19,6 +19,43 @@ import studio.backprop.engine.train.Settings;
  * ONNX) are the JVM's bytes; models saved in the browser stay across visits.
  */
 class ModelFilesIT {
+    /**
+     * A run of the training worker (which writes no model files) downloads the JVM's bytes too: the
+     * full worker, started beside it, writes them, and the run goes on where it was.
+     */
+    @Test
+    void theTrainingWorkersRunDownloadsTheJvmsBytesAndGoesOn() throws Exception {
+        Settings s = new Settings().set("data", "gauss").set("layers", "4,3").set("opt", "adam").set("seed", "8");
+        Experiment ex = Experiment.create(s, null);
+        ex.trainer.stepEpoch();
+        ex.trainer.stepEpoch();
+        try (Browser b = Browser.pooled()) {
+            for (String backend : new String[] {"js", "wasm"}) {
+                b.open("?backend=" + backend + "&t=" + System.nanoTime() + "#data=gauss&layers=4,3&opt=adam&seed=8");
+                b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+                for (int epoch = 1; epoch <= 2; epoch++) {
+                    int want = epoch;
+                    b.byTestId("step-epoch").click();
+                    b.waitUpTo(20).until(d -> b.number("epoch") == want);
+                }
+                assertEquals(WeightsHash.of(ex.model.network), b.value("weights-hash"), backend);
+                assertArrayEquals(ModelJson.write(ex.model).getBytes(StandardCharsets.UTF_8), b.download("download-json", "model-gauss.json"), backend);
+                assertArrayEquals(ModelBinary.write(ex.model), b.download("download-binary", "model-gauss.bpsm"), backend);
+                assertArrayEquals(Onnx.write(ex.model), b.download("download-onnx", "model-gauss.onnx"), backend);
+                assertEquals(java.util.List.of("worker-" + backend + ".js", "full-worker-" + backend + ".js"),
+                        b.fetched().stream().filter(f -> f.contains("worker-")).collect(java.util.stream.Collectors.toList()), backend);
+                b.byTestId("step-epoch").click();
+                b.waitUpTo(20).until(d -> b.number("epoch") == 3);
+                ex.trainer.stepEpoch();
+                assertEquals(WeightsHash.of(ex.model.network), b.value("weights-hash"), backend + ": the run went on from its weights");
+                ex = Experiment.create(s, null);
+                ex.trainer.stepEpoch();
+                ex.trainer.stepEpoch();
+            }
+            assertEquals(java.util.List.of(), b.consoleErrors());
+        }
+    }
+
     @Test
     void modelFilesOpenExactlyAndSavedModelsStay() throws Exception {
         Experiment ex = Experiment.create(new Settings().set("data", "gauss").set("layers", "4,3").set("opt", "adam").set("seed", "8"), null);
@@ -54,6 +91,7 @@ class ModelFilesIT {
             assertTrue(b.byTestId("my-models").findElements(By.tagName("li")).isEmpty());
 
             Path deep = Browser.tempFile("deep", ".json");
+            // (the model-file input opens on the full worker; the next test covers the training worker's own runs)
             Files.writeString(deep, "[".repeat(100_000));
             b.byTestId("model-file").sendKeys(deep.toString());
             b.waitUpTo(20).until(d -> b.text("error").startsWith("This model cannot be opened: JSON error at character 34: nested deeper than 32 levels"));

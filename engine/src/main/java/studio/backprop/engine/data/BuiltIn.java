@@ -20,6 +20,11 @@ public final class BuiltIn {
         return Generators.isGenerated(name) || isTable(name) || Images.isImageSet(name);
     }
 
+    /** Generated or a built-in image set: data that no table (no CSV text) goes into (the studio's training worker has only these). */
+    public static boolean isGeneratedOrImageSet(String name) {
+        return Generators.isGenerated(name) || Images.isImageSet(name);
+    }
+
     public static String fileName(String name) {
         return name + ".csv";
     }

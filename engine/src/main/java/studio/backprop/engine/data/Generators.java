@@ -24,7 +24,7 @@ public final class Generators {
 
     public static DataSet generate(String name, int n, double noise, Rng rng) {
         if (n < 2 || n > 100_000) throw new IllegalArgumentException("sample count must be 2 to 100000, got " + n);
-        if (!(noise >= 0 && noise <= 1)) throw new IllegalArgumentException("noise must be between 0 and 1, got " + noise);
+        if (!(noise >= 0 && noise <= 1)) throw new IllegalArgumentException("noise must be between 0 and 1");
         double[][] x = new double[n][2], y = new double[n][1];
         for (int i = 0; i < n; i++) {
             boolean positive = i < n / 2;

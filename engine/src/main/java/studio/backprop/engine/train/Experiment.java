@@ -116,17 +116,22 @@ public final class Experiment {
         throw new IllegalArgumentException("ynorm must be auto, standard or none");
     }
 
+    /** The run on a generated data set (see {@link Generators}; the drawn one included). */
+    public static Experiment generated(Settings settings) {
+        String data = settings.get("data");
+        if (!Generators.isGenerated(data)) throw new IllegalArgumentException("data set '" + data + "' is not generated");
+        DataSet all = data.equals(Drawn.NAME) ? Drawn.dataSet(settings.get(Drawn.KEY))
+                : Generators.generate(data, settings.integer("samples", 2, 100_000), settings.number("noise", 0, 1),
+                new Rng(settings.integer("seed", -2147483647, 2147483647)));
+        return new Experiment(settings, all, Encoding.numeric(all.inputNames));
+    }
+
     /**
      * @param tableText the CSV text of a built-in table or an uploaded file; null for a generated set
      */
     public static Experiment create(Settings settings, String tableText) throws CsvException {
         String data = settings.get("data");
-        int seed = settings.integer("seed", -2147483647, 2147483647);
-        if (Generators.isGenerated(data)) {
-            DataSet all = data.equals(Drawn.NAME) ? Drawn.dataSet(settings.get(Drawn.KEY))
-                    : Generators.generate(data, settings.integer("samples", 2, 100_000), settings.number("noise", 0, 1), new Rng(seed));
-            return new Experiment(settings, all, Encoding.numeric(all.inputNames));
-        }
+        if (Generators.isGenerated(data)) return generated(settings);
         if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its CSV text");
         String[] inputs = settings.get("inputs").isEmpty() ? null : Text.split(settings.get("inputs"), ',');
         Table.Converted c;

@@ -30,7 +30,7 @@ final class BenchPage implements FromWorker.Receiver {
         double seconds = Numbers.parse(query("seconds", "3"));
         int workers = (int) Math.max(1, Math.min(8, Numbers.parse(query("workers", "1"))));
         WorkerClient worker = new WorkerClient(backend, page, message -> page.out.setTextContent("error: " + message));
-        worker.send(ToWorker.bench(workload, seconds, workers));
+        worker.sendFull(ToWorker.bench(workload, seconds, workers)); // the benchmark is the full worker's (the same engine code)
         Window.requestAnimationFrame(page::frame);
     }
 

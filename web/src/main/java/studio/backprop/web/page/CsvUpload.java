@@ -62,7 +62,7 @@ final class CsvUpload {
         name = fileName.endsWith(".csv") || fileName.endsWith(".CSV") ? fileName : fileName + ".csv";
         file = chosen;
         progress(0);
-        worker.send(ToWorker.inspect(chosen));
+        worker.sendFiles(ToWorker.inspect(chosen));
     }
 
     /** Parsing progress (0 to 1) of the file being read; negative hides the bar. */

@@ -62,15 +62,15 @@ final class ImagesPanel {
         listenDrop(Dom.byTestId("images-drop"), (files, paths) -> add(files, paths, ""));
         Dom.byTestId("images-make").addEventListener("click", e -> {
             if (classes.length == 0) {
-                worker.send(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, "class 1"));
-                worker.send(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, "class 2"));
+                worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, "class 1"));
+                worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, "class 2"));
             }
             show();
         });
-        Dom.byTestId("class-add").addEventListener("click", e -> worker.send(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, freeName())));
-        Dom.byTestId("images-cancel").addEventListener("click", e -> worker.send(ToWorker.imagesEdit(ToWorker.ImagesOp.CANCEL, 0, "")));
+        Dom.byTestId("class-add").addEventListener("click", e -> worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, freeName())));
+        Dom.byTestId("images-cancel").addEventListener("click", e -> worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.CANCEL, 0, "")));
         Dom.byTestId("images-clear").addEventListener("click", e -> {
-            worker.send(ToWorker.imagesEdit(ToWorker.ImagesOp.CLEAR, 0, ""));
+            worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.CLEAR, 0, ""));
             stopCamera(video);
             panel.setHidden(true);
         });
@@ -100,7 +100,7 @@ final class ImagesPanel {
             for (String p : paths) loose &= !p.contains("/") && !p.toLowerCase().endsWith(".zip");
             if (loose) into = classes.length > 0 ? classes[classes.length - 1] : "class 1";
         }
-        worker.send(ToWorker.imagesAdd(files, paths, into));
+        worker.sendFiles(ToWorker.imagesAdd(files, paths, into));
         show();
     }
 
@@ -165,7 +165,7 @@ final class ImagesPanel {
             Html.setValue(nameBox, classes[k]);
             nameBox.addEventListener("change", e -> {
                 String v = Html.value(nameBox).trim();
-                if (!v.isEmpty()) worker.send(ToWorker.imagesEdit(ToWorker.ImagesOp.RENAME, index, v));
+                if (!v.isEmpty()) worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.RENAME, index, v));
             });
             row.appendChild(nameBox);
             HTMLElement count = Html.el("output");
@@ -210,7 +210,7 @@ final class ImagesPanel {
             remove.setAttribute("type", "button");
             remove.setClassName("small");
             remove.setAttribute("data-testid", "class-remove-" + k);
-            remove.addEventListener("click", e -> worker.send(ToWorker.imagesEdit(ToWorker.ImagesOp.REMOVE, index, "")));
+            remove.addEventListener("click", e -> worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.REMOVE, index, "")));
             tools.appendChild(remove);
             row.appendChild(tools);
             listenDrop(row, (files, paths) -> add(files, paths, classes[index]));
@@ -222,7 +222,7 @@ final class ImagesPanel {
     private void record(int index) {
         holding = true;
         String cls = classes[index];
-        startCamera(video, (rgba, w, h) -> worker.send(ToWorker.imagesFrame(cls, w, h, rgba)), () -> holding, 150, FRAME, onError);
+        startCamera(video, (rgba, w, h) -> worker.sendFiles(ToWorker.imagesFrame(cls, w, h, rgba)), () -> holding, 150, FRAME, onError);
     }
 
     /** Live "try it" from the camera: a prediction every 250 ms until pressed again. */

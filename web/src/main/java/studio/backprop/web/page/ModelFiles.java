@@ -35,7 +35,7 @@ final class ModelFiles {
                 PageMain.requestRender();
                 return;
             }
-            worker.send(ToWorker.openFile(bytes));
+            worker.sendFull(ToWorker.openFile(bytes));
         }));
         showList();
     }

@@ -132,7 +132,7 @@ public final class PageMain implements FromWorker.Receiver {
         HTMLElement needFile = Dom.byTestId("need-file-input");
         needFile.addEventListener("change", e -> CsvUpload.readInput(needFile, (name, file) -> {
             state.offeredFile = file;
-            worker.send(ToWorker.resumeFile(file));
+            worker.sendFull(ToWorker.resumeFile(file));
         }, PageMain::showError, CsvUpload.MAX_BYTES));
         Dom.byTestId("csv-cancel-parse").addEventListener("click", e -> {
             // a parse runs to its end in the worker: stop that worker, start another on the same settings
@@ -146,7 +146,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static void start() {
         if (state.linkPayload != null) {
             state.clearRun();
-            worker.send(ToWorker.open(state.linkPayload));
+            worker.sendFull(ToWorker.open(state.linkPayload));
             requestRender();
             return;
         }
@@ -188,7 +188,7 @@ public final class PageMain implements FromWorker.Receiver {
         } catch (IllegalArgumentException e) {
             showError(e.getMessage());
         }
-        worker.send(ToWorker.init(state.settings, uploaded ? state.csvFile : null, stopAt));
+        worker.init(ToWorker.init(state.settings, uploaded ? state.csvFile : null, stopAt), !BuiltIn.isGeneratedOrImageSet(state.settings.get("data")));
         requestRender();
     }
 
@@ -250,6 +250,11 @@ public final class PageMain implements FromWorker.Receiver {
 
     @Override public void exportFile(FromWorker.ExportFile m) {
         models.download(m);
+    }
+
+    @Override public void exportModel(FromWorker.ExportModel m) {
+        // the training program writes no model files: the full one does, from the model it sent
+        worker.sendFiles(ToWorker.export(m.getFormat(), m.getModel()));
     }
 
     @Override public void needFile(FromWorker.NeedFile m) {

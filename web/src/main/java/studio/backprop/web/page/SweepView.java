@@ -142,7 +142,7 @@ final class SweepView {
         slot.running = next++;
         Settings s = results.get(slot.running).settings;
         boolean uploaded = !BuiltIn.isBuiltIn(s.get("data"));
-        slot.worker.send(ToWorker.init(s, uploaded ? state.csvFile : null, s.integer("epochs", 1, 10_000_000)));
+        slot.worker.init(ToWorker.init(s, uploaded ? state.csvFile : null, s.integer("epochs", 1, 10_000_000)), !BuiltIn.isGeneratedOrImageSet(s.get("data")));
     }
 
     private void stop() {

@@ -8,10 +8,18 @@ import org.teavm.jso.JSObject;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Message;
+import studio.backprop.web.protocol.ToWorker;
 
 /**
- * The page's side of the training worker. The worker posts ready once its build (JS or
+ * The page's side of the training worker. A worker posts ready once its build (JS or
  * WebAssembly) has loaded; messages sent before that wait here.
+ *
+ * <p>There are two worker programs. The training program, started first, trains on generated data
+ * and the built-in image sets. The full program adds tables, the user's own images and model
+ * files; it is loaded when first needed: for a message only it reads ({@link #sendFiles}: a CSV
+ * preview, the user's images, a model file to write) it runs beside the training worker, and a
+ * run that needs it ({@link #init} on a table or the user's images, {@link #sendFull} to open a
+ * model) makes it the training worker, the other one stopping with its old run.
  */
 final class WorkerClient {
     @JSFunctor
@@ -19,57 +27,114 @@ final class WorkerClient {
         void failed(String message);
     }
 
+    /** One worker and the messages waiting for it to load. */
+    private final class Connection {
+        final boolean full;
+        final JSObject worker;
+        final List<Message> queue = new ArrayList<>();
+        boolean ready;
+
+        Connection(boolean full) {
+            this.full = full;
+            worker = create((full ? "full-worker-" : "worker-") + (backend.equals("wasm") ? "wasm" : "js") + ".js");
+            FromWorker.Receiver readiness = new FromWorker.Receiver() {
+                @Override public void ready() {
+                    ready = true;
+                    for (Message m : queue) post(worker, m);
+                    queue.clear();
+                }
+            };
+            listen(worker, data -> FromWorker.dispatch((Message) data, ready ? receiver : readiness), onFailure);
+        }
+
+        void send(Message m) {
+            if (ready) post(worker, m);
+            else queue.add(m);
+        }
+
+        void stop() {
+            terminate(worker);
+            queue.clear();
+        }
+    }
+
     private final String backend;
     private final FromWorker.Receiver receiver;
     private final Failed onFailure;
-    private JSObject worker;
-    private final List<Message> queue = new ArrayList<>();
-    private boolean ready;
+    /** The training worker: started by the first message, of the program that message needs. */
+    private Connection trainer;
+    /** The full program beside a training worker that is not (null until needed, or while the trainer is the full one). */
+    private Connection files;
 
     /** @param onFailure hears of a worker that could not load or crashed */
     WorkerClient(String backend, FromWorker.Receiver receiver, Failed onFailure) {
         this.backend = backend;
         this.receiver = receiver;
         this.onFailure = onFailure;
-        start();
     }
 
-    /** Stops the worker wherever it is (a long parse cannot be interrupted otherwise) and starts a fresh one. */
+    private Connection trainer() {
+        if (trainer == null) trainer = new Connection(false);
+        return trainer;
+    }
+
+    /**
+     * Stops the workers wherever they are (a long parse cannot be interrupted otherwise) and starts a
+     * fresh training worker of the same program (the one beside it starts again when next needed).
+     */
     void restart() {
-        terminate(worker);
-        ready = false;
-        queue.clear();
-        start();
+        if (trainer != null) {
+            trainer.stop();
+            trainer = new Connection(trainer.full);
+        }
+        if (files != null) files.stop();
+        files = null;
     }
 
-    private void start() {
-        worker = create(backend.equals("wasm") ? "worker-wasm.js" : "worker-js.js");
-        FromWorker.Receiver readiness = new FromWorker.Receiver() {
-            @Override public void ready() {
-                ready = true;
-                for (Message m : queue) post(worker, m);
-                queue.clear();
-            }
-        };
-        listen(worker, data -> {
-            Message m = (Message) data;
-            FromWorker.dispatch(m, ready ? receiver : readiness);
-        }, onFailure);
-    }
-
-    /** Stops the worker for good. */
+    /** Stops the workers for good. */
     void terminate() {
-        terminate(worker);
-        ready = false;
-        queue.clear();
+        if (trainer != null) trainer.stop();
+        if (files != null) files.stop();
+        trainer = files = null;
     }
 
+    /** To the training worker. */
     void send(Message message) {
-        if (ready) post(worker, message);
-        else queue.add(message);
+        trainer().send(message);
     }
 
-    @JSBody(params = "w", script = "w.terminate();")
+    /** A new run: on the full program when its data is a table or the user's images. */
+    void init(ToWorker.Init message, boolean needsFiles) {
+        if (needsFiles) full();
+        trainer().send(message);
+    }
+
+    /** To the training worker, made the full program first: a model to open (a run from it follows). */
+    void sendFull(Message message) {
+        full();
+        trainer.send(message);
+    }
+
+    /** To the full program: the training worker if it is one, else the one beside it (started if need be). */
+    void sendFiles(Message message) {
+        if (trainer != null && trainer.full) {
+            trainer.send(message);
+            return;
+        }
+        if (files == null) files = new Connection(true);
+        files.send(message);
+    }
+
+    /** The full program becomes the training worker (the one beside it, if any, with the user's images it holds). */
+    private void full() {
+        if (trainer != null && trainer.full) return;
+        if (trainer != null) trainer.stop();
+        trainer = files != null ? files : new Connection(true);
+        files = null;
+    }
+
+    /** Stops a worker and stops hearing from it (a worker stopped while it loads would otherwise report its failed load). */
+    @JSBody(params = "w", script = "w.onmessage = null; w.onerror = null; w.terminate();")
     private static native void terminate(JSObject w);
 
     @JSBody(params = "url", script = "return new Worker(url);")

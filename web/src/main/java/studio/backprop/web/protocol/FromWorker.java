@@ -30,6 +30,7 @@ public final class FromWorker {
         default void prediction(Prediction m) {}
         default void shareLinks(ShareLinks m) {}
         default void exportFile(ExportFile m) {}
+        default void exportModel(ExportModel m) {}
         default void needFile(NeedFile m) {}
         default void opened(Opened m) {}
         default void needImages(NeedImages m) {}
@@ -53,6 +54,7 @@ public final class FromWorker {
             case "prediction": to.prediction((Prediction) m); break;
             case "share-links": to.shareLinks((ShareLinks) m); break;
             case "export-file": to.exportFile((ExportFile) m); break;
+            case "export-model": to.exportModel((ExportModel) m); break;
             case "need-file": to.needFile((NeedFile) m); break;
             case "opened": to.opened((Opened) m); break;
             case "need-images": to.needImages((NeedImages) m); break;
@@ -275,6 +277,17 @@ public final class FromWorker {
     }
     @JSBody(params = {"save", "links"}, script = "return {type: 'share-links', save: save, links: links};")
     public static native ShareLinks shareLinks(boolean save, JSArray<ShareLink> links);
+
+    /**
+     * The training program's answer to export: it writes no model files, so the page hands the
+     * run's model (binary form, 64-bit weights) to the full worker, which does.
+     */
+    public interface ExportModel extends Message {
+        @JSProperty String getFormat();
+        @JSProperty Int8Array getModel();
+    }
+    @JSBody(params = {"format", "model"}, script = "return {type: 'export-model', format: format, model: model};")
+    public static native ExportModel exportModel(String format, Int8Array model);
 
     /** A model file to download: JSON text, or the bytes of the binary or ONNX form (the other null). */
     public interface ExportFile extends Message {

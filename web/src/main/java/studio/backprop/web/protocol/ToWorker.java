@@ -195,14 +195,20 @@ public final class ToWorker {
     /** The model file formats: readable JSON, the compact binary form, ONNX. */
     public enum Format { JSON, BINARY, ONNX }
 
-    /** A model file for download (answered by export-file). */
-    public interface ExportRequest extends Message { @JSProperty String getFormat(); }
+    /**
+     * A model file for download (answered by export-file): of the run's model, or of model (its
+     * binary form, from export-model) when that is not null.
+     */
+    public interface ExportRequest extends Message {
+        @JSProperty String getFormat();
+        @JSProperty Int8Array getModel();
+    }
     public static ExportRequest export(Format format) {
-        return export(format.name());
+        return export(format.name(), null);
     }
 
-    @JSBody(params = "format", script = "return {type: 'export', format: format};")
-    private static native ExportRequest export(String format);
+    @JSBody(params = {"format", "model"}, script = "return {type: 'export', format: format, model: model};")
+    public static native ExportRequest export(String format, Int8Array model);
 
     public static Format format(String name) {
         for (Format f : Format.values()) if (f.name().equals(name)) return f;

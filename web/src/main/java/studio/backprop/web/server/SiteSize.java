@@ -16,7 +16,9 @@ import java.util.zip.GZIPOutputStream;
  * The build's last step on the site folder: marks the page program for eager compilation, stamps
  * the service worker with the list of files to keep offline (all but the image sets, which are
  * kept once used) and a version (a hash of their contents, so every deploy that changes a file
- * changes sw.js), then prints the size of each compiled output, raw and gzipped.
+ * changes sw.js), then prints the size of each compiled output, raw and gzipped: per build what
+ * a visit loads to train (page, training worker, loader; the budget is {@link #BUDGET_KB}) and the
+ * full worker it loads once it needs tables, the user's images or model files.
  */
 public final class SiteSize {
     private SiteSize() {}
@@ -64,25 +66,34 @@ public final class SiteSize {
         System.out.println("Service worker: version " + version + ", " + files.size() + " files kept offline");
     }
 
+    /** What a visit may load before it trains, gzipped. */
+    public static final double BUDGET_KB = 150;
+
+    /** Per build: what a visit loads to train, then the full worker. */
+    public static final List<List<String>> BUILDS = List.of(
+            List.of("js/page.js", "js/worker.js", "js/full-worker.js"),
+            List.of("js/page.js", "wasm/worker.wasm", "wasm/runtime.js", "wasm/full-worker.wasm"));
+
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]);
         hintEagerCompile(site.resolve("js/page.js"));
         stampServiceWorker(site);
-        List<List<String>> builds = List.of(
-                List.of("js/page.js", "js/worker.js"),
-                List.of("js/page.js", "wasm/worker.wasm", "wasm/runtime.js"));
         String[] names = {"JavaScript", "WebAssembly"};
         System.out.println("Site outputs (raw / gzipped):");
-        for (int b = 0; b < builds.size(); b++) {
+        for (int b = 0; b < BUILDS.size(); b++) {
+            List<String> files = BUILDS.get(b);
             long raw = 0, gz = 0;
-            for (String f : builds.get(b)) {
+            for (String f : files.subList(0, files.size() - 1)) {
                 Path p = site.resolve(f);
                 long r = Files.size(p), g = gzipped(p);
                 raw += r;
                 gz += g;
-                System.out.printf("  %-18s %9.1f KB %9.1f KB%n", f, r / 1024.0, g / 1024.0);
+                System.out.printf("  %-22s %9.1f KB %9.1f KB%n", f, r / 1024.0, g / 1024.0);
             }
-            System.out.printf("  %-18s %9.1f KB %9.1f KB%n", names[b] + " total", raw / 1024.0, gz / 1024.0);
+            System.out.printf("  %-22s %9.1f KB %9.1f KB   (budget %.0f KB)%n", names[b] + " first load", raw / 1024.0, gz / 1024.0, BUDGET_KB);
+            Path full = site.resolve(files.get(files.size() - 1));
+            System.out.printf("  %-22s %9.1f KB %9.1f KB   (loaded when a table, own images or a model file is first needed)%n",
+                    files.get(files.size() - 1), Files.size(full) / 1024.0, gzipped(full) / 1024.0);
         }
     }
 }

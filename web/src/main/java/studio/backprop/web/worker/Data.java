@@ -57,14 +57,19 @@ final class Data {
         });
     }
 
-    /** The run the settings describe; csv is the text of the user's file, or null for built-in data. */
-    static Experiment experiment(Settings settings, String csv) throws CsvException {
+    /** The run on generated data or on a built-in image set (BuiltIn.isGeneratedOrImageSet): all the training program has. */
+    static Experiment experiment(Settings settings) {
         String data = settings.get("data");
-        if (Images.isImageSet(data)) {
-            byte[] records = images.get(data);
-            if (records == null) throw new IllegalArgumentException("the " + data + " images are not loaded");
-            return Experiment.fromImages(settings, records);
-        }
+        if (!Images.isImageSet(data)) return Experiment.generated(settings);
+        byte[] records = images.get(data);
+        if (records == null) throw new IllegalArgumentException("the " + data + " images are not loaded");
+        return Experiment.fromImages(settings, records);
+    }
+
+    /** The run the settings describe, tables included (the full worker's); csv is the text of the user's file, or null for built-in data. */
+    static Experiment experiment(Settings settings, String csv) throws CsvException {
+        if (BuiltIn.isGeneratedOrImageSet(settings.get("data"))) return experiment(settings);
+        String data = settings.get("data");
         String text = csv;
         if (text == null && !Generators.isGenerated(data)) {
             if (!BuiltIn.isTable(data)) throw new IllegalArgumentException("data set '" + data + "' is not built in; upload it as a CSV file");

@@ -72,8 +72,8 @@ final class ModelExchange {
         return awaitingImages;
     }
 
-    /** The links for the share dialog (exact, 16-bit, 8-bit), or, to save, the exact one. */
-    void share(Experiment ex, boolean save) {
+    /** The links for the share dialog (exact, 16-bit, 8-bit), or, to save, the exact one (the training program's too). */
+    static void share(Experiment ex, boolean save) {
         int exact = ModelBinary.exactBits(ex.model);
         shareLinks(ex, save, save ? new int[] {exact} : new int[] {exact, 16, 8}, 0, JSArray.create());
     }
@@ -107,11 +107,11 @@ final class ModelExchange {
     }
 
     /** A model file for download: the readable JSON form, the compact binary one, or ONNX. */
-    static FromWorker.ExportFile export(Experiment ex, ToWorker.Format format) {
+    static FromWorker.ExportFile export(Model model, ToWorker.Format format) {
         switch (format) {
-            case JSON: return FromWorker.exportFile(format, ModelJson.write(ex.model), null);
-            case ONNX: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(Onnx.write(ex.model)));
-            default: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(ModelBinary.write(ex.model)));
+            case JSON: return FromWorker.exportFile(format, ModelJson.write(model), null);
+            case ONNX: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(Onnx.write(model)));
+            default: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(ModelBinary.write(model)));
         }
     }
 

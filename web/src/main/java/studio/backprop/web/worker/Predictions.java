@@ -11,13 +11,22 @@ import studio.backprop.web.protocol.ToWorker;
 final class Predictions {
     private Predictions() {}
 
+    /** For a point of the plane or an image's pixels. */
     static FromWorker.Prediction of(Experiment ex, ToWorker.Predict m) {
-        Model model = ex.model;
+        return of(ex.model, m, m.getPixels() != null ? m.getPixels().copyToJavaArray() : new double[] {m.getX1(), m.getX2()});
+    }
+
+    /** For a table row, its cells encoded as the model's columns (dates and categories too: the full worker's). */
+    static FromWorker.Prediction ofRow(Experiment ex, ToWorker.Predict m) {
         try {
-            double[] encoded;
-            if (m.getPixels() != null) encoded = m.getPixels().copyToJavaArray();
-            else if (m.getCells() != null) encoded = model.encoding.encode(m.getCells(), null);
-            else encoded = new double[] {m.getX1(), m.getX2()};
+            return of(ex.model, m, ex.model.encoding.encode(m.getCells(), null));
+        } catch (IllegalArgumentException e) {
+            return FromWorker.prediction(e.getMessage(), null, -1, m.getX1(), m.getX2());
+        }
+    }
+
+    private static FromWorker.Prediction of(Model model, ToWorker.Predict m, double[] encoded) {
+        try {
             double[] out = model.predict(new double[][] {encoded})[0];
             int label = model.classes.length > 0 ? Metrics.predictedClass(out) : -1;
             return FromWorker.prediction(null, Js.float64(out), label, m.getX1(), m.getX2());

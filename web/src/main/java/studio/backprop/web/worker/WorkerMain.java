@@ -2,11 +2,14 @@ package studio.backprop.web.worker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.CsvException;
-import studio.backprop.engine.data.ImageFormat;
-import studio.backprop.engine.data.Images;
 import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
@@ -17,27 +20,89 @@ import studio.backprop.web.protocol.ToWorker;
 
 /**
  * The training worker's entry point. It receives the page's messages (see {@link Protocol}) and
- * hands each to the part that does it: the run's lifecycle ({@link TrainingRun}), the models it
- * shares and opens ({@link ModelExchange}), the CSV preview, predictions, the explorer, the
- * benchmark. A helper worker is this same script, given part-init and part by a training worker.
- * The page never trains.
+ * hands each to the part that does it: the run's lifecycle ({@link TrainingRun}), share links,
+ * predictions, the explorer. A helper worker is this same script, given part-init and part by a
+ * training worker. The page never trains.
+ *
+ * <p>Two programs are built from it. This one, loaded first, trains on the generated and the
+ * built-in image sets. {@link FullWorker} adds the {@link Files}: tables (built in or the user's
+ * CSV), the user's own images, model files and opened models, and the benchmark (bench.html; the
+ * same engine code); the page loads it when a run or a message needs them (see the page's
+ * WorkerClient), so a first visit downloads and compiles neither the CSV reader nor the model
+ * formats.
  */
 public final class WorkerMain implements ToWorker.Receiver {
+    /** What the full program adds (see {@link FileWork}); none in the training program. */
+    interface Files {
+        /** The run on a table (built in, or the user's file: a File) or on the user's own images. */
+        Experiment experiment(Settings settings, JSObject file) throws CsvException;
+
+        /** The user's images are ready for a run on them (see OwnImages). */
+        boolean ownImagesReady(Settings settings);
+
+        void whenOwnImagesReady(Settings settings, Runnable then);
+
+        /** The opened model of someone's own images that waits for images (null for none). */
+        Model awaitingImages();
+
+        /** A new run from settings: no opened model waits any more. */
+        void forget();
+
+        void inspect(ToWorker.FileMessage m);
+
+        /** A table row, as the model's input. */
+        void predictRow(Experiment ex, ToWorker.Predict m);
+
+        /** An image file or camera frame, as the model's input. */
+        void predictImage(Model model, ToWorker.Predict m);
+
+        void imagesAdd(ToWorker.ImagesAdd m);
+
+        void imagesFrame(ToWorker.ImagesFrame m);
+
+        void imagesEdit(ToWorker.ImagesEdit m);
+
+        void open(ToWorker.Open m);
+
+        void openFile(ToWorker.OpenFile m);
+
+        void resumeFile(ToWorker.FileMessage m);
+
+        /** The benchmark page's measurement (see {@link BenchRun}). */
+        void bench(ToWorker.Bench m);
+
+        /** The model file of this format, posted to the page. */
+        void export(Model model, ToWorker.Format format);
+
+        /** The same for a model in its binary form (the training program's, handed over by the page). */
+        void exportModel(Int8Array model, ToWorker.Format format);
+    }
+
     /** The run being trained, or null before the first one (or after settings that failed). */
     private TrainingRun run;
-    /** The user's own images, kept while the worker lives (a run on them is rebuilt from them). */
-    private final OwnImages images = new OwnImages();
-    private final ModelExchange models = new ModelExchange(this::start, this::whenLoaded, images);
+    private final Files files;
     /** While an image set downloads: the messages that came meanwhile, handled in order once it is in. */
     private boolean loading;
     private final List<Message> waiting = new ArrayList<>();
 
-    private WorkerMain() {}
+    private WorkerMain(Function<WorkerMain, Files> files) {
+        this.files = files == null ? null : files.apply(this);
+    }
 
     public static void main(String[] args) {
-        WorkerMain worker = new WorkerMain();
+        run(null);
+    }
+
+    /** Starts the worker: with the files' part, or (null) without. */
+    static void run(Function<WorkerMain, Files> files) {
+        WorkerMain worker = new WorkerMain(files);
         onMessage(m -> worker.receive((Message) m));
         post(FromWorker.ready());
+    }
+
+    private Files files() {
+        if (files == null) throw new IllegalArgumentException("this worker does not read files (the page sends them to the full worker)");
+        return files;
     }
 
     private void receive(Message m) {
@@ -62,9 +127,9 @@ public final class WorkerMain implements ToWorker.Receiver {
      * Runs {@code then} once the settings' data is at hand: at once, or after an image set has
      * downloaded (other messages wait meanwhile, then go through in order).
      */
-    private void whenLoaded(Settings settings, Runnable then) {
+    void whenLoaded(Settings settings, Runnable then) {
         boolean own = OwnImages.isFor(settings);
-        if (own ? images.ready(settings) : !Data.needsLoading(settings)) {
+        if (own ? files().ownImagesReady(settings) : !Data.needsLoading(settings)) {
             then.run();
             return;
         }
@@ -77,12 +142,12 @@ public final class WorkerMain implements ToWorker.Receiver {
             waiting.clear();
             for (Message w : later) receive(w);
         };
-        if (own) images.whenReady(settings, () -> loaded.accept(null));
+        if (own) files().whenOwnImagesReady(settings, () -> loaded.accept(null));
         else Data.load(settings.get("data"), loaded);
     }
 
     /** Replaces the run (the old one stops, with its helpers) and reports the new one's setup. */
-    private void start(Experiment ex, int stopAtEpoch) {
+    void start(Experiment ex, int stopAtEpoch) {
         end();
         run = new TrainingRun(ex, stopAtEpoch);
     }
@@ -94,13 +159,13 @@ public final class WorkerMain implements ToWorker.Receiver {
 
     @Override public void init(ToWorker.Init m) {
         // an opened model of someone's images goes on from its weights on the images added to its classes
-        Model from = models.awaitingImages();
-        models.forget();
+        Model from = files == null ? null : files.awaitingImages();
+        if (files != null) files.forget();
         end();
         Settings settings = Protocol.settings(m.getSettings());
         whenLoaded(settings, () -> {
             try {
-                Experiment ex = OwnImages.isFor(settings) ? images.experiment(settings) : Data.experiment(settings, Data.readFile(m.getFile()));
+                Experiment ex = BuiltIn.isGeneratedOrImageSet(settings.get("data")) ? Data.experiment(settings) : files().experiment(settings, m.getFile());
                 // (a network changed since, with other shapes, starts from its own weights)
                 if (from != null && OwnImages.isFor(settings)) ex.takeWeights(from);
                 start(ex, m.getStopAtEpoch());
@@ -131,38 +196,37 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void inspect(ToWorker.FileMessage m) {
-        CsvPreview.inspect(Data.readFile(m.getFile()));
+        files().inspect(m);
     }
 
     @Override public void predict(ToWorker.Predict m) {
-        Model model = run != null ? run.experiment.model : models.awaitingImages();
+        Model model = run != null ? run.experiment.model : files == null ? null : files.awaitingImages();
         if (model == null) return;
         if (m.getFile() == null && m.getFrame() == null) {
-            if (run != null) post(Predictions.of(run.experiment, m));
+            if (run == null) return;
+            if (m.getCells() != null) files().predictRow(run.experiment, m); // runs on tables are the full worker's
+            else post(Predictions.of(run.experiment, m));
             return;
         }
-        ImageFormat format = Images.format(model.settings.get("data"), model.settings.get("image"));
-        if (format == null || format.maxLevel != 1) {
-            post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
-            return;
-        }
-        ImageDecoding.prepare(m, format, (x, error) -> post(Predictions.ofInputs(model, x, error)));
+        // only models of the user's own images take image files and camera frames, and only the full worker has them
+        if (files == null) post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
+        else files.predictImage(model, m);
     }
 
     @Override public void imagesAdd(ToWorker.ImagesAdd m) {
-        images.add(m);
+        files().imagesAdd(m);
     }
 
     @Override public void imagesFrame(ToWorker.ImagesFrame m) {
-        images.frame(m);
+        files().imagesFrame(m);
     }
 
     @Override public void imagesEdit(ToWorker.ImagesEdit m) {
-        images.edit(m);
+        files().imagesEdit(m);
     }
 
     @Override public void share(ToWorker.ShareRequest m) {
-        if (run != null) models.share(run.experiment, m.isSave());
+        if (run != null) ModelExchange.share(run.experiment, m.isSave());
     }
 
     @Override public void explain(ToWorker.ExplainRequest m) {
@@ -170,25 +234,30 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void bench(ToWorker.Bench m) {
-        BenchRun.run(m.getWorkload(), m.getSeconds(), m.getWorkers());
+        files().bench(m);
     }
 
     @Override public void open(ToWorker.Open m) {
         if (run != null) run.pause(false);
-        models.openLink(m.getPayload());
+        files().open(m);
     }
 
     @Override public void openFile(ToWorker.OpenFile m) {
         if (run != null) run.pause(false);
-        models.openFile(m.getBytes());
+        files().openFile(m);
     }
 
     @Override public void resumeFile(ToWorker.FileMessage m) {
-        models.resumeFile(Data.readFile(m.getFile()));
+        files().resumeFile(m);
     }
 
     @Override public void export(ToWorker.ExportRequest m) {
-        if (run != null) post(ModelExchange.export(run.experiment, ToWorker.format(m.getFormat())));
+        ToWorker.Format format = ToWorker.format(m.getFormat());
+        if (m.getModel() != null) files().exportModel(m.getModel(), format);
+        else if (run == null) return;
+        else if (files != null) files.export(run.experiment.model, format);
+        // the full worker writes the file: the page hands it the model
+        else post(FromWorker.exportModel(format.name(), Int8Array.copyFromJavaArray(ModelBinary.write(run.experiment.model, 64))));
     }
 
     @Override public void watch(ToWorker.Watch m) {

@@ -1,0 +1,105 @@
+package studio.backprop.web.worker;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.data.ImageFormat;
+import studio.backprop.engine.data.Images;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelException;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.ToWorker;
+
+/**
+ * The full worker's part (see {@link FullWorker}): tables, the user's own images
+ * ({@link OwnImages}), the CSV preview, model files and opened models ({@link ModelExchange}), and the benchmark.
+ */
+final class FileWork implements WorkerMain.Files {
+    /** The user's own images, kept while the worker lives (a run on them is rebuilt from them). */
+    private final OwnImages images = new OwnImages();
+    private final ModelExchange models;
+
+    FileWork(WorkerMain worker) {
+        models = new ModelExchange(worker::start, worker::whenLoaded, images);
+    }
+
+    @Override public Experiment experiment(Settings settings, JSObject file) throws CsvException {
+        return OwnImages.isFor(settings) ? images.experiment(settings) : Data.experiment(settings, Data.readFile(file));
+    }
+
+    @Override public boolean ownImagesReady(Settings settings) {
+        return images.ready(settings);
+    }
+
+    @Override public void whenOwnImagesReady(Settings settings, Runnable then) {
+        images.whenReady(settings, then);
+    }
+
+    @Override public Model awaitingImages() {
+        return models.awaitingImages();
+    }
+
+    @Override public void forget() {
+        models.forget();
+    }
+
+    @Override public void inspect(ToWorker.FileMessage m) {
+        CsvPreview.inspect(Data.readFile(m.getFile()));
+    }
+
+    @Override public void predictRow(Experiment ex, ToWorker.Predict m) {
+        WorkerMain.post(Predictions.ofRow(ex, m));
+    }
+
+    @Override public void predictImage(Model model, ToWorker.Predict m) {
+        ImageFormat format = Images.format(model.settings.get("data"), model.settings.get("image"));
+        if (format == null || format.maxLevel != 1) {
+            WorkerMain.post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
+            return;
+        }
+        ImageDecoding.prepare(m, format, (x, error) -> WorkerMain.post(Predictions.ofInputs(model, x, error)));
+    }
+
+    @Override public void imagesAdd(ToWorker.ImagesAdd m) {
+        images.add(m);
+    }
+
+    @Override public void imagesFrame(ToWorker.ImagesFrame m) {
+        images.frame(m);
+    }
+
+    @Override public void imagesEdit(ToWorker.ImagesEdit m) {
+        images.edit(m);
+    }
+
+    @Override public void open(ToWorker.Open m) {
+        models.openLink(m.getPayload());
+    }
+
+    @Override public void openFile(ToWorker.OpenFile m) {
+        models.openFile(m.getBytes());
+    }
+
+    @Override public void resumeFile(ToWorker.FileMessage m) {
+        models.resumeFile(Data.readFile(m.getFile()));
+    }
+
+    @Override public void bench(ToWorker.Bench m) {
+        BenchRun.run(m.getWorkload(), m.getSeconds(), m.getWorkers());
+    }
+
+    @Override public void export(Model model, ToWorker.Format format) {
+        WorkerMain.post(ModelExchange.export(model, format));
+    }
+
+    @Override public void exportModel(Int8Array model, ToWorker.Format format) {
+        try {
+            export(ModelBinary.read(model.copyToJavaArray()), format);
+        } catch (ModelException e) {
+            WorkerMain.post(FromWorker.error("could not write the model file: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package studio.backprop.web.worker;
+
+/**
+ * The full worker's entry point: the training worker ({@link WorkerMain}) with the files' part
+ * ({@link FileWork}). The page loads it when it first needs a table, the user's images or a
+ * model file; from then on it is the page's training worker.
+ */
+public final class FullWorker {
+    private FullWorker() {}
+
+    public static void main(String[] args) {
+        WorkerMain.run(FileWork::new);
+    }
+}
