@@ -73,8 +73,8 @@ final class Crew implements AutoCloseable {
             seen = g;
             try {
                 results[k] = job.run(k);
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
                 results[k] = false;
             } finally {
                 running.decrementAndGet();
