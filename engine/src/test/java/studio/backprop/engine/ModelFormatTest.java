@@ -43,6 +43,42 @@ class ModelFormatTest {
         assertEquals(a.loss, b.loss);
     }
 
+    /**
+     * A model's weights as a 16- or 8-bit file holds them, worked out without the file (share links
+     * name their accuracy so): what reading the file back gives, bit for bit, on a network rebuilt
+     * from its modules' kinds and shapes (as data-parallel helpers build theirs).
+     */
+    /** The network's outputs for the first rows of x, flat. */
+    private static double[] outputs(studio.backprop.engine.nn.Network net, double[][] x) {
+        int rows = Math.min(5, x.length);
+        studio.backprop.engine.math.Mat in = net.input(rows);
+        for (int i = 0; i < rows; i++) System.arraycopy(x[i], 0, in.row[i], 0, x[i].length);
+        studio.backprop.engine.math.Mat out = net.forward();
+        double[] flat = new double[rows * out.cols];
+        for (int i = 0; i < rows; i++) System.arraycopy(out.row[i], 0, flat, i * out.cols, out.cols);
+        return flat;
+    }
+
+    @Test
+    void weightsAsStoredAreWhatTheFileGivesBack() throws Exception {
+        for (String settings : new String[] {"data=spiral layers=8,8 act=tanh", "data=digits layers=conv4x3,drop0.3,pool2,12 act=relu",
+                "data=iris layers=5 reg=l2 rate=0.01 math=1"}) {
+            Experiment ex = Experiment.load(Settings.of(settings, ' '));
+            ex.trainer.stepEpoch();
+            studio.backprop.engine.nn.Network net = ex.model.network;
+            for (int bits : new int[] {16, 8}) {
+                studio.backprop.engine.nn.Network read = ModelBinary.read(ModelBinary.write(ex.model, bits)).network;
+                studio.backprop.engine.nn.Network stored = ModelBinary.asStored(net, bits, ex.model.settings.math());
+                assertEquals(WeightsHash.of(read), WeightsHash.of(stored), settings + " at " + bits + " bits");
+                assertNotEquals(WeightsHash.of(net), WeightsHash.of(stored), "rounded");
+                assertArrayEquals(net.kinds(), stored.kinds());
+                assertArrayEquals(net.shapes(), stored.shapes());
+                assertArrayEquals(outputs(read, ex.testX), outputs(stored, ex.testX), 0.0, "the same modules, of the same math version");
+            }
+            assertThrows(IllegalArgumentException.class, () -> ModelBinary.asStored(net, 32, 2));
+        }
+    }
+
     @Test
     void binaryAndJsonRoundTripsAreBitExact() throws Exception {
         for (Model m : new Model[] {trained("spiral", "8,8"), trained("upload.csv", "3")}) {

@@ -11,6 +11,7 @@ import studio.backprop.engine.data.Text;
 import studio.backprop.engine.math.Det;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Modules;
+import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.nn.Param;
 
 /**
@@ -117,12 +118,42 @@ public final class ModelBinary {
         } else if (bits == 16 || !p.regularised) {
             for (double[] r : p.value) for (double v : r) out.u16(Half.fromDouble(v));
         } else {
-            double max = 0;
-            for (double[] r : p.value) for (double v : r) max = Math.max(max, Math.abs(v));
-            double scale = max > 0 ? max / 127 : 1;
+            double scale = byteScale(p);
             out.f64(scale);
-            for (double[] r : p.value) for (double v : r) out.u8((int) Math.floor(v / scale + 0.5) & 0xFF);
+            for (double[] r : p.value) for (double v : r) out.u8(byteOf(v, scale));
         }
+    }
+
+    /** At 8 bits, a weight matrix's step: its largest magnitude over 127. */
+    private static double byteScale(Param p) {
+        double max = 0;
+        for (double[] r : p.value) for (double v : r) max = Math.max(max, Math.abs(v));
+        return max > 0 ? max / 127 : 1;
+    }
+
+    /** At 8 bits, a value as its byte: the nearest multiple of the step, as a signed byte's bits. */
+    private static int byteOf(double v, double scale) {
+        return (int) Math.floor(v / scale + 0.5) & 0xFF;
+    }
+
+    /**
+     * The network's weights as a model written at 16 or 8 bits holds them (what reading it back
+     * gives; share links name their accuracy): in a copy of the network, activations of this math
+     * version.
+     */
+    public static Network asStored(Network net, int bits, int math) {
+        if (bits != 16 && bits != 8) throw new IllegalArgumentException("weights are stored rounded at 16 or 8 bits");
+        Network copy = Network.of(net.inputs, net.kinds(), net.shapes(), math);
+        List<Param> from = net.params(), to = copy.params();
+        for (int i = 0; i < from.size(); i++) {
+            Param p = from.get(i);
+            double scale = bits == 8 && p.regularised ? byteScale(p) : 0;
+            for (int r = 0; r < p.value.length; r++) {
+                double[] a = p.value[r], b = to.get(i).value[r];
+                for (int j = 0; j < a.length; j++) b[j] = scale > 0 ? scale * (byte) byteOf(a[j], scale) : Half.toDouble(Half.fromDouble(a[j]));
+            }
+        }
+        return copy;
     }
 
     private static void readParam(In in, Param p, int bits, int module) throws ModelException {

@@ -68,6 +68,35 @@ public final class Network {
         return build(Shape.flat(inputs), hidden, outputs, output, Det.MATH);
     }
 
+    /** Each module's kind, in order (with {@link #shapes}, what {@link #of} rebuilds the architecture from). */
+    public String[] kinds() {
+        String[] k = new String[modules.size()];
+        for (int l = 0; l < k.length; l++) k[l] = modules.get(l).kind();
+        return k;
+    }
+
+    /** Each module's shape numbers ({@link Module#shape}), one module's after another's. */
+    public int[] shapes() {
+        int n = 0;
+        for (Module m : modules) n += m.shape().length;
+        int[] all = new int[n];
+        int at = 0;
+        for (Module m : modules) for (int d : m.shape()) all[at++] = d;
+        return all;
+    }
+
+    /** A network of the architecture {@link #kinds} and {@link #shapes} describe, its weights zero, its activations of this math version. */
+    public static Network of(int inputs, String[] kinds, int[] shapes, int math) {
+        List<Module> ms = new ArrayList<>();
+        int at = 0;
+        for (String kind : kinds) {
+            int[] shape = java.util.Arrays.copyOfRange(shapes, at, at + Modules.shapeSize(kind));
+            at += shape.length;
+            ms.add(Modules.create(kind, shape, math));
+        }
+        return new Network(inputs, ms);
+    }
+
     public List<Module> modules() { return modules; }
     public List<Param> params() { return params; }
     public int outputs() { return widths[widths.length - 1]; }

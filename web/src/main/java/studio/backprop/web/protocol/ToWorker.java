@@ -4,6 +4,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.train.Settings;
 
@@ -260,10 +261,21 @@ public final class ToWorker {
     @JSBody(params = {"op", "index", "name"}, script = "return {type: 'images-edit', op: op, index: index, name: name};")
     private static native ImagesEdit imagesEdit(String op, int index, String name);
 
-    /** The network a helper computes parts of: the model in its binary form, 64-bit weights. */
-    public interface PartInit extends Message { @JSProperty Int8Array getModel(); }
-    @JSBody(params = "model", script = "return {type: 'part-init', model: model};")
-    public static native PartInit partInit(Int8Array model);
+    /**
+     * The network a helper computes parts of: its architecture (inputs, each module's kind, their
+     * shape numbers one after another, the math version; see Network.of) and its loss. The weights
+     * come with each part.
+     */
+    public interface PartInit extends Message {
+        @JSProperty int getInputs();
+        @JSProperty String[] getKinds();
+        @JSProperty Int32Array getShapes();
+        @JSProperty int getMath();
+        @JSProperty String getLoss();
+    }
+    @JSBody(params = {"inputs", "kinds", "shapes", "math", "loss"}, script = "return {type: 'part-init', inputs: inputs, kinds: kinds,"
+            + " shapes: shapes, math: math, loss: loss};")
+    public static native PartInit partInit(int inputs, JSObject kinds, Int32Array shapes, int math, String loss);
 
     /**
      * Part of a batch: the weights to compute at, the part's rows (x and y, flat), the gradient

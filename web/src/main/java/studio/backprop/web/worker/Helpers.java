@@ -6,11 +6,9 @@ import java.nio.DoubleBuffer;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Float64Array;
-import org.teavm.jso.typedarrays.Int8Array;
+import org.teavm.jso.typedarrays.Int32Array;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
-import studio.backprop.engine.model.ModelBinary;
-import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.nn.Param;
@@ -38,7 +36,7 @@ final class Helpers {
     }
 
     private final JSObject[] workers;
-    private final Int8Array model;
+    private final ToWorker.PartInit init;
     private final Js.Action onReady;
     private int ready;
     private Trainer trainer;
@@ -59,7 +57,8 @@ final class Helpers {
 
     /** @param onReady runs once every helper has loaded */
     Helpers(int count, Model model, Js.Action onReady) {
-        this.model = Int8Array.copyFromJavaArray(ModelBinary.write(model, 64));
+        Network net = model.network;
+        init = ToWorker.partInit(net.inputs, Js.strings(net.kinds()), Int32Array.copyFromJavaArray(net.shapes()), model.settings.math(), model.loss);
         this.onReady = onReady;
         workers = new JSObject[count];
         for (int i = 0; i < count; i++) {
@@ -134,7 +133,7 @@ final class Helpers {
     }
 
     private void helperReady(int k) {
-        send(workers[k - 1], ToWorker.partInit(model));
+        send(workers[k - 1], init);
         if (++ready == workers.length && onReady != null) onReady.run();
     }
 
@@ -263,14 +262,9 @@ final class Helpers {
     private static Loss replicaLoss;
     private static Mat replicaY;
 
-    static void init(Int8Array bytes) {
-        try {
-            Model m = ModelBinary.read(bytes.copyToJavaArray());
-            replica = m.network;
-            replicaLoss = Loss.of(m.loss);
-        } catch (ModelException e) {
-            Js.error("helper: " + e.getMessage());
-        }
+    static void init(ToWorker.PartInit m) {
+        replica = Network.of(m.getInputs(), m.getKinds(), m.getShapes().copyToJavaArray(), m.getMath());
+        replicaLoss = Loss.of(m.getLoss());
     }
 
     /** Part k of a batch: the gradient at the weights sent, over the rows sent; both buffers go back. */

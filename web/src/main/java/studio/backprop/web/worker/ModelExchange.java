@@ -93,14 +93,10 @@ final class ModelExchange {
                 WorkerMain.post(FromWorker.error("could not make the link: " + error));
                 return;
             }
-            double quality;
-            try {
-                Network net = i == 0 ? ex.model.network : ModelBinary.read(binary).network;
-                Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length, ex.model.targets.scale);
-                quality = ex.model.classes.length > 0 ? test.accuracy : test.r2;
-            } catch (ModelException e) {
-                quality = Double.NaN;
-            }
+            // the weights as the link holds them (the exact link: the model's own)
+            Network net = i == 0 ? ex.model.network : ModelBinary.asStored(ex.model.network, bits[i], ex.model.settings.math());
+            Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length, ex.model.targets.scale);
+            double quality = ex.model.classes.length > 0 ? test.accuracy : test.r2;
             links.push(FromWorker.shareLink(bits[i], ModelLink.base64url(bytes.copyToJavaArray()), quality));
             shareLinks(ex, save, bits, i + 1, links);
         });

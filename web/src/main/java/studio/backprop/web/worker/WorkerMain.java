@@ -265,7 +265,7 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void partInit(ToWorker.PartInit m) {
-        Helpers.init(m.getModel());
+        Helpers.init(m);
     }
 
     @Override public void part(ToWorker.Part m) {
