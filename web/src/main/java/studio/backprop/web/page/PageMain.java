@@ -3,7 +3,6 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
-import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
@@ -180,7 +179,6 @@ public final class PageMain implements FromWorker.Receiver {
         state.clearRun();
         state.needFile = "";
         state.status = "idle";
-        boolean uploaded = !BuiltIn.isBuiltIn(state.settings.get("data"));
         String epochs = state.settings.get("epochs");
         int stopAt = 0;
         try {
@@ -188,7 +186,7 @@ public final class PageMain implements FromWorker.Receiver {
         } catch (IllegalArgumentException e) {
             showError(e.getMessage());
         }
-        worker.init(ToWorker.init(state.settings, uploaded ? state.csvFile : null, stopAt), !BuiltIn.isGeneratedOrImageSet(state.settings.get("data")));
+        worker.init(state.settings, state.csvFile, stopAt);
         requestRender();
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
-import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.engine.train.Sweep;
 import studio.backprop.web.Js;
@@ -141,8 +140,7 @@ final class SweepView {
         }
         slot.running = next++;
         Settings s = results.get(slot.running).settings;
-        boolean uploaded = !BuiltIn.isBuiltIn(s.get("data"));
-        slot.worker.init(ToWorker.init(s, uploaded ? state.csvFile : null, s.integer("epochs", 1, 10_000_000)), !BuiltIn.isGeneratedOrImageSet(s.get("data")));
+        slot.worker.init(s, state.csvFile, s.integer("epochs", 1, 10_000_000));
     }
 
     private void stop() {

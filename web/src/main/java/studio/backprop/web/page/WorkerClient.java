@@ -5,6 +5,8 @@ import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Message;
@@ -103,10 +105,14 @@ final class WorkerClient {
         trainer().send(message);
     }
 
-    /** A new run: on the full program when its data is a table or the user's images. */
-    void init(ToWorker.Init message, boolean needsFiles) {
-        if (needsFiles) full();
-        trainer().send(message);
+    /**
+     * A new run of these settings, to stop at an epoch (0: never), on the user's CSV file when its
+     * data is no built-in set; on the full program when its data is a table or the user's images.
+     */
+    void init(Settings settings, JSObject csvFile, int stopAtEpoch) {
+        String data = settings.get("data");
+        if (!BuiltIn.isGeneratedOrImageSet(data)) full();
+        trainer().send(ToWorker.init(settings, BuiltIn.isBuiltIn(data) ? null : csvFile, stopAtEpoch));
     }
 
     /** To the training worker, made the full program first: a model to open (a run from it follows). */

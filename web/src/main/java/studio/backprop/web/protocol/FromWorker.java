@@ -11,8 +11,8 @@ import studio.backprop.web.Js;
 
 /**
  * The messages from a worker: from the training worker to the page, and from a helper to its
- * training worker (ready, part-done). Each kind with its fields, the factory that makes it, and
- * the dispatch that hands it to a {@link Receiver}. See {@link Protocol} for the whole conversation.
+ * training worker (ready, and part-done of {@link PartMessages}). Each kind with its fields, the
+ * factory that makes it, and the dispatch that hands it to a {@link Receiver}. See {@link Protocol} for the whole conversation.
  */
 public final class FromWorker {
     private FromWorker() {}
@@ -38,7 +38,7 @@ public final class FromWorker {
         default void linkError(Failure m) {}
         default void images(ImagesSummary m) {}
         default void benchResult(BenchResult m) {}
-        default void partDone(PartDone m) {}
+        default void partDone(PartMessages.PartDone m) {}
     }
     public static void dispatch(Message m, Receiver to) {
         String type = m.getType();
@@ -62,7 +62,7 @@ public final class FromWorker {
             case "link-error": to.linkError((Failure) m); break;
             case "images": to.images((ImagesSummary) m); break;
             case "bench-result": to.benchResult((BenchResult) m); break;
-            case "part-done": to.partDone((PartDone) m); break;
+            case "part-done": to.partDone((PartMessages.PartDone) m); break;
             default: Js.error("unknown message from a worker: " + type);
         }
     }
@@ -388,23 +388,4 @@ public final class FromWorker {
             + " samplesPerSecond: samplesPerSecond, gflops: gflops, check: check, timeline: timeline};")
     public static native BenchResult benchResult(String workload, int workers, double samples, double seconds, double samplesPerSecond,
                                                  double gflops, String check, Float64Array timeline);
-
-    /**
-     * A part's summed loss and its gradient (in grad), with both buffers moved back, and the
-     * helper's time on it: when it began and ended (ms on the clock all workers share, see
-     * Js.clock), and how long of that it computed the gradient (the rest is copying).
-     */
-    public interface PartDone extends Message {
-        @JSProperty int getBatch();
-        @JSProperty double getLoss();
-        @JSProperty Float64Array getWeights();
-        @JSProperty Float64Array getGrad();
-        @JSProperty double getBegan();
-        @JSProperty double getEnded();
-        @JSProperty double getComputeMs();
-    }
-    @JSBody(params = {"batch", "loss", "weights", "grad", "began", "ended", "computeMs"}, script = "return {type: 'part-done', batch: batch,"
-            + " loss: loss, weights: weights, grad: grad, began: began, ended: ended, computeMs: computeMs};")
-    public static native PartDone partDone(int batch, double loss, Float64Array weights, Float64Array grad, double began, double ended,
-                                           double computeMs);
 }

@@ -6,20 +6,21 @@ import studio.backprop.engine.train.Settings;
 /**
  * Messages between the page, the training worker and its helper workers. Every kind of {@link Message} is declared
  * once, with its fields (one line per field), the factory that makes it and the dispatch that
- * hands it to its receiver: {@link ToWorker} and {@link FromWorker}, one class per direction.
+ * hands it to its receiver: {@link ToWorker} and {@link FromWorker}, one class per direction
+ * (the data-parallel ones declared in {@link PartMessages}, dispatched with them).
  * Both ends compile against them, so a misspelt field or a message nobody can receive is a
  * compile error. Their type names are the only message-type strings in the code; a factory's
  * object literal names the same fields as its interface, just above it.
  *
  * <pre>
- * page -> training worker    init play pause step lr speed inspect predict share explain bench
+ * page -> worker             init play pause step lr speed inspect predict share explain bench
  *                            open open-file resume-file export watch
  *                            images-add images-frame images-edit                      (ToWorker)
- * training worker -> helper  part-init part      (a helper runs the same worker script) (ToWorker)
+ * training worker -> helper  part-init part      (a helper runs the same worker script) (PartMessages)
  * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction
- *                            share-links export-file need-file need-images opened explanation link-error
- *                            images bench-result                                      (FromWorker)
- * helper -> training worker  ready part-done                                          (FromWorker)
+ *                            share-links export-model export-file need-file need-images opened explanation
+ *                            link-error images bench-result                           (FromWorker)
+ * helper -> training worker  ready part-done                                (FromWorker, PartMessages)
  * </pre>
  *
  * A message is a plain object (structured-cloneable, so postMessage copies it). A field a message

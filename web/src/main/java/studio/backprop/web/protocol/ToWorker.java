@@ -4,7 +4,6 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.Float64Array;
-import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.train.Settings;
 
@@ -38,8 +37,8 @@ public final class ToWorker {
         void imagesAdd(ImagesAdd m);
         void imagesFrame(ImagesFrame m);
         void imagesEdit(ImagesEdit m);
-        void partInit(PartInit m);
-        void part(Part m);
+        void partInit(PartMessages.PartInit m);
+        void part(PartMessages.Part m);
         void unknown(String type);
     }
     public static void dispatch(Message m, Receiver to) {
@@ -64,8 +63,8 @@ public final class ToWorker {
             case "images-add": to.imagesAdd((ImagesAdd) m); break;
             case "images-frame": to.imagesFrame((ImagesFrame) m); break;
             case "images-edit": to.imagesEdit((ImagesEdit) m); break;
-            case "part-init": to.partInit((PartInit) m); break;
-            case "part": to.part((Part) m); break;
+            case "part-init": to.partInit((PartMessages.PartInit) m); break;
+            case "part": to.part((PartMessages.Part) m); break;
             default: to.unknown(type);
         }
     }
@@ -260,41 +259,4 @@ public final class ToWorker {
 
     @JSBody(params = {"op", "index", "name"}, script = "return {type: 'images-edit', op: op, index: index, name: name};")
     private static native ImagesEdit imagesEdit(String op, int index, String name);
-
-    /**
-     * The network a helper computes parts of: its architecture (inputs, each module's kind, their
-     * shape numbers one after another, the math version; see Network.of) and its loss. The weights
-     * come with each part.
-     */
-    public interface PartInit extends Message {
-        @JSProperty int getInputs();
-        @JSProperty String[] getKinds();
-        @JSProperty Int32Array getShapes();
-        @JSProperty int getMath();
-        @JSProperty String getLoss();
-    }
-    @JSBody(params = {"inputs", "kinds", "shapes", "math", "loss"}, script = "return {type: 'part-init', inputs: inputs, kinds: kinds,"
-            + " shapes: shapes, math: math, loss: loss};")
-    public static native PartInit partInit(int inputs, JSObject kinds, Int32Array shapes, int math, String loss);
-
-    /**
-     * Part of a batch: the weights to compute at, the part's rows (x and y, flat), the gradient
-     * scale, the batch's dropout seed and the part's first row in the batch, and a buffer for the gradient. weights and grad are moved (transferred), not copied,
-     * and come back in part-done.
-     */
-    public interface Part extends Message {
-        @JSProperty int getBatch();
-        @JSProperty Float64Array getWeights();
-        @JSProperty Float64Array getGrad();
-        @JSProperty int getRows();
-        @JSProperty Float64Array getX();
-        @JSProperty Float64Array getY();
-        @JSProperty double getScale();
-        @JSProperty int getBatchSeed();
-        @JSProperty int getFirstRow();
-    }
-    @JSBody(params = {"batch", "weights", "grad", "rows", "x", "y", "scale", "batchSeed", "firstRow"}, script = "return {type: 'part', batch: batch,"
-            + " weights: weights, grad: grad, rows: rows, x: x, y: y, scale: scale, batchSeed: batchSeed, firstRow: firstRow};")
-    public static native Part part(int batch, Float64Array weights, Float64Array grad, int rows, Float64Array x, Float64Array y, double scale,
-                                   int batchSeed, int firstRow);
 }

@@ -17,6 +17,7 @@ import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Message;
+import studio.backprop.web.protocol.PartMessages;
 import studio.backprop.web.protocol.ToWorker;
 
 /**
@@ -36,7 +37,7 @@ final class Helpers {
     }
 
     private final JSObject[] workers;
-    private final ToWorker.PartInit init;
+    private final PartMessages.PartInit init;
     private final Js.Action onReady;
     private int ready;
     private Trainer trainer;
@@ -58,7 +59,7 @@ final class Helpers {
     /** @param onReady runs once every helper has loaded */
     Helpers(int count, Model model, Js.Action onReady) {
         Network net = model.network;
-        init = ToWorker.partInit(net.inputs, Js.strings(net.kinds()), Int32Array.copyFromJavaArray(net.shapes()), model.settings.math(), model.loss);
+        init = PartMessages.partInit(net.inputs, Js.strings(net.kinds()), Int32Array.copyFromJavaArray(net.shapes()), model.settings.math(), model.loss);
         this.onReady = onReady;
         workers = new JSObject[count];
         for (int i = 0; i < count; i++) {
@@ -68,7 +69,7 @@ final class Helpers {
                     helperReady(k);
                 }
 
-                @Override public void partDone(FromWorker.PartDone m) {
+                @Override public void partDone(PartMessages.PartDone m) {
                     Helpers.this.partDone(k, m);
                 }
 
@@ -116,7 +117,7 @@ final class Helpers {
         for (int k = 1; k <= workers.length; k++) copy(staged, weightBuffers[k], size);
         for (int k = 1; k <= workers.length; k++) {
             Mat[] d = t.partData(k);
-            ToWorker.Part m = ToWorker.part(batch, weightBuffers[k], gradBuffers[k], d[0].rows, flat(d[0]), flat(d[1]), t.batchScale(),
+            PartMessages.Part m = PartMessages.part(batch, weightBuffers[k], gradBuffers[k], d[0].rows, flat(d[0]), flat(d[1]), t.batchScale(),
                     t.batchSeed(), Parts.start(k, workers.length + 1, t.batchRows()));
             // moved: these two are detached here until the helper sends them back
             sendMoving(workers[k - 1], m, weightBuffers[k], gradBuffers[k]);
@@ -137,7 +138,7 @@ final class Helpers {
         if (++ready == workers.length && onReady != null) onReady.run();
     }
 
-    private void partDone(int k, FromWorker.PartDone m) {
+    private void partDone(int k, PartMessages.PartDone m) {
         if (m.getBatch() != batch || pending == 0) return;
         weightBuffers[k] = m.getWeights();
         gradBuffers[k] = m.getGrad();
@@ -262,13 +263,13 @@ final class Helpers {
     private static Loss replicaLoss;
     private static Mat replicaY;
 
-    static void init(ToWorker.PartInit m) {
+    static void init(PartMessages.PartInit m) {
         replica = Network.of(m.getInputs(), m.getKinds(), m.getShapes().copyToJavaArray(), m.getMath());
         replicaLoss = Loss.of(m.getLoss());
     }
 
     /** Part k of a batch: the gradient at the weights sent, over the rows sent; both buffers go back. */
-    static void part(ToWorker.Part m) {
+    static void part(PartMessages.Part m) {
         double began = Js.clock();
         Float64Array weights = m.getWeights(), grad = m.getGrad();
         unstageRows(weights, replica);
@@ -281,7 +282,7 @@ final class Helpers {
         double loss = Parts.gradientHere(replica, replicaLoss, replicaY, m.getScale(), m.getBatchSeed(), m.getFirstRow());
         double computed = Js.now();
         copy(stageRows(replica, true), grad, grad.getLength());
-        postMoving(FromWorker.partDone(m.getBatch(), loss, weights, grad, began, Js.clock(), computed - computing), weights, grad);
+        postMoving(PartMessages.partDone(m.getBatch(), loss, weights, grad, began, Js.clock(), computed - computing), weights, grad);
     }
 
     @JSBody(params = {"f", "failed"}, script = "var js_w = new Worker(self.location.href); js_w.onmessage = function (e) { f(e.data); };"

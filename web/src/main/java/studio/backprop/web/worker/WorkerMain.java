@@ -15,6 +15,7 @@ import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Message;
+import studio.backprop.web.protocol.PartMessages;
 import studio.backprop.web.protocol.Protocol;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -264,11 +265,11 @@ public final class WorkerMain implements ToWorker.Receiver {
         if (run != null) run.watch(m.getIndex());
     }
 
-    @Override public void partInit(ToWorker.PartInit m) {
+    @Override public void partInit(PartMessages.PartInit m) {
         Helpers.init(m);
     }
 
-    @Override public void part(ToWorker.Part m) {
+    @Override public void part(PartMessages.Part m) {
         Helpers.part(m);
     }
 
