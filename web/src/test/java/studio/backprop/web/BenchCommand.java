@@ -16,19 +16,27 @@ import studio.backprop.web.worker.BatchTimeline;
  * (bench.html in headless Chromium), interleaved run by run, then medians and ratios, and the
  * page's longest frame gap while the Wasm build trained. With --workers=N the browser builds
  * also train data-parallel on N workers.
- * With --timeline also where a batch's time goes on the N workers and on N JVM threads.
- * Usage: BenchCommand [--seconds=3] [--runs=3] [--workers=2 [--timeline]] [workload ...]
+ * With --timeline also where a batch's time goes on the N workers and on N JVM threads. With
+ * --peers also brain.js, ConvNetJS, TensorFlow.js (WebAssembly backend) and hand-written JavaScript
+ * on the same workloads in the same browser, interleaved with ours (tools/peers, after npm ci there).
+ * Usage: BenchCommand [--seconds=3] [--runs=3] [--workers=2 [--timeline]] [--peers] [workload ...]
  */
 public final class BenchCommand {
     private BenchCommand() {}
 
     public static void main(String[] args) throws Exception {
-        Bench.Options o = new Bench.Options(args, 3, 3);
+        boolean withPeers = Arrays.asList(args).contains("--peers");
+        Bench.Options o = new Bench.Options(Arrays.stream(args).filter(a -> !a.equals("--peers")).toArray(String[]::new), 3, 3);
         double seconds = o.seconds;
         int runs = o.runs;
         List<String> names = o.workloads;
         Serve server = Serve.start(Path.of(System.getProperty("site.dir", "web/target/site")), 0, "/");
         String base = "http://localhost:" + server.port() + "/";
+        Serve peerServer = withPeers ? Serve.start(Path.of(System.getProperty("peers.dir", "tools/peers")), 0, "/") : null;
+        List<String> peerWorkloads = withPeers ? names.stream().filter(PEER_WORKLOADS::contains).toList() : List.of();
+        double[][][] peerRates = new double[names.size()][PEERS.length][runs];
+        double[] ours = new double[names.size()];
+        String[] oursBuild = new String[names.size()];
         int workers = o.workers;
         System.out.printf(Locale.ROOT, "samples/s (GFLOP/s), median of %d interleaved runs of %.0f s; headless Chromium, 2-core machine%n", runs, seconds);
         System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9s %9s %10s", "workload", "JVM", "JS", "Wasm", "Wasm/JS", "JS/JVM", "gap ms");
@@ -58,9 +66,16 @@ public final class BenchCommand {
                         lastParallel[names.indexOf(name)] = parallel;
                         rates[5][r] = Bench.run(w, seconds, workers);
                     }
+                    if (peerWorkloads.contains(name)) {
+                        for (int p = 0; p < PEERS.length; p++) {
+                            peerRates[names.indexOf(name)][p][r] = peerRun(browser, "http://localhost:" + peerServer.port() + "/", name, PEERS[p], seconds);
+                        }
+                    }
                 }
                 double jvm = median(rates[0]), js = median(rates[1]), wasm = median(rates[2]);
                 oneWorker[names.indexOf(name)] = 1e6 * w.batch / wasm;
+                ours[names.indexOf(name)] = Math.max(js, wasm);
+                oursBuild[names.indexOf(name)] = wasm >= js ? "Wasm" : "JS";
                 System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9.2f %9.2f %10.0f", name, cell(jvm, flops), cell(js, flops),
                         cell(wasm, flops), wasm / js, js / jvm, median(gaps));
                 if (workers > 1) {
@@ -71,11 +86,49 @@ public final class BenchCommand {
                 System.out.println();
             }
             if (o.timeline && workers > 1) timelines(names, lastParallel, oneWorker, seconds, workers);
+            if (!peerWorkloads.isEmpty()) peers(names, peerWorkloads, ours, oursBuild, peerRates);
             functions(browser, base, seconds, runs);
             headline(browser, base);
         } finally {
             server.stop();
+            if (peerServer != null) peerServer.stop();
         }
+    }
+
+    /** The peers of tools/peers/peers.js, and the workloads they are run on (the convnet is ConvNetJS's demo, see issue 13). */
+    private static final String[] PEERS = {"brain", "convnetjs", "tfjs-wasm", "handwritten"};
+    private static final List<String> PEER_WORKLOADS = List.of("playground", "digits", "mnist", "wide");
+
+    /** Ours (the faster build, one worker) beside each peer, medians of the same interleaved runs, and ours / the fastest peer. */
+    private static void peers(List<String> names, List<String> peerWorkloads, double[] ours, String[] oursBuild, double[][][] rates) {
+        System.out.printf(Locale.ROOT, "%npeers in the same browser, samples/s, medians of the same interleaved runs%n");
+        System.out.printf(Locale.ROOT, "%-11s %16s", "workload", "ours (1 worker)");
+        for (String p : PEERS) System.out.printf(Locale.ROOT, " %12s", p);
+        System.out.printf(Locale.ROOT, " %9s %9s%n", "ours/best", "ours/hand");
+        for (String name : peerWorkloads) {
+            int i = names.indexOf(name);
+            System.out.printf(Locale.ROOT, "%-11s %11s %4s", name, String.format(Locale.ROOT, "%,.0f", ours[i]), oursBuild[i]);
+            double best = 0;
+            for (int p = 0; p < PEERS.length; p++) {
+                double m = median(rates[i][p]);
+                System.out.printf(Locale.ROOT, " %12s", Double.isNaN(m) ? "failed" : String.format(Locale.ROOT, "%,.0f", m));
+                if (!Double.isNaN(m)) best = Math.max(best, m);
+            }
+            System.out.printf(Locale.ROOT, " %9.2f %9.2f%n", ours[i] / best, ours[i] / median(rates[i][PEERS.length - 1]));
+        }
+    }
+
+    /** samples/s of one peer's run of peers.html, NaN (and the reason on stderr) if it failed. */
+    private static double peerRun(Browser b, String base, String workload, String peer, double seconds) {
+        b.driver.get(base + "peers.html?workload=" + workload + "&peer=" + peer + "&seconds=" + seconds + "&t=" + System.nanoTime());
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds((long) (seconds * 4 + 120)), java.time.Duration.ofMillis(500))
+                .until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
+        String json = (String) b.driver.executeScript("return document.body.dataset.result");
+        if (!json.contains("samplesPerSecond")) {
+            System.err.println(peer + " on " + workload + ": " + json);
+            return Double.NaN;
+        }
+        return field(json, "samplesPerSecond");
     }
 
     /** exp, tanh and sigmoid on -8 to 8: calls per second of math versions 2 and 1 (see Det.MATH) on the JVM and in both builds. */
