@@ -165,8 +165,13 @@ public final class Det {
         if (x == Double.POSITIVE_INFINITY) return x;
         // Scale x into [1, 2) by exact powers of two; k counts the halvings.
         int k = 0;
-        for (int step = 512; step >= 1; step >>= 1) {
-            if (x >= pow2(step)) { x *= pow2(-step); k += step; }
+        if (x >= 1.0 && x < 256.0) {
+            // the common case (the losses take log(1 + e^z)): the same exact halvings, fewer tests
+            while (x >= 2.0) { x *= 0.5; k += 1; }
+        } else {
+            for (int step = 512; step >= 1; step >>= 1) {
+                if (x >= pow2(step)) { x *= pow2(-step); k += step; }
+            }
         }
         if (x < 1.0) {
             if (x < pow2(-1022)) { x *= pow2(54); k -= 54; } // lift subnormals first

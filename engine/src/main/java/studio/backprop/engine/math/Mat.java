@@ -25,7 +25,10 @@ public final class Mat {
     }
 
     public void zero() {
-        for (int i = 0; i < rows; i++) java.util.Arrays.fill(row[i], 0.0);
+        for (int i = 0; i < rows; i++) {
+            double[] r = row[i];
+            for (int j = 0; j < r.length; j++) r[j] = 0.0; // Arrays.fill checks its range first
+        }
     }
 
     /**

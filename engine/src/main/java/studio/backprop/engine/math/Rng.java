@@ -31,14 +31,15 @@ public final class Rng {
     }
 
     public int nextInt() {
-        int result = Integer.rotateLeft(s1 * 5, 7) * 9;
+        int m = s1 * 5;
+        int result = (m << 7 | m >>> 25) * 9; // rotations written out: TeaVM's Integer.rotateLeft is a call
         int t = s1 << 9;
         s2 ^= s0;
         s3 ^= s1;
         s1 ^= s2;
         s0 ^= s3;
         s2 ^= t;
-        s3 = Integer.rotateLeft(s3, 11);
+        s3 = s3 << 11 | s3 >>> 21;
         return result;
     }
 

@@ -16,6 +16,12 @@ public final class Network {
     private final List<Module> modules;
     private final int[] widths;
     private final List<Param> params;
+    /** The same as arrays, and the dropout modules: what a step walks (a List's get is a virtual call in TeaVM's output). */
+    private final Module[] layers;
+    private final Param[] paramArray;
+    private final Dropout[] dropouts;
+    /** The loss whose pairing with the output module {@link #backward} has checked. */
+    private Loss checked;
     private Mat[] A = new Mat[0];
     private Mat[] dA = new Mat[0];
 
@@ -32,6 +38,11 @@ public final class Network {
             if (modules.get(l) instanceof Dropout) ((Dropout) modules.get(l)).place(l);
         }
         this.params = Collections.unmodifiableList(ps);
+        this.layers = this.modules.toArray(new Module[0]);
+        this.paramArray = ps.toArray(new Param[0]);
+        List<Dropout> ds = new ArrayList<>();
+        for (Module m : modules) if (m instanceof Dropout) ds.add((Dropout) m);
+        this.dropouts = ds.toArray(new Dropout[0]);
     }
 
     /**
@@ -133,7 +144,7 @@ public final class Network {
 
     /** Forward for predictions and evaluation: dropout passes its input through. */
     public Mat forward() {
-        for (Module m : modules) if (m instanceof Dropout) ((Dropout) m).evaluate();
+        for (Dropout d : dropouts) d.evaluate();
         return run();
     }
 
@@ -142,13 +153,13 @@ public final class Network {
      * batch with this seed (so a part of a batch draws the same masks as the whole batch).
      */
     public Mat forward(int batchSeed, int firstRow) {
-        for (Module m : modules) if (m instanceof Dropout) ((Dropout) m).train(batchSeed, firstRow);
+        for (Dropout d : dropouts) d.train(batchSeed, firstRow);
         return run();
     }
 
     private Mat run() {
-        for (int l = 0; l < modules.size(); l++) modules.get(l).forward(A[l], A[l + 1]);
-        return A[modules.size()];
+        for (int l = 0; l < layers.length; l++) layers[l].forward(A[l], A[l + 1]);
+        return A[layers.length];
     }
 
     /**
@@ -157,11 +168,14 @@ public final class Network {
      * the seed's sum over the batch, 1/B for the mean). Returns the summed loss of the batch.
      */
     public double backward(Loss loss, Mat Y, double scale, boolean needInputGradient) {
-        for (Param p : params) p.zeroGrad();
-        int L = modules.size();
+        for (Param p : paramArray) p.zeroGrad();
+        int L = layers.length;
         boolean paired = loss.pairedOutput() != null;
-        if (paired && !loss.pairedOutput().equals(modules.get(L - 1).kind())) {
-            throw new IllegalArgumentException(loss.kind() + " needs a " + loss.pairedOutput() + " output");
+        if (loss != checked) {
+            if (paired && !loss.pairedOutput().equals(layers[L - 1].kind())) {
+                throw new IllegalArgumentException(loss.kind() + " needs a " + loss.pairedOutput() + " output");
+            }
+            checked = loss;
         }
         Mat Z = A[L - 1], out = A[L];
         Mat start = paired ? dA[L - 1] : dA[L];
@@ -171,7 +185,7 @@ public final class Network {
             loss.gradient(Z.row[i], out.row[i], Y.row[i], scale, start.row[i]);
         }
         for (int l = paired ? L - 2 : L - 1; l >= 0; l--) {
-            Module module = modules.get(l);
+            Module module = layers[l];
             module.weightGrad(A[l], dA[l + 1]);
             if (l > 0 || needInputGradient) module.backward(A[l], A[l + 1], dA[l + 1], dA[l]);
         }

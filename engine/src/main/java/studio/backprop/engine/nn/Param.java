@@ -20,6 +20,6 @@ public final class Param {
     }
 
     public void zeroGrad() {
-        for (double[] r : grad) java.util.Arrays.fill(r, 0.0);
+        for (double[] r : grad) for (int j = 0; j < r.length; j++) r[j] = 0.0; // Arrays.fill checks its range first
     }
 }

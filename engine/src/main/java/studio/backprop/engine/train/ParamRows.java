@@ -16,14 +16,14 @@ public final class ParamRows {
         boolean rows(int i, Param p, int from, int to);
     }
 
-    private final List<Param> params;
+    private final Param[] params;
     /** first[i]: the number of parameter i's first row; first[params.size()] = all rows. */
     private final int[] first;
     /** weightsBefore[g]: weights in the rows numbered below g. */
     private final int[] weightsBefore;
 
     public ParamRows(List<Param> params) {
-        this.params = params;
+        this.params = params.toArray(new Param[0]);
         first = new int[params.size() + 1];
         for (int i = 0; i < params.size(); i++) first[i + 1] = first[i] + params.get(i).value.length;
         weightsBefore = new int[first[params.size()] + 1];
@@ -35,7 +35,7 @@ public final class ParamRows {
     }
 
     public int count() {
-        return first[params.size()];
+        return first[params.length];
     }
 
     /** The first row of range k of n: the rows of ranges 0..k-1 hold about k/n of the weights. */
@@ -54,9 +54,9 @@ public final class ParamRows {
     /** Calls the visitor for each parameter's share of rows [from, to), in network order, every one; true if each returned true. */
     public boolean each(int from, int to, Visitor v) {
         boolean all = true;
-        for (int i = 0; i < params.size() && first[i] < to; i++) {
+        for (int i = 0; i < params.length && first[i] < to; i++) {
             int a = Math.max(from, first[i]), b = Math.min(to, first[i + 1]);
-            if (a < b) all &= v.rows(i, params.get(i), a - first[i], b - first[i]);
+            if (a < b) all &= v.rows(i, params[i], a - first[i], b - first[i]);
         }
         return all;
     }

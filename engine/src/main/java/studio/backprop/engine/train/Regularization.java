@@ -13,7 +13,7 @@ public final class Regularization {
 
     /** The same for rows [from, to) of one parameter. */
     public static void addGradient(String kind, double rate, Param p, int from, int to) {
-        if (kind.equals("none") || rate == 0 || !p.regularised) return;
+        if (rate == 0 || !p.regularised || kind.equals("none")) return;
         boolean l1 = kind.equals("l1");
         if (!l1 && !kind.equals("l2")) throw new IllegalArgumentException("unknown regularisation '" + kind + "' (use none, l1 or l2)");
         for (int r = from; r < to; r++) {

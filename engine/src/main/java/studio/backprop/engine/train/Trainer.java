@@ -245,7 +245,8 @@ public final class Trainer {
 
     private boolean finish(double batchLoss, int rows) {
         if (!finite(batchLoss) | !completeRows(0, paramRows.count())) return diverged();
-        optimizer.step(params, learningRate);
+        optimizer.begin();
+        paramRows.each(0, paramRows.count(), update);
         return advance(batchLoss, rows);
     }
 
@@ -259,10 +260,7 @@ public final class Trainer {
         });
         if (!finite(batchLoss) | !finite) return diverged();
         optimizer.begin();
-        runner.forRows((from, to) -> paramRows.each(from, to, (i, p, a, b) -> {
-            optimizer.update(i, p, a, b, learningRate);
-            return true;
-        }));
+        runner.forRows((from, to) -> paramRows.each(from, to, update));
         return advance(batchLoss, batchRows());
     }
 
@@ -273,11 +271,24 @@ public final class Trainer {
      * the verdict.
      */
     private boolean completeRows(int from, int to) {
-        return paramRows.each(from, to, (i, p, a, b) -> {
-            Regularization.addGradient(regularization, rate, p, a, b);
-            for (int r = a; r < b; r++) for (double g : p.grad[r]) if (!(g * g < Double.POSITIVE_INFINITY)) return false;
-            return true;
-        });
+        return paramRows.each(from, to, complete);
+    }
+
+    /** What {@link #completeRows} does to each parameter's rows (a method reference made once: a capturing lambda is an allocation a batch). */
+    private final ParamRows.Visitor complete = this::completeRows;
+
+    private boolean completeRows(int i, Param p, int a, int b) {
+        Regularization.addGradient(regularization, rate, p, a, b);
+        for (int r = a; r < b; r++) for (double g : p.grad[r]) if (!(g * g < Double.POSITIVE_INFINITY)) return false;
+        return true;
+    }
+
+    /** The optimiser's update of each parameter's rows. */
+    private final ParamRows.Visitor update = this::update;
+
+    private boolean update(int i, Param p, int a, int b) {
+        optimizer.update(i, p, a, b, learningRate);
+        return true;
     }
 
     private boolean diverged() {
