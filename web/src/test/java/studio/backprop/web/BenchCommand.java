@@ -187,7 +187,8 @@ public final class BenchCommand {
         new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds((long) (seconds * 4 + 60)), java.time.Duration.ofMillis(500))
                 .until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
         String json = (String) b.driver.executeScript("return document.body.dataset.result");
-        String[] timeline = json.replaceAll(".*\"timeline\":\\[([0-9,]*)\\].*", "$1").split(",");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"timeline\":\\[([^\\]]*)\\]").matcher(json);
+        String[] timeline = m.find() ? m.group(1).split(",") : new String[] {""};
         double[] result = new double[2 + (timeline[0].isEmpty() ? 0 : timeline.length)];
         result[0] = field(json, "samplesPerSecond");
         result[1] = field(json, "maxFrameGapMs");
