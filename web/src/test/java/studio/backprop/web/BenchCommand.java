@@ -47,6 +47,7 @@ public final class BenchCommand {
         double[] oneWorker = new double[names.size()];
         try (Browser browser = new Browser()) {
             for (String name : names) {
+                int at = names.indexOf(name);
                 Workload w = Workload.of(name);
                 Trainer probe = w.trainer(1);
                 double flops = w.flopsPerSample(probe);
@@ -63,19 +64,19 @@ public final class BenchCommand {
                         rates[3][r] = browserRun(browser, base, name, "js", seconds, workers)[0];
                         double[] parallel = browserRun(browser, base, name, "wasm", seconds, workers);
                         rates[4][r] = parallel[0];
-                        lastParallel[names.indexOf(name)] = parallel;
+                        lastParallel[at] = parallel;
                         rates[5][r] = Bench.run(w, seconds, workers);
                     }
                     if (peerWorkloads.contains(name)) {
                         for (int p = 0; p < PEERS.length; p++) {
-                            peerRates[names.indexOf(name)][p][r] = peerRun(browser, "http://localhost:" + peerServer.port() + "/", name, PEERS[p], seconds);
+                            peerRates[at][p][r] = peerRun(browser, "http://localhost:" + peerServer.port() + "/", name, PEERS[p], seconds);
                         }
                     }
                 }
                 double jvm = median(rates[0]), js = median(rates[1]), wasm = median(rates[2]);
-                oneWorker[names.indexOf(name)] = 1e6 * w.batch / wasm;
-                ours[names.indexOf(name)] = Math.max(js, wasm);
-                oursBuild[names.indexOf(name)] = wasm >= js ? "Wasm" : "JS";
+                oneWorker[at] = 1e6 * w.batch / wasm;
+                ours[at] = Math.max(js, wasm);
+                oursBuild[at] = wasm >= js ? "Wasm" : "JS";
                 System.out.printf(Locale.ROOT, "%-11s %22s %22s %22s %9.2f %9.2f %10.0f", name, cell(jvm, flops), cell(js, flops),
                         cell(wasm, flops), wasm / js, js / jvm, median(gaps));
                 if (workers > 1) {
@@ -97,6 +98,7 @@ public final class BenchCommand {
 
     /** The peers of tools/peers/peers.js, and the workloads they are run on (the convnet is ConvNetJS's demo, see issue 13). */
     private static final String[] PEERS = {"brain", "convnetjs", "tfjs-wasm", "handwritten"};
+    private static final int HANDWRITTEN = Arrays.asList(PEERS).indexOf("handwritten");
     private static final List<String> PEER_WORKLOADS = List.of("playground", "digits", "mnist", "wide");
 
     /** Ours (the faster build, one worker) beside each peer, medians of the same interleaved runs, and ours / the fastest peer. */
@@ -114,16 +116,13 @@ public final class BenchCommand {
                 System.out.printf(Locale.ROOT, " %12s", Double.isNaN(m) ? "failed" : String.format(Locale.ROOT, "%,.0f", m));
                 if (!Double.isNaN(m)) best = Math.max(best, m);
             }
-            System.out.printf(Locale.ROOT, " %9.2f %9.2f%n", ours[i] / best, ours[i] / median(rates[i][PEERS.length - 1]));
+            System.out.printf(Locale.ROOT, " %9.2f %9.2f%n", ours[i] / best, ours[i] / median(rates[i][HANDWRITTEN]));
         }
     }
 
     /** samples/s of one peer's run of peers.html, NaN (and the reason on stderr) if it failed. */
     private static double peerRun(Browser b, String base, String workload, String peer, double seconds) {
-        b.driver.get(base + "peers.html?workload=" + workload + "&peer=" + peer + "&seconds=" + seconds + "&t=" + System.nanoTime());
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds((long) (seconds * 4 + 120)), java.time.Duration.ofMillis(500))
-                .until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
-        String json = (String) b.driver.executeScript("return document.body.dataset.result");
+        String json = result(b, base + "peers.html?workload=" + workload + "&peer=" + peer + "&seconds=" + seconds, seconds * 4 + 120);
         if (!json.contains("samplesPerSecond")) {
             System.err.println(peer + " on " + workload + ": " + json);
             return Double.NaN;
@@ -181,12 +180,8 @@ public final class BenchCommand {
 
     /** samples/s and the longest frame gap (ms) of one run of bench.html. */
     private static double[] browserRun(Browser b, String base, String workload, String backend, double seconds, int workers) {
-        b.driver.get(base + "bench.html?workload=" + workload + "&backend=" + backend + "&seconds=" + seconds
-                + "&workers=" + workers + "&t=" + System.nanoTime());
-        // polled twice a second: at Selenium's usual 20 a second the harness took CPU from the workers measured
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds((long) (seconds * 4 + 60)), java.time.Duration.ofMillis(500))
-                .until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
-        String json = (String) b.driver.executeScript("return document.body.dataset.result");
+        String json = result(b, base + "bench.html?workload=" + workload + "&backend=" + backend + "&seconds=" + seconds
+                + "&workers=" + workers, seconds * 4 + 60);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"timeline\":\\[([^\\]]*)\\]").matcher(json);
         String[] timeline = m.find() ? m.group(1).split(",") : new String[] {""};
         double[] result = new double[2 + (timeline[0].isEmpty() ? 0 : timeline.length)];
@@ -194,6 +189,18 @@ public final class BenchCommand {
         result[1] = field(json, "maxFrameGapMs");
         for (int i = 2; i < result.length; i++) result[i] = Double.parseDouble(timeline[i - 2]);
         return result;
+    }
+
+    /**
+     * Opens the page (a fresh navigation each time) and waits, up to {@code timeoutSeconds}, for the
+     * JSON it leaves in document.body.dataset.result.
+     */
+    private static String result(Browser b, String url, double timeoutSeconds) {
+        b.driver.get(url + "&t=" + System.nanoTime());
+        // polled twice a second: at Selenium's usual 20 a second the harness took CPU from the workers measured
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds((long) timeoutSeconds), java.time.Duration.ofMillis(500))
+                .until(d -> b.driver.executeScript("return document.body.dataset.result || null") != null);
+        return (String) b.driver.executeScript("return document.body.dataset.result");
     }
 
     /** Where a batch's time went on N workers (the last Wasm run's) and on N JVM threads, beside a batch on one. */

@@ -33,7 +33,6 @@ public final class Det {
     private static final double P4 = -1.65339022054652515390e-06;
     private static final double P5 = 4.13813679705723846039e-08;
 
-
     private static final double SPLIT = 536870913.0; // 2^29 + 1
     private static final double FLOAT_MIN_NORMAL = 1.17549435082228750797e-38; // 2^-126
     private static final double FLOAT_MAX = 3.40282346638528859812e+38;

@@ -25,10 +25,12 @@ public final class Mat {
     }
 
     public void zero() {
-        for (int i = 0; i < rows; i++) {
-            double[] r = row[i];
-            for (int j = 0; j < r.length; j++) r[j] = 0.0; // Arrays.fill checks its range first
-        }
+        for (int i = 0; i < rows; i++) zero(row[i]);
+    }
+
+    /** Every entry of r = 0 (a plain loop: TeaVM's Arrays.fill checks its range first, a cost on a small net's rows). */
+    public static void zero(double[] r) {
+        for (int j = 0; j < r.length; j++) r[j] = 0.0;
     }
 
     /**

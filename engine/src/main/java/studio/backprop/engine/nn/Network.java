@@ -32,16 +32,18 @@ public final class Network {
         this.widths = new int[modules.size() + 1];
         widths[0] = inputs;
         List<Param> ps = new ArrayList<>();
+        List<Dropout> ds = new ArrayList<>();
         for (int l = 0; l < modules.size(); l++) {
             widths[l + 1] = modules.get(l).outputSize(widths[l]);
             ps.addAll(modules.get(l).params());
-            if (modules.get(l) instanceof Dropout) ((Dropout) modules.get(l)).place(l);
+            if (modules.get(l) instanceof Dropout) {
+                ((Dropout) modules.get(l)).place(l);
+                ds.add((Dropout) modules.get(l));
+            }
         }
         this.params = Collections.unmodifiableList(ps);
         this.layers = this.modules.toArray(new Module[0]);
         this.paramArray = ps.toArray(new Param[0]);
-        List<Dropout> ds = new ArrayList<>();
-        for (Module m : modules) if (m instanceof Dropout) ds.add((Dropout) m);
         this.dropouts = ds.toArray(new Dropout[0]);
     }
 

@@ -20,6 +20,6 @@ public final class Param {
     }
 
     public void zeroGrad() {
-        for (double[] r : grad) for (int j = 0; j < r.length; j++) r[j] = 0.0; // Arrays.fill checks its range first
+        for (double[] r : grad) studio.backprop.engine.math.Mat.zero(r);
     }
 }

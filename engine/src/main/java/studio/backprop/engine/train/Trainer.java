@@ -1,6 +1,5 @@
 package studio.backprop.engine.train;
 
-import java.util.List;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.math.Rng;
 import studio.backprop.engine.nn.Loss;
@@ -23,7 +22,6 @@ public final class Trainer {
     private final Rng rng;
     /** The run's seed, from which each batch's dropout masks are addressed. */
     private final int seed;
-    private final List<Param> params;
     private final ParamRows paramRows;
 
     public double learningRate;
@@ -95,8 +93,7 @@ public final class Trainer {
         this.rate = rate;
         this.x = x;
         this.y = y;
-        this.params = net.params();
-        this.paramRows = new ParamRows(params);
+        this.paramRows = new ParamRows(net.params());
         this.rng = new Rng(seed ^ 0x5EED5EED);
         this.seed = seed;
         this.order = new int[x.length];
