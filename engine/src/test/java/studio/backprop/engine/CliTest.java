@@ -83,7 +83,7 @@ class CliTest {
     @Test
     void longRunsShowProgressOnStderr() {
         // about 3 s here, so over a second on a faster machine too (12 epochs took 0.95 s, and printed nothing)
-        Run run = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=40");
+        Run run = run("train", "--data=digits", "--layers=256,256", "--act=relu", "--epochs=40", "--patience=0");
         assertEquals(0, run.code, run.err);
         String first = run.err.lines().findFirst().orElse("");
         assertTrue(first.matches("epoch \\d+/40 +\\d+%  loss \\d+\\.\\d{4}  .+ left"), "progress: " + run.err);

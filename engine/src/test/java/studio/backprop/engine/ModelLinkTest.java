@@ -17,7 +17,7 @@ class ModelLinkTest {
     void aLinkCarriesTheExactModel() throws Exception {
         Model m = ModelFormatTest.trained("spiral", "8,8");
         String payload = ModelLink.payload(m);
-        assertTrue(payload.matches("[A-Za-z0-9_-]+"), payload);
+        assertTrue(payload.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{6}"), payload); // the model, then its checksum
         Model back = ModelLink.read("https://example.org/some/path/index.html?x=1#m=" + payload);
         assertEquals(WeightsHash.of(m.network), WeightsHash.of(back.network));
         assertEquals(WeightsHash.of(m.network), WeightsHash.of(ModelLink.read("m=" + payload).network));
@@ -34,6 +34,37 @@ class ModelLinkTest {
         assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(ModelLink.read(link).network));
         System.out.println("playground 2-8-8-1 exact link: " + link.length() + " characters");
         assertTrue(link.length() < 1000, link.length() + " characters");
+    }
+
+    /** A link changed in any character is refused with a message, never opened as another model; a link from before checksums opens. */
+    @Test
+    void aChangedLinkIsRefusedAndAnOldOneStillOpens() throws Exception {
+        Model model = Experiment.create(new Settings().set("data", "moons").set("layers", "5"), null).model;
+        String link = ModelLink.payload(model);
+        assertTrue(link.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{6}"), link);
+        Rng rng = new Rng(3);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int trial = 0; trial < 2000; trial++) {
+            char[] c = link.toCharArray();
+            int changes = 1 + trial % 3;
+            for (int k = 0; k < changes; k++) {
+                int at = (int) (rng.nextDouble() * c.length);
+                if (c[at] == '.') continue;
+                c[at] = alphabet.charAt((alphabet.indexOf(c[at]) + 1 + (int) (rng.nextDouble() * 63)) % 64);
+            }
+            String changed = new String(c);
+            if (changed.equals(link)) continue;
+            ModelException e = assertThrows(ModelException.class, () -> ModelLink.read(changed), changed);
+            assertTrue(e.getMessage().contains("the link has been changed or cut short") || e.getMessage().contains("does not belong"), e.getMessage());
+        }
+        // cut short anywhere
+        for (int end = 1; end < link.length(); end += 7) {
+            String cut = link.substring(0, end);
+            assertThrows(ModelException.class, () -> ModelLink.read(cut), cut);
+        }
+        // before checksums: the same text without ".check" opens to the same weights
+        String old = link.substring(0, link.indexOf('.'));
+        assertEquals(WeightsHash.of(model.network), WeightsHash.of(ModelLink.read(old).network));
     }
 
     @Test

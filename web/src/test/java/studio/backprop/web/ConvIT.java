@@ -53,7 +53,7 @@ class ConvIT {
             b.byTestId("use-recommended").click();
             b.waitUpTo(30).until(d -> "28\u00d728\u00d71\u201328\u00d728\u00d78\u201314\u00d714\u00d78\u201314\u00d714\u00d716\u20137\u00d77\u00d716\u20137\u00d77\u00d716\u201364\u201310"
                     .equals(b.text("architecture")));
-            assertTrue(b.hash().contains("norm=none") && b.hash().contains("split=0.8"), b.hash());
+            assertEquals("#data=mnist", b.hash(), "the recommended setup's URL names the data set alone");
             assertFalse(b.byTestId("use-recommended").isDisplayed());
             assertEquals("8,000 train, 2,000 test", b.text("sizes"));
         }

@@ -43,7 +43,9 @@ class FitIT {
         Path file = Files.createTempDirectory("fit").resolve("houses.csv");
         Files.writeString(file, sb.toString());
         // prices in the 100,000s, the page's own settings: the targets are learnt standardised, shown in their units
-        Experiment ex = Experiment.create(Settings.of("data=houses.csv&target=price&inputs=size,rooms", '&'), sb.toString());
+        // (the page's setup after the upload: the network recommended for a table of one's own)
+        Experiment ex = Experiment.create(studio.backprop.engine.train.Recommended.named(
+                java.util.Map.of("data", "houses.csv", "target", "price", "inputs", "size,rooms")), sb.toString());
         double first = ex.model.predict(new double[][] {ex.test.x[0]})[0][0];
         try (Browser b = Browser.pooled()) {
             b.open("#data=xor");

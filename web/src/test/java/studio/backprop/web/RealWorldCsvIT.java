@@ -63,7 +63,8 @@ class RealWorldCsvIT {
             // the date's five numbers, three shops and the amount
             b.waitUpTo(30).until(d -> b.text("architecture").startsWith("9\u2013"));
             assertFalse(b.byTestId("csv-preview").isDisplayed(), "the preview goes once the run is set up");
-            Settings s = Settings.of("data=sales.csv&target=returned&inputs=date,shop,amount", '&');
+            // the page's setup after the upload: the network recommended for a table of one's own
+            Settings s = studio.backprop.engine.train.Recommended.named(java.util.Map.of("data", "sales.csv", "target", "returned", "inputs", "date,shop,amount"));
             assertEquals(WeightsHash.of(Experiment.create(s, csv).model.network), b.value("weights-hash"));
 
             // try it with a date, written as in the file

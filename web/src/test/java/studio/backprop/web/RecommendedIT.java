@@ -10,10 +10,10 @@ class RecommendedIT {
     void pickingADataSetBringsItsRecommendationUnlessTheNetworkIsYours() throws Exception {
         try (Browser b = Browser.pooled()) {
             b.open("");
-            b.waitUpTo(20).until(d -> "2\u20138\u20138\u20131".equals(b.text("architecture")));
+            b.waitUpTo(20).until(d -> "2\u201316\u201316\u201316\u20131".equals(b.text("architecture"))); // the spiral as recommended
             b.select("data", "iris");
             b.waitUpTo(20).until(d -> "4\u20138\u20133".equals(b.text("architecture")));
-            assertTrue(b.hash().contains("opt=adam") && b.hash().contains("act=relu"), b.hash());
+            assertEquals("#data=iris", b.hash(), "a set with its recommendation has a short URL");
             assertFalse(b.byTestId("use-recommended").isDisplayed());
             b.type("units-1", "12");
             b.waitUpTo(20).until(d -> "4\u201312\u20133".equals(b.text("architecture")));

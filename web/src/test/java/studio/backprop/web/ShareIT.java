@@ -130,17 +130,29 @@ class ShareIT {
             {"abc<script>", "This model cannot be opened: the link's model text has a character that does not belong there at position 4."},
             {good.substring(0, (good.length() / 2) & ~3), "This model cannot be opened: the link's model data is damaged or cut short"},
             {"AAAA", "This model cannot be opened: the link's model data is damaged or cut short"},
+            // three characters changed: refused, not opened as another model
+            {tamper(good), "This model cannot be opened: the link has been changed or cut short (its checksum does not match): ask for the link again"},
         };
         try (Browser b = Browser.pooled()) {
             for (String[] c : cases) {
                 b.open("?t=" + System.nanoTime() + "#m=" + c[0]);
                 b.waitUpTo(20).until(d -> b.byTestId("error").isDisplayed());
                 assertTrue(b.text("error").startsWith(c[1]), b.text("error"));
+                // and the page is usable at once: its first screen, ready to train
+                b.waitUpTo(20).until(d -> "idle".equals(b.value("status")) && !b.value("weights-hash").isEmpty());
+                assertEquals("2\u201316\u201316\u201316\u20131", b.text("architecture"));
+                assertTrue(b.byTestId("error").isDisplayed(), "the message stays");
             }
             b.select("data", "circle");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && "idle".equals(b.value("status")));
             assertFalse(b.byTestId("error").isDisplayed());
         }
+    }
+
+    private static String tamper(String link) {
+        char[] c = link.toCharArray();
+        for (int at : new int[] {10, link.length() / 2, link.length() - 12}) c[at] = c[at] == 'A' ? 'B' : 'A';
+        return new String(c);
     }
 
     @Test

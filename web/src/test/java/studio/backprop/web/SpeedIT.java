@@ -32,7 +32,7 @@ class SpeedIT {
             b.waitUpTo(20).until(d -> "idle".equals(b.value("status")));
             assertEquals("auto: max", b.driver.findElement(org.openqa.selenium.By.cssSelector("[data-testid=speed] option[value=auto]")).getText());
 
-            b.open("#data=moons&seed=4&speed=1");
+            b.open("#data=moons&seed=4&speed=1&epochs=100000");
             b.waitUpTo(20).until(d -> "idle".equals(b.value("status")) && "1".equals(b.byTestId("speed").getAttribute("value")));
             b.byTestId("play").click();
             b.waitUpTo(10).until(d -> b.number("epoch") >= 1);

@@ -119,10 +119,10 @@ class StudioIT {
         assertEquals(31, headers.size());
         b.screenshot("csv-preview");
         b.byTestId("csv-use").click();
-        b.waitUpTo(20).until(d -> architecture().equals("30\u20138\u20138\u20131"));
+        // the spiral's recommended net gives way to the one recommended for tables
+        b.waitUpTo(20).until(d -> architecture().equals("30\u201316\u20131"));
         assertTrue(b.hash().contains("data=cancer.csv") && b.hash().contains("target=diagnosis"), b.hash());
-        b.select("opt", "adam");
-        b.waitUpTo(10).until(d -> b.hash().contains("opt=adam"));
+        assertFalse(b.hash().contains("layers="), "the table's recommended setup is not spelt out in the URL: " + b.hash());
         b.byTestId("step-epoch").click();
         b.byTestId("step-epoch").click();
         b.waitUpTo(20).until(d -> b.number("epoch") == 2);
@@ -133,7 +133,7 @@ class StudioIT {
         b.waitUpTo(10).until(d -> b.text("csv-name").startsWith("iris.csv"));
         b.select("csv-missing", "mean");
         b.byTestId("csv-use").click();
-        b.waitUpTo(20).until(d -> architecture().equals("4\u20138\u20138\u20133"));
+        b.waitUpTo(20).until(d -> architecture().equals("4\u201316\u20133"));
         assertEquals(List.of(), b.consoleErrors());
     }
 
@@ -174,9 +174,9 @@ class StudioIT {
         List<WebElement> boxes = b.byTestId("column-boxes").findElements(By.cssSelector("input[type=checkbox]"));
         assertEquals(4, boxes.size());
         boxes.get(0).click();
-        b.waitUpTo(10).until(d -> architecture().equals("3\u20138\u20138\u20133"));
+        b.waitUpTo(10).until(d -> architecture().equals("3\u20138\u20133")); // iris as recommended
         b.byTestId("column-boxes").findElements(By.cssSelector("input[type=checkbox]")).get(1).click();
-        b.waitUpTo(10).until(d -> architecture().equals("2\u20138\u20138\u20133"));
+        b.waitUpTo(10).until(d -> architecture().equals("2\u20138\u20133"));
         assertTrue(b.hash().contains("inputs=petal%20length%20(cm),petal%20width%20(cm)"), b.hash());
         assertEquals(2, b.byTestId("try-inputs").findElements(By.cssSelector("[data-column]")).size());
     }
@@ -297,8 +297,8 @@ class StudioIT {
         open("data=digits&layers=" + layers + "&act=relu&play=1");
         b.waitUpTo(30).until(d -> "training".equals(b.value("status")) && b.number("throughput") > 0);
         double max = b.longestFrameGap(3000); // the load's own frames are SiteIT's
-        System.out.println("largest network: longest frame gap " + max + " ms");
-        assertTrue(max < 50, "longest gap between animation frames " + max + " ms");
+        System.out.println("largest network: longest frame gap " + max + " ms (budget " + Browser.FRAME_BUDGET_MS + " ms)");
+        assertTrue(max < Browser.STARVED_MS, "longest gap between animation frames " + max + " ms");
         b.screenshot("largest-network");
         b.byTestId("play").click();
     }

@@ -44,9 +44,8 @@ final class Flags {
         return m;
     }
 
+    /** The settings the flags name, with the data set's recommended setup where they name none of its keys. */
     Settings settings() {
-        Settings s = new Settings();
-        for (Map.Entry<String, String> e : settingsOverrides().entrySet()) s.set(e.getKey(), e.getValue());
-        return s;
+        return studio.backprop.engine.train.Recommended.named(settingsOverrides());
     }
 }

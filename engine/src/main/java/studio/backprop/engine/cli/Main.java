@@ -22,10 +22,12 @@ import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
 import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.EarlyStop;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.PartThreads;
+import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Parts;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.engine.train.Sweep;
@@ -119,9 +121,11 @@ public final class Main {
         double startLoss = ex.evaluate().train.loss;
         int every = Math.max(1, epochs / 10);
         Progress progress = flags.has("quiet") ? null : new Progress(err, terminal, epochs, ex.trainX.length);
+        EarlyStop early = EarlyStop.of(ex); // as Experiment.trainToEnd, batch by batch for the progress line
         while (trainer.epoch() < epochs && trainer.status() == Trainer.Status.RUNNING) {
             boolean ended = trainer.step();
             if (progress != null) progress.batch(trainer);
+            if (ended && early != null && early.epochEnded()) break;
             if (ended && !flags.has("quiet") && (trainer.epoch() % every == 0 || trainer.epoch() == epochs)) {
                 if (progress != null) progress.end();
                 EpochReport r = ex.evaluate();
@@ -136,6 +140,10 @@ public final class Main {
         EpochReport last = ex.evaluate();
         if (!diverged && Trainer.exploding(startLoss, last.train.loss)) {
             out.println("the loss is over 1,000 times what it was at the start: training is diverging. Try a lower --lr.");
+        }
+        if (early != null && early.stopped() && !flags.has("quiet")) {
+            out.println("stopped early at epoch " + trainer.epoch() + ": the test loss has not fallen for " + early.patience()
+                    + " epochs; the weights are those of epoch " + early.bestEpoch() + " (--patience=0 trains on)");
         }
         if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
         if (flags.has("out")) {
@@ -187,12 +195,13 @@ public final class Main {
                 done.add(pool.submit(() -> {
                     long start = System.nanoTime();
                     Experiment ex = Experiment.load(grid.get(k));
-                    while (ex.trainer.epoch() < epochs && ex.trainer.status() == Trainer.Status.RUNNING) ex.trainer.stepEpoch();
+                    ex.trainToEnd(epochs);
                     reports[k] = ex.evaluate();
                     seconds[k] = (System.nanoTime() - start) / 1e9;
                     hashes[k] = WeightsHash.of(ex.model.network);
                     String json = summary(reports[k], ex.model);
-                    results[k] = json.substring(0, json.length() - 1) + ",\"settings\":" + studio.backprop.engine.model.Json.quote(grid.get(k).toQuery(v -> v)) + "}";
+                    results[k] = json.substring(0, json.length() - 1) + ",\"settings\":"
+                            + studio.backprop.engine.model.Json.quote(Recommended.query(grid.get(k), v -> v)) + "}";
                     if (!flags.has("quiet")) {
                         synchronized (err) {
                             err.println("run " + (k + 1) + "/" + grid.size() + " done in " + Progress.duration(seconds[k]));

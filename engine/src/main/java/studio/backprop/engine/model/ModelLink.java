@@ -6,9 +6,12 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * A model in a link: the binary form, raw-deflated, in base64url, after "#m=". The browser
- * compresses with its own CompressionStream("deflate-raw"); the JVM with java.util.zip. Either
- * reads the other's links. Reading is bounded: payload length, inflated size and time.
+ * A model in a link: the binary form, raw-deflated, in base64url, after "#m=", then "." and a
+ * checksum of that text (CRC-32, six base64url characters), so that a link changed in any
+ * character is refused rather than opened as another model. Links made before the checksum
+ * (no ".") still open. The browser compresses with its own CompressionStream("deflate-raw"); the
+ * JVM with java.util.zip. Either reads the other's links. Reading is bounded: payload length,
+ * inflated size and time.
  */
 public final class ModelLink {
     private ModelLink() {}
@@ -26,6 +29,39 @@ public final class ModelLink {
             if (i + 1 < bytes.length) sb.append(ALPHABET.charAt((v >>> 6) & 63));
             if (i + 2 < bytes.length) sb.append(ALPHABET.charAt(v & 63));
         }
+        return sb.toString();
+    }
+
+    /** The link text for a model's deflated bytes: their base64url and its checksum. */
+    public static String sealed(byte[] deflated) {
+        String body = base64url(deflated);
+        return body + "." + check(body);
+    }
+
+    /**
+     * The deflated bytes of a link's text, its checksum verified (a link without one, from before
+     * checksums, is taken as it is).
+     */
+    public static byte[] unsealed(String payload) throws ModelException {
+        int dot = payload.lastIndexOf('.');
+        if (dot < 0) return fromBase64url(payload);
+        String body = payload.substring(0, dot);
+        Limits.check(body.length() <= MAX_PAYLOAD, "the link is too long (" + body.length() + " characters; the limit is " + MAX_PAYLOAD + ")");
+        Limits.check(check(body).equals(payload.substring(dot + 1)),
+                "the link has been changed or cut short (its checksum does not match): ask for the link again");
+        return fromBase64url(body);
+    }
+
+    /** CRC-32 (the zip polynomial) of the text's characters, as six base64url characters. */
+    static String check(String text) {
+        int crc = ~0;
+        for (int i = 0; i < text.length(); i++) {
+            crc ^= text.charAt(i) & 0xFF;
+            for (int k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xEDB88320 & -(crc & 1));
+        }
+        crc = ~crc;
+        StringBuilder sb = new StringBuilder(6);
+        for (int shift = 30; shift >= 0; shift -= 6) sb.append(ALPHABET.charAt((crc >>> shift) & 63));
         return sb.toString();
     }
 
@@ -62,7 +98,7 @@ public final class ModelLink {
         byte[] buf = new byte[8192];
         while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
         deflater.end();
-        return base64url(out.toByteArray());
+        return sealed(out.toByteArray());
     }
 
     /** A model from a link, the text after "#m=", or a whole URL that holds "#m=". */
@@ -71,7 +107,7 @@ public final class ModelLink {
         String payload = at >= 0 ? link.substring(at + 3) : link.startsWith("m=") ? link.substring(2) : link;
         int end = payload.indexOf('&');
         if (end >= 0) payload = payload.substring(0, end);
-        byte[] deflated = fromBase64url(payload);
+        byte[] deflated = unsealed(payload);
         Inflater inflater = new Inflater(true);
         inflater.setInput(deflated);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

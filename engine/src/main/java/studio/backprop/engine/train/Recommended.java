@@ -1,14 +1,19 @@
 package studio.backprop.engine.train;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import studio.backprop.engine.data.BuiltIn;
 
 /**
- * The settings the studio recommends for each built-in table and image set, with what they
- * reach (LearningTest holds every one to it): the tables a small ReLU net with Adam; the 28 x 28
- * image sets a small conv net (two 3 x 3 conv layers with pooling, dropout, a dense layer) with
- * Adam on raw pixels, on two workers. The 2-D sets start from the playground's defaults.
+ * The settings the studio recommends for each built-in data set, with what they reach (LearningTest
+ * holds every one to it): the 2-D sets the playground's net (a deeper one with Adam for the spiral,
+ * Adam for the sine, whose plain SGD diverges); the tables a small ReLU net with Adam; the
+ * 28 x 28 image sets a small conv net (two 3 x 3 conv layers with pooling, dropout, a dense
+ * layer) with Adam on raw pixels, on two workers. Each names its epochs, so that every run ends
+ * (the tables and images sooner when their test loss stops falling: {@link EarlyStop}).
  */
 public final class Recommended {
     private Recommended() {}
@@ -20,26 +25,45 @@ public final class Recommended {
      */
     public static final String IMAGES = "layers=conv8x3,pool2,conv16x3,pool2,drop0.25,64&act=relu&opt=adam&lr=0.002&batch=32&norm=none&split=0.8&workers=2";
 
-    /** Data set, recommended pairs, epochs and the test accuracy they reach in that many epochs (seed 1). */
+    /**
+     * Data set, recommended pairs, and the test accuracy (R^2 for a regression) that a run of them
+     * reaches, seed 1, to its epochs or its early stop.
+     */
     public static final String[][] TABLE = {
-        {"iris", "layers=8&act=relu&opt=adam&lr=0.01&split=0.7", "100", "0.95"},
-        {"wine", "layers=16&act=relu&opt=adam&lr=0.01&batch=16", "50", "0.95"},
-        {"cancer", "layers=16&act=relu&opt=adam&lr=0.01&batch=16", "50", "0.95"},
-        {"digits", "layers=32&act=relu&opt=adam&lr=0.01&batch=32", "30", "0.95"},
-        {"mnist", IMAGES, "3", "0.97"},
-        {"fashion", IMAGES, "3", "0.85"},
+        {"spiral", "layers=16,16,16&opt=adam&lr=0.01&epochs=300", "0.95"},
+        {"circle", "epochs=200", "0.95"},
+        {"xor", "epochs=200", "0.95"},
+        {"gauss", "epochs=200", "0.95"},
+        {"moons", "epochs=200", "0.95"},
+        {"draw", "epochs=300", "0.9"},
+        {"plane", "epochs=100", "0.99"},
+        {"sine", "opt=adam&lr=0.01&epochs=300", "0.99"},
+        {"iris", "layers=8&act=relu&opt=adam&lr=0.01&split=0.7&epochs=200", "0.95"},
+        {"wine", "layers=16&act=relu&opt=adam&lr=0.01&batch=16&epochs=100", "0.95"},
+        {"cancer", "layers=16&act=relu&opt=adam&lr=0.01&batch=16&epochs=100", "0.95"},
+        {"digits", "layers=32&act=relu&opt=adam&lr=0.01&batch=32&epochs=50", "0.95"},
+        {"mnist", IMAGES + "&epochs=3", "0.97"},
+        {"fashion", IMAGES + "&epochs=3", "0.85"},
     };
 
-    /** The recommended pairs ("key=value&...") for a data set, or "" when there is none. */
-    public static String of(String data) {
+    /** A table of the user's own: the setup of wine and cancer, to 200 epochs (early stopping ends it sooner). */
+    public static final String YOUR_TABLE = "layers=16&act=relu&opt=adam&lr=0.01&batch=16&epochs=200";
+
+    /**
+     * The recommended pairs ("key=value&...") for these settings' data set: a built-in set's, or
+     * for a table of the user's own {@link #YOUR_TABLE}; "" for the user's own images (their panel
+     * brings the image net).
+     */
+    public static String of(Settings settings) {
+        String data = settings.get("data");
         for (String[] r : TABLE) if (r[0].equals(data)) return r[1];
-        return "";
+        return BuiltIn.isBuiltIn(data) || !settings.get("image").isEmpty() ? "" : YOUR_TABLE;
     }
 
     /** These settings with the data set's recommendation applied (the data set and its seed kept). */
     public static Settings apply(Settings settings) {
         Settings s = settings.copy();
-        String pairs = of(settings.get("data"));
+        String pairs = of(settings);
         if (!pairs.isEmpty()) for (var e : Settings.of(pairs, '&').changed().entrySet()) s.set(e.getKey(), e.getValue());
         return s;
     }
@@ -53,16 +77,45 @@ public final class Recommended {
      * The settings after the user picks another data set: its recommendation when the network and
      * training settings are still the defaults or the previous set's recommendation; otherwise
      * the user's own settings stay (the studio then offers the recommendation in one click), and
-     * so they do for a user's file.
+     * so they do for a user's file (whose recommendation is {@link #YOUR_TABLE}).
      */
     public static Settings forData(Settings current, String data) {
         Settings next = current.copy().set("data", data).set("target", "").set("inputs", "").set("image", "");
-        if (!BuiltIn.isBuiltIn(data)) return next;
         Settings defaults = new Settings();
-        boolean untouched = same(current, defaults) || (!of(current.get("data")).isEmpty() && followed(current));
+        boolean untouched = same(current, defaults) || (!of(current).isEmpty() && followed(current));
         if (!untouched) return next;
         for (String key : keys()) next.set(key, defaults.get(key));
         return apply(next);
+    }
+
+    /**
+     * The settings that a URL's hash or the CLI's flags name: where they name none of the keys a
+     * recommendation sets (the network, its training, the epochs), the data set's recommended
+     * setup fills them in, so that "#data=sine" or "--data=sine" is the sine as the studio
+     * recommends it. {@link #query} writes settings so that they read back as they are.
+     */
+    public static Settings named(Map<String, String> pairs) {
+        Settings s = new Settings();
+        for (Map.Entry<String, String> e : pairs.entrySet()) s.set(e.getKey(), e.getValue());
+        return Collections.disjoint(pairs.keySet(), keys()) ? apply(s) : s;
+    }
+
+    /**
+     * The settings as a URL query that {@link #named} reads back to the same: for settings that
+     * follow their data set's recommendation, what differs from the defaults but the
+     * recommendation's keys; otherwise what differs from the defaults, plus the layers where that
+     * names no recommendation key but the data set has a recommendation these settings do not follow.
+     */
+    public static String query(Settings s, UnaryOperator<String> escape) {
+        if (!of(s).isEmpty() && followed(s)) {
+            // as the recommendation: the other keys alone ("#data=sine"), which read back to it
+            Settings bare = s.copy(), defaults = new Settings();
+            for (String key : keys()) bare.set(key, defaults.get(key));
+            if (named(bare.changed()).asMap().equals(s.asMap())) return bare.toQuery(escape);
+        }
+        String q = s.toQuery(escape);
+        if (!Collections.disjoint(s.changed().keySet(), keys()) || followed(s)) return q;
+        return q + (q.isEmpty() ? "" : "&") + "layers=" + escape.apply(s.get("layers"));
     }
 
     /** Every key some recommendation sets. */

@@ -45,6 +45,8 @@ public final class Settings {
         {"math", "2", "version of the engine's exp, tanh and sigmoid: 2, or 1 (before December 2026); a model keeps the version it was trained with, so it keeps training to the same weights"},
         {"workers", "1", "data-parallel parts of each batch, one per worker in the browser and one per thread in the CLI (1 to 8, or auto: every core), added in a fixed order"},
         {"epochs", "", "stop after this many epochs (CLI default 100; page: until paused)"},
+        {"patience", "auto", "early stopping: stop once the test loss has not improved for this many epochs, keeping the weights of its best epoch; 0: off; auto: "
+                + "10 for tables and images, off for the 2-D sets"},
         {"speed", "auto", "page only: training pace in epochs per second, or max; auto is " + (int) AUTO_PACE + " on the 2-D sets, max otherwise (the CLI ignores it)"},
     };
 
@@ -100,6 +102,12 @@ public final class Settings {
 
     public Map<String, String> asMap() {
         return java.util.Collections.unmodifiableMap(values);
+    }
+
+    /** Early stopping's patience in epochs (0: off), auto resolved for the data set. */
+    public int patience() {
+        if (get("patience").equals("auto")) return studio.backprop.engine.data.Generators.isGenerated(get("data")) ? 0 : EarlyStop.AUTO_PATIENCE;
+        return integer("patience", 0, 1_000_000);
     }
 
     public double number(String key, double min, double max) {

@@ -4,6 +4,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
@@ -177,8 +178,8 @@ final class CsvUpload {
                 return;
             }
         }
-        Settings s = state.settings.copy();
-        s.set("data", name);
+        // a network still as some data set recommends it becomes the one for tables
+        Settings s = Recommended.forData(state.settings, name);
         s.set("target", target);
         s.set("inputs", inputs.toString());
         s.set("missing", Html.value(Dom.byTestId("csv-missing")));

@@ -23,8 +23,12 @@ final class Dom {
     static void number(HTMLElement e, double v, int digits) {
         boolean present = v == v;
         e.setAttribute("data-value", present ? raw(v) : "");
-        e.setTextContent(present ? fixed(v, digits) : "\u2013");
+        // a diverging loss (1e152) in four digits, so that it fits its column
+        e.setTextContent(!present ? "\u2013" : Math.abs(v) >= 1e6 ? precision(v, 4) : fixed(v, digits));
     }
+
+    @JSBody(params = {"v", "p"}, script = "return v.toPrecision(p);")
+    static native String precision(double v, int p);
 
     @JSBody(params = {"v", "d"}, script = "return v.toFixed(d);")
     static native String fixed(double v, int d);

@@ -3,6 +3,7 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
@@ -196,6 +197,8 @@ public final class PageMain implements FromWorker.Receiver {
         upload.started();
         runs.begin();
         Reports.setup(state, m);
+        if (!linkFailure.isEmpty()) state.error = linkFailure;
+        linkFailure = "";
         if (!state.planar) tryIt.buildForm();
         form.buildColumnChooser();
         form.showLayerShapes();
@@ -297,10 +300,29 @@ public final class PageMain implements FromWorker.Receiver {
         requestRender();
     }
 
+    /**
+     * A model that cannot be opened. A model file leaves the run on screen as it was; a link in the
+     * URL had nothing on screen yet: the page starts its first screen, so that it is usable at
+     * once, and the message stays above it.
+     */
     @Override public void linkError(FromWorker.Failure m) {
-        state.status = "error";
-        showError(m.getMessage());
+        if (state.linkPayload == null) {
+            state.status = "error";
+            showError(m.getMessage());
+            return;
+        }
+        state.linkPayload = null;
+        state.settings = Recommended.named(new java.util.HashMap<>());
+        UrlState.write(state);
+        form.sync();
+        ownImages.sync(state.settings);
+        initWorker();
+        linkFailure = m.getMessage();
+        showError(linkFailure);
     }
+
+    /** The message of a link that could not be opened, shown over the first screen that replaced it (its setup clears errors). */
+    private static String linkFailure = "";
 
     /** Settings that came with a model fill the form. */
     private static void takeSettings(String[] pairs) {

@@ -73,6 +73,8 @@ final class Reports {
         state.testRmse = m.getTestRmse();
         state.testR2 = m.getTestR2();
         if (m.getHash() != null) state.hash = m.getHash();
+        state.ended = m.getEnded() == null ? "" : m.getEnded();
+        state.bestEpoch = m.getBestEpoch();
         if (m.getOutput() != null) state.output = Js.doubles(m.getOutput());
         state.fitKind = m.getFitKind() == null ? "" : m.getFitKind();
         state.fit = m.getFit() == null ? new double[0] : Js.doubles(m.getFit());

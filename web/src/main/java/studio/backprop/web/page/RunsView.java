@@ -71,16 +71,8 @@ final class RunsView {
     void update() {
         if (state.epoch == 0 && state.samples == 0) return;
         double now = Js.now();
-        if (current == null) {
-            current = newRun(id(), UrlState.query(state.settings), date());
-            List<Run> runs = load();
-            // the same setup trained again is the same run (training is deterministic): it replaces its row
-            runs.removeIf(r -> r.getSettings().equals(current.getSettings()));
-            runs.add(0, current);
-            while (runs.size() > KEPT) runs.remove(runs.size() - 1);
-            store(runs);
-            render(runs);
-        }
+        boolean fresh = current == null;
+        if (fresh) current = newRun(id(), UrlState.query(state.settings), date());
         if (!state.history.isEmpty()) current.setSeconds(state.history.get(state.history.size() - 1)[5]);
         current.setEpochs(state.epoch);
         current.setClassifier(state.classification());
@@ -93,6 +85,18 @@ final class RunsView {
             push(curve, new double[] {p[0], p[5], p[1], p[2], p[3], p[4]});
             lastEpoch = p[0];
             if (curve.getLength() > CURVE_POINTS) thin(curve);
+        }
+        if (fresh) {
+            // its row shows its first numbers, not empty ones
+            List<Run> runs = load();
+            // the same setup trained again is the same run (training is deterministic): it replaces its row
+            runs.removeIf(r -> r.getSettings().equals(current.getSettings()));
+            runs.add(0, current);
+            while (runs.size() > KEPT) runs.remove(runs.size() - 1);
+            store(runs);
+            render(runs);
+            lastSaved = now;
+            return;
         }
         // stored every few seconds while training (a closed tab keeps most of its run); the table is redrawn when it settles
         boolean settled = !state.status.equals("training");
@@ -122,7 +126,7 @@ final class RunsView {
         Html.clear(table);
         Dom.byTestId("runs-panel").setHidden(runs.isEmpty());
         HTMLElement head = Html.el("tr");
-        for (String h : new String[] {"compare", differ.isEmpty() ? "settings" : "what differs", "epochs", "test loss", "test acc. / RMSE", "time", ""}) {
+        for (String h : new String[] {"compare", differ.isEmpty() ? "settings" : "what differs", "epochs", "test loss", "test acc. / RMSE", "compute time", ""}) {
             head.appendChild(Html.el("th", h));
         }
         table.appendChild(head);

@@ -82,7 +82,7 @@ final class SettingsForm {
         HTMLElement recommend = Dom.byTestId("use-recommended");
         recommend.setHidden(Recommended.followed(s));
         recommend.setTextContent("Use the recommended " + (Images.isImageSet(data) ? "conv net" : "network") + " for " + data);
-        recommend.setAttribute("title", Recommended.of(data));
+        recommend.setAttribute("title", Recommended.of(s));
     }
 
     private void settingChanged(HTMLElement input) {

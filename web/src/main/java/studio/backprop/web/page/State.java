@@ -79,6 +79,9 @@ final class State {
     double trainAccuracy = Double.NaN, testAccuracy = Double.NaN;
     double testRmse = Double.NaN, testR2 = Double.NaN;
     String hash = "";
+    /** Why the run ended by itself ("early", "epochs", or ""), and for an early stop the epoch whose weights it kept. */
+    String ended = "";
+    int bestEpoch = -1;
     double[] output = new double[0];
     /** Regression's fit: "curve" or "scatter" (see the Snapshot message) and its numbers; "" when there is none. */
     String fitKind = "";
@@ -104,8 +107,14 @@ final class State {
     void clearRun() {
         epoch = 0;
         samples = 0;
+        samplesPerSecond = 0;
+        trainLoss = testLoss = Double.NaN;
+        trainAccuracy = testAccuracy = Double.NaN;
+        testRmse = testR2 = Double.NaN;
         history.clear();
         hash = "";
+        ended = "";
+        bestEpoch = -1;
         output = new double[0];
         fitKind = "";
         fit = new double[0];

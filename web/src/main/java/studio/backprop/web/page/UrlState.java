@@ -1,12 +1,17 @@
 package studio.backprop.web.page;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.teavm.jso.JSBody;
 import studio.backprop.engine.data.Text;
+import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 
 /**
  * The settings in the URL hash, with the CLI's keys, plus the page's own keys: backend, play
- * and sweep. One table ({@link Settings#KEYS}) drives reading and writing.
+ * and sweep. One table ({@link Settings#KEYS}) drives reading and writing; a hash that names
+ * none of a recommendation's keys gets the data set's recommended setup, as the CLI's flags do
+ * ({@link Recommended#named}).
  */
 final class UrlState {
     private UrlState() {}
@@ -20,35 +25,37 @@ final class UrlState {
             state.linkPayload = end < 0 ? hash.substring(2) : hash.substring(2, end);
             return;
         }
+        Map<String, String> named = new LinkedHashMap<>();
         for (String pair : Text.split(hash, '&')) {
             int eq = pair.indexOf('=');
             if (eq <= 0) continue;
             String key = decode(pair.substring(0, eq)), value = decode(pair.substring(eq + 1));
-            if (Settings.isKey(key)) state.settings.set(key, value);
+            if (Settings.isKey(key)) named.put(key, value);
             else if (key.equals("play")) state.autoplay = value.equals("1");
             else if (key.equals("sweep")) state.sweep = value;
         }
+        state.settings = Recommended.named(named);
     }
 
     /** The settings of a hash as {@link #write} writes it (without the #); unknown keys are skipped. */
     static Settings parse(String query) {
-        Settings s = new Settings();
+        Map<String, String> named = new LinkedHashMap<>();
         for (String pair : Text.split(query, '&')) {
             int eq = pair.indexOf('=');
             if (eq <= 0) continue;
             String key = decode(pair.substring(0, eq)), value = decode(pair.substring(eq + 1));
-            if (Settings.isKey(key)) s.set(key, value);
+            if (Settings.isKey(key)) named.put(key, value);
         }
-        return s;
+        return Recommended.named(named);
     }
 
     /** The hash's query for these settings, as the URL holds it. */
     static String query(Settings s) {
-        return s.toQuery(UrlState::encode);
+        return Recommended.query(s, UrlState::encode);
     }
 
     static void write(State state) {
-        String query = state.settings.toQuery(UrlState::encode);
+        String query = query(state.settings);
         replaceHash(query.isEmpty() ? "" : "#" + query);
     }
 

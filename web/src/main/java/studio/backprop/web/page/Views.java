@@ -1,7 +1,9 @@
 package studio.backprop.web.page;
 
 import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.NodeList;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
 
@@ -103,7 +105,11 @@ final class Views {
         boolean exploding = exploding(s);
         status.setTextContent(s.status.equals("diverged") ? "diverged: the loss became NaN or infinite; lower the learning rate and reset"
                 : exploding ? s.status + ", but the loss is over 1,000 times what it was at the start: lower the learning rate and reset"
+                : s.status.equals("paused") && s.ended.equals("early") ? "done: the test loss stopped falling, so training stopped at epoch "
+                        + Dom.grouped(s.epoch) + " with the weights of epoch " + Dom.grouped(s.bestEpoch) + ", its best (Play trains on)"
+                : s.status.equals("paused") && s.ended.equals("epochs") ? "done: " + Dom.grouped(s.epoch) + " epochs (Play trains on)"
                 : s.status);
+        status.setAttribute("data-ended", s.status.equals("paused") ? s.ended : "");
         status.setAttribute("data-exploding", exploding ? "true" : "false");
     }
 
@@ -123,6 +129,11 @@ final class Views {
                 ? "on the target standardised, as the network learns it; RMSE is in the target's units" : "";
         Dom.byTestId("train-loss").setAttribute("title", lossNote);
         Dom.byTestId("test-loss").setAttribute("title", lossNote);
+        // only the rows that the task has: accuracy for a classifier, RMSE and R² for a regression
+        NodeList<? extends HTMLElement> rows = HTMLDocument.current().querySelectorAll("[data-for]");
+        for (int i = 0; i < rows.getLength(); i++) {
+            rows.get(i).setHidden(rows.get(i).getAttribute("data-for").equals("classification") != s.classification());
+        }
         Dom.number(Dom.byTestId("train-accuracy"), s.classification() ? s.trainAccuracy : Double.NaN, 3);
         Dom.number(Dom.byTestId("test-accuracy"), s.classification() ? s.testAccuracy : Double.NaN, 3);
         double rmse = s.classification() ? Double.NaN : s.testRmse;

@@ -159,6 +159,12 @@ public final class FromWorker {
         @JSProperty double getTestRmse(); @JSProperty void setTestRmse(double v);
         @JSProperty double getTestR2(); @JSProperty void setTestR2(double v);
         @JSProperty String getHash(); @JSProperty void setHash(String v);
+        /**
+         * Why a paused run ended by itself: "early" (its test loss stopped falling: the weights
+         * are those of epoch {@code bestEpoch}), "epochs" (it reached its epochs), or "" (the user paused it, or it has not ended).
+         */
+        @JSProperty String getEnded(); @JSProperty void setEnded(String v);
+        @JSProperty int getBestEpoch(); @JSProperty void setBestEpoch(int v);
         /** W of every linear module, row-major, for the network drawing (small networks only). */
         @JSProperty Float64Array getWeights(); @JSProperty void setWeights(Float64Array v);
         /** 2-D sets: the output over the plane's grid, and each drawn neuron's over the small grid. */

@@ -97,7 +97,7 @@ final class ModelExchange {
             Network net = i == 0 ? ex.model.network : ModelBinary.asStored(ex.model.network, bits[i], ex.model.settings.math());
             Metrics test = Metrics.evaluate(net, ex.loss, ex.testX, ex.testY, ex.model.classes.length, ex.model.targets.scale);
             double quality = ex.model.classes.length > 0 ? test.accuracy : test.r2;
-            links.push(FromWorker.shareLink(bits[i], ModelLink.base64url(bytes.copyToJavaArray()), quality));
+            links.push(FromWorker.shareLink(bits[i], ModelLink.sealed(bytes.copyToJavaArray()), quality));
             shareLinks(ex, save, bits, i + 1, links);
         });
     }
@@ -128,7 +128,7 @@ final class ModelExchange {
     void openLink(String payload) {
         byte[] deflated;
         try {
-            deflated = ModelLink.fromBase64url(payload == null ? "" : payload);
+            deflated = ModelLink.unsealed(payload == null ? "" : payload);
         } catch (ModelException e) {
             linkError(e.getMessage());
             return;

@@ -1,5 +1,6 @@
 package studio.backprop.web.worker;
 
+import studio.backprop.engine.train.EarlyStop;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
@@ -23,9 +24,13 @@ final class TrainingRun {
     private final Snapshots snapshots;
     /** The epoch to stop at (URL key epochs), or -1. */
     private final int stopAtEpoch;
+    /** Early stopping on the test loss, or null when the settings turn it off or the user trains on after it stopped. */
+    private EarlyStop early;
+    /** Why the run ended by itself: "early", "epochs", or "" (see the Snapshot message). */
+    private String ended = "";
     /** Helper workers when the run has more than one part (data-parallel), else null. */
     private final Helpers helpers;
-    private boolean playing, loopScheduled, ended;
+    private boolean playing, loopScheduled, over;
     /** The first slice after play is reported at once, so the page shows progress without delay. */
     private boolean firstSlice;
     /** A step the user asked for while a parallel batch was out: it runs when the batch is in (null: none; true: an epoch). */
@@ -42,9 +47,10 @@ final class TrainingRun {
         int parts = experiment.trainer.parts;
         // the helpers' arrival changes the worker count the page shows
         helpers = parts > 1 ? new Helpers(parts - 1, experiment.model, () -> {
-            if (!playing && !ended) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
+            if (!playing && !over) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
         }) : null;
         pace = experiment.settings.epochsPerSecond();
+        early = EarlyStop.of(experiment);
         snapshots = new Snapshots(experiment);
         WorkerMain.post(snapshots.setup());
         post("idle");
@@ -52,13 +58,14 @@ final class TrainingRun {
 
     /** Stops for good: a new run replaces this one. */
     void end() {
-        ended = true;
+        over = true;
         playing = false;
         if (helpers != null) helpers.terminate();
     }
 
     void play() {
         if (experiment.trainer.status() == Trainer.Status.DIVERGED) return;
+        trainOn();
         playing = true;
         firstSlice = true;
         restartPace();
@@ -95,8 +102,15 @@ final class TrainingRun {
         if (report) post("paused");
     }
 
+    /** Play or a step after the run ended by itself trains on, without stopping early again. */
+    private void trainOn() {
+        if (!ended.isEmpty()) early = null;
+        ended = "";
+    }
+
     void step(boolean epoch) {
         playing = false;
+        trainOn();
         if (batchInFlight()) {
             deferredStep = epoch;
             return;
@@ -105,7 +119,7 @@ final class TrainingRun {
         boolean epochEnded = true;
         if (epoch) t.stepEpoch();
         else epochEnded = t.step();
-        if (epochEnded) snapshots.epochEnded();
+        if (epochEnded) epochEnded();
         post(statusName());
     }
 
@@ -127,7 +141,7 @@ final class TrainingRun {
 
     private void loop() {
         loopScheduled = false;
-        if (!playing || ended || batchInFlight()) return;
+        if (!playing || over || batchInFlight()) return;
         if (helpers != null && helpers.ready()) {
             parallelBatches(Js.now());
             return;
@@ -143,9 +157,9 @@ final class TrainingRun {
                 return;
             }
             boolean epochEnded = t.step();
-            if (epochEnded) snapshots.epochEnded();
+            boolean stopsEarly = epochEnded && epochEnded();
             now = Js.now();
-            if (stops(epochEnded)) {
+            if (stops(epochEnded, stopsEarly)) {
                 snapshots.trained(now - start);
                 playing = false;
                 post(statusName());
@@ -157,8 +171,17 @@ final class TrainingRun {
         schedule(0);
     }
 
-    private boolean stops(boolean epochEnded) {
-        return experiment.trainer.status() == Trainer.Status.DIVERGED || (epochEnded && experiment.trainer.epoch() == stopAtEpoch);
+    /** At an epoch's end: the snapshots' curve point, and whether the run stops early here. */
+    private boolean epochEnded() {
+        snapshots.epochEnded();
+        return early != null && early.epochEnded();
+    }
+
+    /** Whether the run ends here: diverged, stopped early, or at its epochs (and why, for the page). */
+    private boolean stops(boolean epochEnded, boolean stopsEarly) {
+        if (stopsEarly) ended = "early";
+        else if (epochEnded && experiment.trainer.epoch() == stopAtEpoch) ended = "epochs";
+        return experiment.trainer.status() == Trainer.Status.DIVERGED || !ended.isEmpty();
     }
 
     private void sliceDone() {
@@ -170,16 +193,16 @@ final class TrainingRun {
     private void parallelBatches(double sliceStart) {
         double batchStart = Js.now();
         helpers.step(experiment.trainer, epochEnded -> {
-            if (ended) return;
+            if (over) return;
             snapshots.trained(Js.now() - batchStart);
-            if (epochEnded) snapshots.epochEnded();
+            boolean stopsEarly = epochEnded && epochEnded();
             if (deferredStep != null) {
                 boolean epoch = deferredStep;
                 deferredStep = null;
                 step(epoch);
                 return;
             }
-            if (stops(epochEnded)) {
+            if (stops(epochEnded, stopsEarly)) {
                 playing = false;
                 post(statusName());
                 return;
@@ -202,6 +225,8 @@ final class TrainingRun {
     /** A snapshot of the run, with how many workers train it (helpers count once they have loaded). */
     private void post(String status, boolean full) {
         FromWorker.Snapshot m = snapshots.snapshot(status, full);
+        m.setEnded(ended);
+        m.setBestEpoch(early != null && early.stopped() ? early.bestEpoch() : -1);
         m.setWorkers(helpers != null && helpers.ready() ? experiment.trainer.parts : 1);
         WorkerMain.post(m);
     }
