@@ -6,6 +6,20 @@ import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
+import studio.backprop.web.page.bench.BenchPage;
+import studio.backprop.web.page.data.CsvUpload;
+import studio.backprop.web.page.data.DrawTool;
+import studio.backprop.web.page.data.ImagesPanel;
+import studio.backprop.web.page.editor.SettingsForm;
+import studio.backprop.web.page.experiments.RunsView;
+import studio.backprop.web.page.experiments.SweepView;
+import studio.backprop.web.page.explorer.ExplorerView;
+import studio.backprop.web.page.share.ModelFiles;
+import studio.backprop.web.page.share.ShareView;
+import studio.backprop.web.page.tryit.TryIt;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
+import studio.backprop.web.page.views.Views;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Protocol;
 import studio.backprop.web.protocol.ToWorker;
@@ -70,12 +84,12 @@ public final class PageMain implements FromWorker.Receiver {
 
     private static void buildPanels() {
         form = new SettingsForm(state, worker, PageMain::change, PageMain::showError);
-        tryIt = new TryIt(state, worker, views.images);
+        tryIt = new TryIt(state, worker, views.images, ExplorerView::testPart);
         upload = new CsvUpload(worker, state, (settings, file) -> {
             state.csvFile = file;
             state.pending = null;
             apply(settings);
-        });
+        }, PageMain::requestRender);
         ownImages = new ImagesPanel(worker, state, settings -> {
             state.pending = null;
             apply(settings);
@@ -87,11 +101,11 @@ public final class PageMain implements FromWorker.Receiver {
         drawTool = new DrawTool(state, (settings, keepPlaying) -> {
             apply(settings);
             if (keepPlaying) worker.send(ToWorker.play());
-        });
-        models = new ModelFiles(worker, state);
+        }, PageMain::requestRender);
+        models = new ModelFiles(worker, state, PageMain::requestRender);
         runs = new RunsView(state);
         sweep = new SweepView(state);
-        share = new ShareView(state);
+        share = new ShareView(state, PageMain::requestRender);
         bindControls();
     }
 

@@ -4,7 +4,7 @@ import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 
 /** The worker's setup and snapshots, into the page's state. */
-final class Reports {
+public final class Reports {
     /** Curve points kept; past this every other one is dropped, so long runs keep a bounded history. */
     static final int HISTORY = 2000;
 

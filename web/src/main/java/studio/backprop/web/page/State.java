@@ -3,104 +3,110 @@ package studio.backprop.web.page;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
+import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.train.Settings;
 
 /**
  * The page's one state object: the settings (mirrored in the URL), what the worker said last
  * and the history of the curves. Views only read it; PageMain is the only writer.
  */
-final class State {
-    String backend = "";
-    Settings settings = new Settings();
+public final class State {
+    public String backend = "";
+    public Settings settings = new Settings();
     boolean autoplay;
     /** A sweep the URL asks for (key sweep), "" for none. */
     String sweep = "";
 
     /** idle, training, paused, diverged or error. */
-    String status = "idle";
-    String error = "";
+    public String status = "idle";
+    public String error = "";
 
     /** The user's CSV file (a File), kept so that reset and setting changes can rebuild the run; or null. */
-    JSObject csvFile;
+    public JSObject csvFile;
     /** The file offered to a model that needs its data again, until the worker accepts it. */
     JSObject offeredFile;
 
     /** What the page asks for when an opened model needs its file again (empty: nothing). */
-    String needFile = "";
+    public String needFile = "";
 
     /** The model link being opened ("#m=..." in the URL), or null. */
     String linkPayload;
     /** The last share link made, shown until closed, and the choices it was picked from. */
-    String shareLink = "";
+    public String shareLink = "";
 
     /** Settings with a change that needs a new network, waiting for the user's confirmation. */
-    Settings pending;
+    public Settings pending;
 
     // setup
-    boolean planar;
-    String[] classes = new String[0];
-    String[] inputs = new String[0];
+    public boolean planar;
+    public String[] classes = new String[0];
+    public String[] inputs = new String[0];
     /** Encoded columns of a table: names, and categories (null for numeric) for the try-it form. */
-    String[] columns = new String[0];
-    String[][] categories = new String[0][];
+    public String[] columns = new String[0];
+    public String[][] categories = new String[0][];
     /** Every column of a table that could be an input. */
-    String[] candidates = new String[0];
+    public String[] candidates = new String[0];
     /** Per candidate: its note, and whether it stays out of the inputs unless chosen. */
-    String[] candidateNotes = new String[0];
-    boolean[] outByDefault = new boolean[0];
+    public String[] candidateNotes = new String[0];
+    public boolean[] outByDefault = new boolean[0];
     /** Per input column: its date form, or null. */
-    String[] dates = new String[0];
+    public String[] dates = new String[0];
     String loss = "";
-    int parameters, trainSize, testSize, dropped;
+    public int parameters, trainSize, testSize, dropped;
     /** Units per layer of a dense network (empty when it has conv, pool or dropout layers). */
-    int[] widths = new int[0];
+    public int[] widths = new int[0];
     /** Every layer from the input to the output: name, output shape ("14×14×8"), parameters. */
-    String[] layerNames = new String[0], layerShapes = new String[0];
-    double[] layerParameters = new double[0];
+    public String[] layerNames = new String[0], layerShapes = new String[0];
+    public double[] layerParameters = new double[0];
     /** Side of the first layer's tiles in the image views (the image's, or the conv kernel's). */
-    int tileSide;
-    double[] trainPoints = new double[0], testPoints = new double[0];
-    int grid, neuronGrid;
-    double extent;
+    public int tileSide;
+    public double[] trainPoints = new double[0], testPoints = new double[0];
+    public int grid, neuronGrid;
+    public double extent;
     /** Image data: pixels per side (0: not images), the largest grey level, sample test images and their labels. */
-    int imageSide;
-    double maxLevel = 1;
+    public int imageSide;
+    public double maxLevel = 1;
     /** 1 or 3 (RGB planes); photos: the user's own images, drawn as they are rather than as ink on paper, mistakes first. */
-    int imageChannels = 1;
-    boolean photos;
-    double[] gallery = new double[0], galleryLabels = new double[0];
+    public int imageChannels = 1;
+    public boolean photos;
+    public double[] gallery = new double[0], galleryLabels = new double[0];
 
     // latest snapshot
-    int epoch;
-    double samples, samplesPerSecond;
+    public int epoch;
+    public double samples, samplesPerSecond;
     /** Workers training the run (more than 1 once a data-parallel run's helpers have loaded). */
-    int workers = 1;
-    double trainLoss = Double.NaN, testLoss = Double.NaN;
-    double trainAccuracy = Double.NaN, testAccuracy = Double.NaN;
-    double testRmse = Double.NaN, testR2 = Double.NaN;
-    String hash = "";
+    public int workers = 1;
+    public double trainLoss = Double.NaN, testLoss = Double.NaN;
+    public double trainAccuracy = Double.NaN, testAccuracy = Double.NaN;
+    public double testRmse = Double.NaN, testR2 = Double.NaN;
+    public String hash = "";
     /** Why the run ended by itself ("early", "epochs", or ""), and for an early stop the epoch whose weights it kept. */
-    String ended = "";
-    int bestEpoch = -1;
-    double[] output = new double[0];
+    public String ended = "";
+    public int bestEpoch = -1;
+    public double[] output = new double[0];
     /** Regression's fit: "curve" or "scatter" (see the Snapshot message) and its numbers; "" when there is none. */
-    String fitKind = "";
-    double[] fit = new double[0];
-    double[] weights = new double[0];
-    double[] neurons = new double[0];
+    public String fitKind = "";
+    public double[] fit = new double[0];
+    public double[] weights = new double[0];
+    public double[] neurons = new double[0];
     /** Test confusion counts, row = true class, column = predicted. */
-    double[] confusion = new double[0];
-    double[] galleryPredicted = new double[0], firstLayer = new double[0];
+    public double[] confusion = new double[0];
+    public double[] galleryPredicted = new double[0], firstLayer = new double[0];
     /** Conv nets: the watched test image, and each conv layer's maps of it (shapes: count, height, width per layer). */
-    int watched;
-    double[] featureMaps = new double[0], featureShapes = new double[0];
+    public int watched;
+    public double[] featureMaps = new double[0], featureShapes = new double[0];
     /** The last "try it" answer: the outputs for the user's input and the predicted label or value. */
-    String prediction = "";
+    public String prediction = "";
 
     /** (epoch, train loss, test loss, train accuracy, test accuracy) per snapshot. */
-    final List<double[]> history = new ArrayList<>();
+    public final List<double[]> history = new ArrayList<>();
 
-    boolean classification() {
+    /** Whether the data is the user's own points, drawn on the plane (the plane's clicks add points). */
+    public boolean drawing() {
+        return settings.get("data").equals(Drawn.NAME);
+    }
+
+    public boolean classification() {
         return classes.length > 0;
     }
 

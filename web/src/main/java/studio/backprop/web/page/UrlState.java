@@ -13,7 +13,7 @@ import studio.backprop.engine.train.Settings;
  * none of a recommendation's keys gets the data set's recommended setup, as the CLI's flags do
  * ({@link Recommended#named}).
  */
-final class UrlState {
+public final class UrlState {
     private UrlState() {}
 
     static void read(State state) {
@@ -38,7 +38,7 @@ final class UrlState {
     }
 
     /** The settings of a hash as {@link #write} writes it (without the #); unknown keys are skipped. */
-    static Settings parse(String query) {
+    public static Settings parse(String query) {
         Map<String, String> named = new LinkedHashMap<>();
         for (String pair : Text.split(query, '&')) {
             int eq = pair.indexOf('=');
@@ -50,11 +50,11 @@ final class UrlState {
     }
 
     /** The hash's query for these settings, as the URL holds it. */
-    static String query(Settings s) {
+    public static String query(Settings s) {
         return Recommended.query(s, UrlState::encode);
     }
 
-    static void write(State state) {
+    public static void write(State state) {
         String query = query(state.settings);
         replaceHash(query.isEmpty() ? "" : "#" + query);
     }
@@ -64,7 +64,7 @@ final class UrlState {
 
     /** This page's address without the hash: a link keeps the site's host and path. */
     @JSBody(script = "return location.href.split('#')[0];")
-    static native String page();
+    public static native String page();
 
     @JSBody(params = "h", script = "history.replaceState(null, '', h || location.pathname + location.search);")
     private static native void replaceHash(String h);

@@ -23,9 +23,9 @@ import studio.backprop.web.protocol.ToWorker;
  * run that needs it ({@link #init} on a table or the user's images, {@link #sendFull} to open a
  * model) makes it the training worker, the other one stopping with its old run.
  */
-final class WorkerClient {
+public final class WorkerClient {
     @JSFunctor
-    interface Failed extends JSObject {
+    public interface Failed extends JSObject {
         void failed(String message);
     }
 
@@ -69,7 +69,7 @@ final class WorkerClient {
     private Connection files;
 
     /** @param onFailure hears of a worker that could not load or crashed */
-    WorkerClient(String backend, FromWorker.Receiver receiver, Failed onFailure) {
+    public WorkerClient(String backend, FromWorker.Receiver receiver, Failed onFailure) {
         this.backend = backend;
         this.receiver = receiver;
         this.onFailure = onFailure;
@@ -94,14 +94,14 @@ final class WorkerClient {
     }
 
     /** Stops the workers for good. */
-    void terminate() {
+    public void terminate() {
         if (trainer != null) trainer.stop();
         if (files != null) files.stop();
         trainer = files = null;
     }
 
     /** To the training worker. */
-    void send(Message message) {
+    public void send(Message message) {
         trainer().send(message);
     }
 
@@ -109,20 +109,20 @@ final class WorkerClient {
      * A new run of these settings, to stop at an epoch (0: never), on the user's CSV file when its
      * data is no built-in set; on the full program when its data is a table or the user's images.
      */
-    void init(Settings settings, JSObject csvFile, int stopAtEpoch) {
+    public void init(Settings settings, JSObject csvFile, int stopAtEpoch) {
         String data = settings.get("data");
         if (!BuiltIn.isGeneratedOrImageSet(data)) full();
         trainer().send(ToWorker.init(settings, BuiltIn.isBuiltIn(data) ? null : csvFile, stopAtEpoch));
     }
 
     /** To the training worker, made the full program first: a model to open (a run from it follows). */
-    void sendFull(Message message) {
+    public void sendFull(Message message) {
         full();
         trainer.send(message);
     }
 
     /** To the full program: the training worker if it is one, else the one beside it (started if need be). */
-    void sendFiles(Message message) {
+    public void sendFiles(Message message) {
         if (trainer != null && trainer.full) {
             trainer.send(message);
             return;

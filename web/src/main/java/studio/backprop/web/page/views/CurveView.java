@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.views;
 
 import java.util.List;
 import org.teavm.jso.JSBody;
@@ -7,7 +7,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.typedarrays.Float64Array;
 
 /** Curves over epochs: train (solid) and test (dashed) for one column pair of the history. */
-final class CurveView {
+public final class CurveView {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
     private final int trainColumn;

@@ -1,10 +1,12 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.bench;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.Numbers;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -13,7 +15,7 @@ import studio.backprop.web.protocol.ToWorker;
  * result, as JSON, into document.body.dataset.result (the benchmark command reads it there),
  * with the longest gap between animation frames while the worker trained.
  */
-final class BenchPage implements FromWorker.Receiver {
+public final class BenchPage implements FromWorker.Receiver {
     private final String backend;
     private final HTMLElement out = Dom.byTestId("bench-output");
     private double gap, last;
@@ -24,7 +26,7 @@ final class BenchPage implements FromWorker.Receiver {
     }
 
     /** Query: workload (playground), seconds (3), workers (1 to 8). */
-    static void run(String backend) {
+    public static void run(String backend) {
         BenchPage page = new BenchPage(backend);
         String workload = query("workload", "playground");
         double seconds = Numbers.parse(query("seconds", "3"));

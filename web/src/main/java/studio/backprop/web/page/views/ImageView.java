@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.views;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -8,12 +8,16 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.web.Js;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.ui.Colors;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * Views for image data: test images with true and predicted labels, the first layer's weights
  * drawn as images, and a pad to draw on whose picture goes to the network as one sample.
  */
-final class ImageView {
+public final class ImageView {
     /** The first layer's tiles' offscreen canvas, filled again at each draw. */
     private JSObject tileCanvas;
     private final HTMLCanvasElement gallery, firstLayer, pad, maps;
@@ -32,7 +36,7 @@ final class ImageView {
     }
 
     /** onPick gets the index of the gallery image the user clicks. */
-    void onPick(Pick onPick) {
+    public void onPick(Pick onPick) {
         gallery.addEventListener("click", e -> {
             MouseEvent me = (MouseEvent) e;
             double scale = gallery.getWidth() / (double) Math.max(1, gallery.getClientWidth());
@@ -43,12 +47,12 @@ final class ImageView {
         });
     }
 
-    interface Pick {
+    public interface Pick {
         void pick(int index);
     }
 
     /** onDrawn gets the ink's box each time the user lifts the pen. */
-    void onDrawing(Js.Callback onDrawn) {
+    public void onDrawing(Js.Callback onDrawn) {
         listenPad(pad, onDrawn);
     }
 
@@ -88,7 +92,7 @@ final class ImageView {
     }
 
     /** Class probabilities for the drawing, largest first marked. */
-    void showProbabilities(State s, double[] p) {
+    public void showProbabilities(State s, double[] p) {
         Html.clear(probabilities);
         double[] probs = p.length == 1 ? new double[] {1 - p[0], p[0]} : p;
         int best = 0;
@@ -198,9 +202,9 @@ final class ImageView {
             + "var js_d = js_g.getImageData(0, 0, side, side).data, js_out = new Float64Array(side * side);"
             + "for (var js_i = 0; js_i < side * side; js_i++) js_out[js_i] = js_d[4 * js_i] / 255 * maxLevel;"
             + "return js_out;")
-    static native Float64Array padPixels(HTMLCanvasElement pad, JSObject box, int side, double fit, double maxLevel);
+    public static native Float64Array padPixels(HTMLCanvasElement pad, JSObject box, int side, double fit, double maxLevel);
 
-    HTMLCanvasElement pad() {
+    public HTMLCanvasElement pad() {
         return pad;
     }
 

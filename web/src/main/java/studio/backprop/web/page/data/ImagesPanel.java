@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.data;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -9,6 +9,10 @@ import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -19,7 +23,7 @@ import studio.backprop.web.protocol.ToWorker;
  * as the network sees them, skipped files, progress) and sends the user's changes. "Train"
  * starts the recommended conv net on them at the chosen size and colour.
  */
-final class ImagesPanel {
+public final class ImagesPanel {
     @JSFunctor
     interface Files extends JSObject {
         /** Files with their paths (a folder's relative paths, else the names). */
@@ -51,7 +55,7 @@ final class ImagesPanel {
     /** A capture button is held (a burst goes on), the live camera prediction is on. */
     private boolean holding, live;
 
-    ImagesPanel(WorkerClient worker, State state, java.util.function.Consumer<Settings> onTrain, Failed onError) {
+    public ImagesPanel(WorkerClient worker, State state, java.util.function.Consumer<Settings> onTrain, Failed onError) {
         this.worker = worker;
         this.state = state;
         this.onTrain = onTrain;
@@ -117,7 +121,7 @@ final class ImagesPanel {
     }
 
     /** The worker's report: the class list drawn again, thumbnails and all. */
-    void update(FromWorker.ImagesSummary m) {
+    public void update(FromWorker.ImagesSummary m) {
         panel.setHidden(false);
         boolean sameClasses = java.util.Arrays.equals(classes, m.getClasses());
         classes = m.getClasses();
@@ -245,7 +249,7 @@ final class ImagesPanel {
     }
 
     /** An opened model of someone's images: a note says what it can do without them. */
-    void awaiting(boolean opened) {
+    public void awaiting(boolean opened) {
         Dom.byTestId("images-note").setHidden(!opened);
         if (opened) {
             name = state.settings.get("data");
@@ -254,7 +258,7 @@ final class ImagesPanel {
     }
 
     /** The format select follows the settings (auto unless one was chosen). */
-    void sync(Settings s) {
+    public void sync(Settings s) {
         String image = s.get("image");
         Html.setValue(Dom.byTestId("image-format"), image.isEmpty() ? "auto" : image);
         Html.setValue(Dom.byTestId("augment"), s.get("augment"));
@@ -321,7 +325,7 @@ final class ImagesPanel {
     }
 
     @JSFunctor
-    interface Failed extends JSObject {
+    public interface Failed extends JSObject {
         void failed(String message);
     }
 

@@ -1,9 +1,11 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.explorer;
 
-import static studio.backprop.web.page.Equations.sup;
+import static studio.backprop.web.page.explorer.Equations.sup;
 
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.Explained;
 import studio.backprop.web.protocol.FromWorker;
 
@@ -13,7 +15,7 @@ import studio.backprop.web.protocol.FromWorker;
  * the seed's equations with the engine's numbers. Like the rest of the explorer, it lays out
  * what the worker computed.
  */
-final class SpatialSteps {
+public final class SpatialSteps {
     /** Conv forward, conv activation, and the backward steps; pool and dropout forward and backward. */
     static final String CONV = "conv", CONV_ACT = "conv-act", CONV_DA = "conv-dA", CONV_DZ = "conv-dZ", CONV_DW = "conv-dW",
             CONV_SCATTER = "conv-scatter", POOL = "pool", POOL_BACK = "pool-back", DROPOUT = "dropout", DROPOUT_BACK = "dropout-back";

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.views;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -8,6 +8,9 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.web.Js;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.ui.Colors;
+import studio.backprop.web.page.ui.Dom;
 
 /**
  * The network drawn as columns of neurons joined by links: a link's colour is the sign of its
@@ -16,7 +19,7 @@ import studio.backprop.web.Js;
  * their first {@link #SHOWN} neurons. A network with conv, pool or dropout layers is drawn layer
  * by layer: a spatial layer as a stack of its feature maps, a flat one as a column of units.
  */
-final class NetworkView {
+public final class NetworkView {
     /** The neuron thumbnails' offscreen canvas, filled again at each draw. */
     private JSObject thumbCanvas;
     static final int SHOWN = 12;
@@ -34,7 +37,7 @@ final class NetworkView {
     private double[] xs = new double[0];
     private double[][] ys = new double[0][];
     /** Layer l (1-based) to mark, with the links into it, for the explorer; 0 for none. */
-    int highlight;
+    public int highlight;
 
     NetworkView(HTMLCanvasElement canvas, HTMLElement hover) {
         this.canvas = canvas;
@@ -44,7 +47,7 @@ final class NetworkView {
         canvas.addEventListener("mouseleave", e -> hover.setTextContent(""));
     }
 
-    void render(State s) {
+    public void render(State s) {
         int layers = s.widths.length;
         double w = canvas.getWidth(), h = canvas.getHeight();
         if (layers == 0 && s.layerNames.length > 0) {

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.data;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -6,6 +6,10 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -16,26 +20,27 @@ import studio.backprop.web.protocol.ToWorker;
  * would run into; then training starts on it. A bad file, or a failure to start, only shows a
  * message: whatever was on screen, the preview and its choices included, stays.
  */
-final class CsvUpload {
-    static final double MAX_BYTES = 50e6;
+public final class CsvUpload {
+    public static final double MAX_BYTES = 50e6;
 
     @JSFunctor
-    interface FileText extends JSObject {
+    public interface FileText extends JSObject {
         void accept(String name, JSObject file);
     }
 
     @JSFunctor
-    interface Failed extends JSObject {
+    public interface Failed extends JSObject {
         void failed(String message);
     }
 
-    interface Use {
+    public interface Use {
         void use(Settings settings, JSObject file);
     }
 
     private final WorkerClient worker;
     private final State state;
     private final Use onUse;
+    private final Runnable repaint;
     private final HTMLElement preview = Dom.byTestId("csv-preview");
     private final HTMLElement table = Dom.byTestId("csv-table");
     private String name = "";
@@ -46,7 +51,8 @@ final class CsvUpload {
     /** Training has been asked for on the previewed file: the preview stays until the run is set up, and on a failure. */
     private boolean starting;
 
-    CsvUpload(WorkerClient worker, State state, Use onUse) {
+    public CsvUpload(WorkerClient worker, State state, Use onUse, Runnable repaint) {
+        this.repaint = repaint;
         this.worker = worker;
         this.state = state;
         this.onUse = onUse;
@@ -67,7 +73,7 @@ final class CsvUpload {
     }
 
     /** Parsing progress (0 to 1) of the file being read; negative hides the bar. */
-    void progress(double fraction) {
+    public void progress(double fraction) {
         Dom.byTestId("csv-progress").setHidden(fraction < 0);
         if (fraction >= 0) Html.setValue(Dom.byTestId("csv-progress-bar"), Dom.raw(Math.min(1, fraction)));
     }
@@ -77,7 +83,7 @@ final class CsvUpload {
      * text starts as "ignore", a date says what it becomes), a role to choose, a line for the
      * problem a choice would meet (shown before training), then the first rows.
      */
-    void showTable(FromWorker.Table m) {
+    public void showTable(FromWorker.Table m) {
         progress(-1);
         columns = m.getNames();
         inputProblems = m.getInputProblems();
@@ -188,27 +194,27 @@ final class CsvUpload {
     }
 
     /** The run on the previewed file is set up: the preview has done its work. A failure leaves it, and the choices, on screen. */
-    void started() {
+    public void started() {
         if (!starting) return;
         starting = false;
         preview.setHidden(true);
     }
 
     /** Starting on the file failed: the preview stays as the user left it. */
-    void failed() {
+    public void failed() {
         starting = false;
     }
 
     private void showError(String message) {
         state.error = message;
-        PageMain.requestRender();
+        repaint.run();
     }
 
     @JSBody(params = {"input", "ok", "fail", "max"}, script =
             "var js_f = input.files && input.files[0]; if (!js_f) return;"
             + "if (js_f.size > max) { fail(js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'); return; }"
             + "ok(js_f.name, js_f); input.value = '';")
-    static native void readInput(HTMLElement input, FileText ok, Failed fail, double max);
+    public static native void readInput(HTMLElement input, FileText ok, Failed fail, double max);
 
     @JSBody(params = {"zone", "ok", "fail", "max"}, script =
             "zone.addEventListener('dragover', function (js_e) { js_e.preventDefault(); zone.classList.add('dragging'); });"

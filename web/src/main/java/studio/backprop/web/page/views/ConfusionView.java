@@ -1,14 +1,17 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.views;
 
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.train.Metrics;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * Test confusion counts (rows: true class, columns: predicted) with each class's recall (its
  * row) and precision (its column), and the accuracy beside the balanced accuracy, which weighs
  * every class the same: the one to read when the classes are unbalanced.
  */
-final class ConfusionView {
+public final class ConfusionView {
     private final HTMLElement table, summary;
     private String shown = "";
 

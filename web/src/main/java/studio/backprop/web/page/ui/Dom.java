@@ -1,16 +1,16 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.ui;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** Element lookup by data-testid and the text/number formatting the views share. */
-final class Dom {
+public final class Dom {
     private Dom() {}
 
     private static final java.util.Map<String, HTMLElement> cache = new java.util.HashMap<>();
 
-    static HTMLElement byTestId(String id) {
+    public static HTMLElement byTestId(String id) {
         HTMLElement e = cache.get(id);
         if (e != null) return e;
         e = HTMLDocument.current().querySelector("[data-testid=\"" + id + "\"]");
@@ -20,7 +20,7 @@ final class Dom {
     }
 
     /** Shows a number as text and keeps its raw value in data-value, for people and tests alike. */
-    static void number(HTMLElement e, double v, int digits) {
+    public static void number(HTMLElement e, double v, int digits) {
         boolean present = v == v;
         e.setAttribute("data-value", present ? raw(v) : "");
         // a diverging loss (1e152) in four digits, so that it fits its column
@@ -28,14 +28,14 @@ final class Dom {
     }
 
     @JSBody(params = {"v", "p"}, script = "return v.toPrecision(p);")
-    static native String precision(double v, int p);
+    public static native String precision(double v, int p);
 
     @JSBody(params = {"v", "d"}, script = "return v.toFixed(d);")
-    static native String fixed(double v, int d);
+    public static native String fixed(double v, int d);
 
     /** The shortest text that reads back as the same double. */
     @JSBody(params = "v", script = "return String(v);")
-    static native String raw(double v);
+    public static native String raw(double v);
 
     /**
      * Rounded, with commas between thousands (12,345). By hand, not toLocaleString: its first call
@@ -45,5 +45,5 @@ final class Dom {
             + "var js_s = String(Math.abs(js_n)), js_i = js_s.length, js_out = '';"
             + "for (; js_i > 3; js_i -= 3) js_out = ',' + js_s.substring(js_i - 3, js_i) + js_out;"
             + "return (js_n < 0 ? '-' : '') + js_s.substring(0, js_i) + js_out;")
-    static native String grouped(double v);
+    public static native String grouped(double v);
 }

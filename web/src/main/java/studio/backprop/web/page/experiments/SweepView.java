@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,12 @@ import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.engine.train.Sweep;
 import studio.backprop.web.Js;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.UrlState;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Colors;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -16,7 +22,7 @@ import studio.backprop.web.protocol.ToWorker;
  * run exactly the run it would be alone (the same weights hash). A progress bar, Cancel, a
  * table sortable by any column with the best marked, and a heat grid when two settings vary.
  */
-final class SweepView {
+public final class SweepView {
     /** Epochs of a run when the setup names none, and the most workers side by side. */
     static final int DEFAULT_EPOCHS = 100, MAX_WORKERS = 4;
 
@@ -84,7 +90,7 @@ final class SweepView {
     private int sortColumn = -1;
     private boolean ascending = true;
 
-    SweepView(State state) {
+    public SweepView(State state) {
         this.state = state;
         Dom.byTestId("sweep-start").addEventListener("click", e -> start(Html.value(Dom.byTestId("sweep-spec")).trim()));
         Dom.byTestId("sweep-cancel").addEventListener("click", e -> {
@@ -95,7 +101,7 @@ final class SweepView {
     }
 
     /** Starts the grid of this spec from the current setup. */
-    void start(String spec) {
+    public void start(String spec) {
         stop();
         Html.setValue(Dom.byTestId("sweep-spec"), spec);
         results.clear();
@@ -267,7 +273,7 @@ final class SweepView {
                 td.setAttribute("data-testid", "sweep-cell");
                 if (r.done && hi > lo) {
                     double t = (r.metric - lo) / (hi - lo);
-                    Equations.shade(td, Colors.diverging(r.classifier ? 2 * t - 1 : 1 - 2 * t));
+                    Colors.shade(td, Colors.diverging(r.classifier ? 2 * t - 1 : 1 - 2 * t));
                 }
                 if (k == best) td.setClassName("best");
                 tr.appendChild(td);

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,10 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.UrlState;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * Every run is kept: from a reset or a new setup until now, its settings (as its URL hash; the
@@ -21,7 +25,7 @@ import studio.backprop.web.Js;
  * reopens any of them; checked runs overlay their curves on one chart, each in its own colour
  * and dash, over epochs or seconds.
  */
-final class RunsView {
+public final class RunsView {
     static final String KEY = "backprop-studio-runs";
     static final int KEPT = 50, CURVE_POINTS = 200;
 
@@ -48,7 +52,7 @@ final class RunsView {
     private double lastSaved, lastEpoch = -1;
     private String shown = "";
 
-    RunsView(State state) {
+    public RunsView(State state) {
         this.state = state;
         Dom.byTestId("runs-clear").addEventListener("click", e -> {
             save(JSArray.create());
@@ -62,13 +66,13 @@ final class RunsView {
     }
 
     /** A new run begins (a reset or a new setup): the one before stays in the list if it trained. */
-    void begin() {
+    public void begin() {
         current = null;
         lastEpoch = -1;
     }
 
     /** A snapshot of the run now: its curve point, metrics, time and hash. */
-    void update() {
+    public void update() {
         if (state.epoch == 0 && state.samples == 0) return;
         double now = Js.now();
         boolean fresh = current == null;

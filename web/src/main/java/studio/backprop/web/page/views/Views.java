@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.views;
 
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -6,18 +6,21 @@ import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * Draws the state: status and metrics, the panels that fit the data, the heatmap, curves,
  * network, confusion matrix, regression's fit and image views. It only reads the state.
  */
-final class Views {
+public final class Views {
     final HeatmapView heatmap = new HeatmapView((HTMLCanvasElement) Dom.byTestId("heatmap"));
-    final NetworkView network = new NetworkView((HTMLCanvasElement) Dom.byTestId("network"), Dom.byTestId("network-hover"));
+    public final NetworkView network = new NetworkView((HTMLCanvasElement) Dom.byTestId("network"), Dom.byTestId("network-hover"));
     final CurveView lossCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("loss-chart"), 1, false);
     final CurveView accuracyCurve = new CurveView((HTMLCanvasElement) Dom.byTestId("accuracy-chart"), 3, true);
     final ConfusionView confusion = new ConfusionView(Dom.byTestId("confusion"), Dom.byTestId("confusion-summary"));
-    final ImageView images;
+    public final ImageView images;
     final FitView fit = new FitView();
     private double slowViewsDrawn;
     /** The slow views (network, confusion, images, fit), as bits: those still to draw. */
@@ -26,12 +29,12 @@ final class Views {
     /** The last frame left its due slow views for this one. */
     private boolean deferred;
 
-    Views() {
+    public Views() {
         images = new ImageView();
     }
 
     /** @param fresh the state changed since the last frame (false: a frame that only draws the slow views still due) */
-    void render(State s, boolean fresh) {
+    public void render(State s, boolean fresh) {
         boolean training = s.status.equals("training");
         double start = Js.now();
         if (fresh) drawFast(s, training);
@@ -57,7 +60,7 @@ final class Views {
         Dom.byTestId("confirm-reset").setHidden(s.pending == null);
         Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
         Dom.byTestId("need-file-text").setTextContent(s.needFile);
-        Dom.byTestId("heatmap-panel").setHidden(!s.planar && !DrawTool.active(s));
+        Dom.byTestId("heatmap-panel").setHidden(!s.planar && !s.drawing());
         Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0);
         Dom.byTestId("images-panel").setHidden(s.imageSide == 0);
         Dom.byTestId("accuracy-panel").setHidden(!s.classification());
@@ -91,7 +94,7 @@ final class Views {
     }
 
     /** Whether a slow view still waits for its frame: the page asks for another. */
-    boolean morePending() {
+    public boolean morePending() {
         return slowPending != 0;
     }
 

@@ -1,20 +1,27 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.share;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.UrlState;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.FromWorker;
 
 /** The share dialog: a link per weight precision, its length and accuracy, copy and close. */
-final class ShareView {
+public final class ShareView {
     private final State state;
 
-    ShareView(State state) {
+    private final Runnable repaint;
+
+    public ShareView(State state, Runnable repaint) {
         this.state = state;
+        this.repaint = repaint;
         Dom.byTestId("share-copy").addEventListener("click", e -> copy(state.shareLink));
         Dom.byTestId("share-close").addEventListener("click", e -> {
             state.shareLink = "";
-            PageMain.requestRender();
+            repaint.run();
         });
     }
 
@@ -24,7 +31,7 @@ final class ShareView {
      * half a point of accuracy; for a model of the user's own images (a conv net, usually tens
      * of thousands of weights) the 8-bit one. The user can always pick another.
      */
-    void show(JSArray<FromWorker.ShareLink> links) {
+    public void show(JSArray<FromWorker.ShareLink> links) {
         FromWorker.ShareLink exact = links.get(0);
         int chosen = 0, shortest = exact.getPayload().length();
         if (state.photos) {
@@ -54,7 +61,7 @@ final class ShareView {
             Html.setChecked(radio, i == chosen);
             radio.addEventListener("change", e -> {
                 state.shareLink = link;
-                PageMain.requestRender();
+                repaint.run();
             });
             label.appendChild(radio);
             String what = i == 0 ? "exact weights (" + bits + "-bit)" : bits == 16 ? "weights rounded to 16 bits" : "weights in 8 bits with a scale per layer";
@@ -64,7 +71,7 @@ final class ShareView {
         state.shareLink = UrlState.page() + "#m=" + links.get(chosen).getPayload();
     }
 
-    void render() {
+    public void render() {
         Dom.byTestId("share-panel").setHidden(state.shareLink.isEmpty());
         Html.setValue(Dom.byTestId("share-link"), state.shareLink);
         Dom.byTestId("share-length").setTextContent(Dom.grouped(state.shareLink.length()));

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.views;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -6,9 +6,11 @@ import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.typedarrays.Float64Array;
 import org.teavm.jso.typedarrays.Int32Array;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.ui.Colors;
 
 /** The network's output over the 2-D input plane, with the data points on top. */
-final class HeatmapView {
+public final class HeatmapView {
     /** The output grid's offscreen canvas, filled again at each draw. */
     private JSObject offscreen;
     private final HTMLCanvasElement canvas;

@@ -1,13 +1,16 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.explorer;
+
+import static studio.backprop.web.page.explorer.Equations.sup;
 
 import java.util.ArrayList;
 import java.util.List;
-import static studio.backprop.web.page.Equations.sup;
-
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.Explained;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
@@ -17,7 +20,7 @@ import studio.backprop.web.protocol.ToWorker;
  * backward and weight grad), shown step by step as the seed writes them, with shapes. This
  * view computes nothing: it lays out what it is given.
  */
-final class ExplorerView {
+public final class ExplorerView {
     /** One step: its layer (1-based, 0 for the loss) and what it shows. */
     private static final class Step {
         final int layer;
@@ -35,7 +38,7 @@ final class ExplorerView {
     private FromWorker.Explanation data;
     private int step;
     /** The network column the current step is about, for the drawing (-1: none). */
-    int highlight = -1;
+    public int highlight = -1;
 
     /** The steps of dense layers, the loss and the update; the others are conv, pool and dropout steps. */
     private static final List<String> DENSE_STEPS = List.of("linear", "activation", "loss", "dA", "dZ", "dW", "update");
@@ -46,7 +49,7 @@ final class ExplorerView {
     private int focusFilter;
     private boolean refocused;
 
-    ExplorerView(WorkerClient worker, Runnable onStep) {
+    public ExplorerView(WorkerClient worker, Runnable onStep) {
         spatial = new SpatialSteps(title, equation, body, (filter, fy, fx) -> {
             if (data == null) return;
             if (filter >= 0) focusFilter = filter;
@@ -81,12 +84,12 @@ final class ExplorerView {
     }
 
     /** Whether the explorer shows the test part (else the training part). */
-    static boolean testPart() {
+    public static boolean testPart() {
         return Html.value(Dom.byTestId("explore-part")).equals("test");
     }
 
     /** A new explanation from the worker: forward steps, the loss, backward steps, the update. */
-    void load(FromWorker.Explanation m) {
+    public void load(FromWorker.Explanation m) {
         steps.clear();
         if (m.getMessage() != null) {
             data = null;

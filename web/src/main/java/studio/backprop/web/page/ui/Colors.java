@@ -1,7 +1,8 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.ui;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
@@ -9,11 +10,11 @@ import org.teavm.jso.typedarrays.Int32Array;
  * white in between. Points also differ by shape (square vs circle), for readers who cannot
  * tell the colours apart.
  */
-final class Colors {
+public final class Colors {
     private Colors() {}
 
     /** t in [-1, 1] to an opaque pixel, as the int that little-endian RGBA bytes make. */
-    static int diverging(double t) {
+    public static int diverging(double t) {
         if (t != t) t = 0;
         t = Math.max(-1, Math.min(1, t));
         double s = t < 0 ? -t : t;
@@ -25,7 +26,7 @@ final class Colors {
      * Pixels for tiles of {@code cells} values each, every tile scaled by its own largest
      * magnitude (but never by less than {@code minScale}).
      */
-    static int[] tiles(double[] values, int cells, double minScale) {
+    public static int[] tiles(double[] values, int cells, double minScale) {
         int[] px = new int[values.length];
         for (int t = 0; cells > 0 && t < values.length / cells; t++) {
             double max = minScale;
@@ -41,7 +42,7 @@ final class Colors {
      * (the canvas this view got last time, or null) is filled again rather than a new canvas made
      * at every draw: canvases are heavy, and one per snapshot kept the page's garbage collector busy.
      */
-    static JSObject image(JSObject reuse, int[] pixels, int width, int height) {
+    public static JSObject image(JSObject reuse, int[] pixels, int width, int height) {
         if (width <= 0 || height <= 0 || pixels.length != width * height) return null;
         return canvas(reuse, Int32Array.copyFromJavaArray(pixels), width, height);
     }
@@ -55,4 +56,8 @@ final class Colors {
     private static int mix(int from, int to, double s) {
         return (int) Math.round(from + (to - from) * s * 0.85);
     }
+
+    /** Background by CSSOM (the content security policy blocks style attributes). */
+    @JSBody(params = {"e", "pixel"}, script = "e.style.background = 'rgb(' + (pixel & 255) + ',' + ((pixel >> 8) & 255) + ',' + ((pixel >> 16) & 255) + ')';")
+    public static native void shade(HTMLElement e, int pixel);
 }

@@ -1,22 +1,30 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.tryit;
 
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
 import studio.backprop.engine.data.Dates;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
+import studio.backprop.web.page.views.ImageView;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
 /** "Try it": a click on the 2-D plane, a table row, or a drawing on the pad, and the model's answer. */
-final class TryIt {
+public final class TryIt {
     private final State state;
     private final WorkerClient worker;
     private final ImageView images;
+    /** Whether the explorer steps through a test sample (else a training one): a click on the plane shows the nearest in it. */
+    private final java.util.function.BooleanSupplier explorerOnTest;
 
-    TryIt(State state, WorkerClient worker, ImageView images) {
+    public TryIt(State state, WorkerClient worker, ImageView images, java.util.function.BooleanSupplier explorerOnTest) {
         this.state = state;
         this.worker = worker;
         this.images = images;
+        this.explorerOnTest = explorerOnTest;
         Dom.byTestId("heatmap").addEventListener("click", e -> point((MouseEvent) e));
         Dom.byTestId("try-form").addEventListener("submit", e -> {
             e.preventDefault();
@@ -31,14 +39,14 @@ final class TryIt {
     }
 
     private void point(MouseEvent e) {
-        if (!state.planar || DrawTool.active(state)) return; // a click on a drawing adds a point
+        if (!state.planar || state.drawing()) return; // a click on a drawing adds a point
         HTMLElement canvas = Dom.byTestId("heatmap");
         double fx = e.getOffsetX() / (double) Math.max(1, canvas.getClientWidth());
         double fy = e.getOffsetY() / (double) Math.max(1, canvas.getClientHeight());
         double x1 = -state.extent + fx * 2 * state.extent, x2 = state.extent - fy * 2 * state.extent;
         worker.send(ToWorker.predictPoint(x1, x2));
         // the explorer follows: the training sample nearest to the click
-        worker.send(ToWorker.explain(ExplorerView.testPart(), 0, x1, x2, Double.NaN, Double.NaN, 0));
+        worker.send(ToWorker.explain(explorerOnTest.getAsBoolean(), 0, x1, x2, Double.NaN, Double.NaN, 0));
     }
 
     private void row() {
@@ -49,7 +57,7 @@ final class TryIt {
     }
 
     /** One field per table column: a number box, or a list of the column's categories. */
-    void buildForm() {
+    public void buildForm() {
         HTMLElement box = Dom.byTestId("try-inputs");
         Html.clear(box);
         for (int c = 0; c < state.columns.length; c++) {
@@ -85,7 +93,7 @@ final class TryIt {
     }
 
     /** The worker's answer: class and probability, or value; for a drawing, every class's probability. */
-    void show(FromWorker.Prediction m) {
+    public void show(FromWorker.Prediction m) {
         if (m.getMessage() != null) {
             state.prediction = "Cannot predict: " + m.getMessage();
             return;

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.data;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,9 @@ import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * Your own points on the 2-D plane (data=draw): click or tap to add a point of the chosen class,
@@ -15,8 +18,8 @@ import studio.backprop.engine.train.Settings;
  * when the pointer lifts, becomes the data set (its points in the URL key points) that trains
  * from fresh weights, still training if it was.
  */
-final class DrawTool {
-    interface Use {
+public final class DrawTool {
+    public interface Use {
         void use(Settings s, boolean keepPlaying);
     }
 
@@ -25,14 +28,16 @@ final class DrawTool {
 
     private final State state;
     private final Use onUse;
+    private final Runnable repaint;
     private final HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.byTestId("heatmap");
     private final List<double[]> points = new ArrayList<>();
     private boolean down, shownActive;
     private double lastX, lastY;
 
-    DrawTool(State state, Use onUse) {
+    public DrawTool(State state, Use onUse, Runnable repaint) {
         this.state = state;
         this.onUse = onUse;
+        this.repaint = repaint;
         canvas.addEventListener("pointerdown", this::press);
         canvas.addEventListener("pointermove", this::move);
         canvas.addEventListener("pointerup", e -> lift());
@@ -43,13 +48,9 @@ final class DrawTool {
         });
     }
 
-    static boolean active(State s) {
-        return s.settings.get("data").equals(Drawn.NAME);
-    }
-
     /** The tools and the count, for the panel. */
-    void render() {
-        boolean on = active(state);
+    public void render() {
+        boolean on = state.drawing();
         if (on != shownActive) {
             Dom.byTestId("points-tools").setHidden(!on);
             canvas.setClassName(on ? "drawing" : "");
@@ -83,7 +84,7 @@ final class DrawTool {
     }
 
     private void press(Event e) {
-        if (!active(state)) return;
+        if (!state.drawing()) return;
         e.preventDefault();
         capture(canvas, e);
         down = true;
@@ -137,7 +138,7 @@ final class DrawTool {
         if (state.classes.length == 0) state.classes = new String[] {"0", "1"}; // drawn as classes even after a run failed
         state.trainPoints = flat;
         state.testPoints = new double[0];
-        PageMain.requestRender();
+        repaint.run();
     }
 
     private double[] plane(MouseEvent e) {

@@ -1,16 +1,19 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.explorer;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.Text;
+import studio.backprop.web.page.ui.Colors;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * The explorer's typography: equations in the seed's notation (pieces starting with ^ are
  * superscripts, a shape line under them) and heat-coloured matrices whose cells carry their
  * exact value.
  */
-final class Equations {
+public final class Equations {
     private Equations() {}
 
     static String sup(int l) {
@@ -96,7 +99,7 @@ final class Equations {
                 td.setAttribute("data-value", Dom.raw(x));
                 td.setAttribute("title", Dom.raw(x));
                 if (r * cols + c == marked) td.setClassName("marked");
-                shade(td, Colors.diverging(x / max));
+                Colors.shade(td, Colors.diverging(x / max));
                 tr.appendChild(td);
             }
             table.appendChild(tr);
@@ -124,10 +127,6 @@ final class Equations {
         if (!after.isEmpty()) p.appendChild(Html.el("span", after));
         into.appendChild(p);
     }
-
-    /** Background by CSSOM (the content security policy blocks style attributes). */
-    @JSBody(params = {"e", "pixel"}, script = "e.style.background = 'rgb(' + (pixel & 255) + ',' + ((pixel >> 8) & 255) + ',' + ((pixel >> 16) & 255) + ')';")
-    static native void shade(HTMLElement e, int pixel);
 
     @JSBody(params = {"v"}, script = "return v.toExponential(2);")
     static native String expo(double v);

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.share;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -7,6 +7,10 @@ import org.teavm.jso.JSProperty;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -15,15 +19,18 @@ import studio.backprop.web.protocol.ToWorker;
  * list of models saved in this browser (localStorage; each entry keeps the model as its link
  * payload, with name, date, data set and test accuracy).
  */
-final class ModelFiles {
+public final class ModelFiles {
     private static final String KEY = "backprop-studio-models";
 
     private final WorkerClient worker;
     private final State state;
 
-    ModelFiles(WorkerClient worker, State state) {
+    private final Runnable repaint;
+
+    public ModelFiles(WorkerClient worker, State state, Runnable repaint) {
         this.worker = worker;
         this.state = state;
+        this.repaint = repaint;
         Dom.byTestId("download-json").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.JSON)));
         Dom.byTestId("download-binary").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.BINARY)));
         Dom.byTestId("download-onnx").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.ONNX)));
@@ -32,7 +39,7 @@ final class ModelFiles {
         input.addEventListener("change", e -> readBytes(input, 200e6, (bytes, error) -> {
             if (bytes == null) {
                 state.error = error;
-                PageMain.requestRender();
+                repaint.run();
                 return;
             }
             worker.sendFull(ToWorker.openFile(bytes));
@@ -56,7 +63,7 @@ final class ModelFiles {
     }
 
     /** The worker's export-file answer (JSON, binary or ONNX) becomes a download named after the data set. */
-    void download(FromWorker.ExportFile m) {
+    public void download(FromWorker.ExportFile m) {
         StringBuilder base = new StringBuilder("model-");
         for (char c : state.settings.get("data").toCharArray()) {
             base.append(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' ? c : '_');
@@ -67,7 +74,7 @@ final class ModelFiles {
     }
 
     /** Stores the model (as its link payload) with what describes it, newest first. */
-    void store(String payload) {
+    public void store(String payload) {
         String name = Html.value(Dom.byTestId("model-name")).trim();
         if (name.isEmpty()) name = state.settings.get("data") + " " + String.join("-", widths());
         add(KEY, name, now(), state.settings.get("data"), state.classification() ? Dom.fixed(state.testAccuracy, 3) : "", payload);

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.editor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,8 @@ import studio.backprop.engine.data.Text;
 import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Modules;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * The hidden layers as rows, plus "add layer". A row has its kind (dense; for image data also
@@ -15,11 +17,11 @@ import studio.backprop.engine.train.Settings;
  * the shape of what it outputs with its parameter count. It edits a copy of the settings'
  * layer list and hands the copy to {@code onChange}.
  */
-final class LayerEditor {
+public final class LayerEditor {
     static final int MAX_LAYERS = 10, MAX_UNITS = 256;
     private static final String[] KINDS = {"dense", "conv", "pool", "dropout"};
 
-    interface Change {
+    public interface Change {
         void apply(Settings changed);
     }
 

@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.editor;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,6 +12,11 @@ import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.UrlState;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.protocol.ToWorker;
 
 /**
@@ -19,8 +24,8 @@ import studio.backprop.web.protocol.ToWorker;
  * and the input-column chooser. A change makes a copy of the settings and hands it on; only
  * the learning rate applies at once, without a new network.
  */
-final class SettingsForm {
-    interface Errors {
+public final class SettingsForm {
+    public interface Errors {
         void show(String message);
     }
 
@@ -30,7 +35,7 @@ final class SettingsForm {
     private final Errors errors;
     private final LayerEditor layers;
 
-    SettingsForm(State state, WorkerClient worker, LayerEditor.Change onChange, Errors errors) {
+    public SettingsForm(State state, WorkerClient worker, LayerEditor.Change onChange, Errors errors) {
         this.state = state;
         this.worker = worker;
         this.onChange = onChange;
@@ -49,12 +54,12 @@ final class SettingsForm {
     }
 
     /** Each layer's output shape and parameters, from the run's setup. */
-    void showLayerShapes() {
+    public void showLayerShapes() {
         layers.showShapes(state.layerShapes, state.layerParameters);
     }
 
     /** Puts the settings' values into the form. */
-    void sync() {
+    public void sync() {
         Settings s = state.settings;
         for (HTMLElement input : all("[data-key]")) {
             String key = input.getAttribute("data-key");
@@ -126,7 +131,7 @@ final class SettingsForm {
     }
 
     /** A checkbox per table column that could be an input (not for image sets: 784 pixels). */
-    void buildColumnChooser() {
+    public void buildColumnChooser() {
         HTMLElement box = Dom.byTestId("column-boxes");
         Html.clear(box);
         boolean show = state.candidates.length > 0 && state.imageSide == 0;

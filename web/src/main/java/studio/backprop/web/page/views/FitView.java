@@ -1,17 +1,19 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.views;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.ui.Dom;
 
 /**
  * Regression's fit, from the worker's snapshot: for the 1-D sine, the fitted curve over the data
  * points (x1 against y); for a table, predicted against actual for the test rows (a perfect fit
  * lies on the diagonal) and the residuals, predicted minus actual, against actual.
  */
-final class FitView {
+public final class FitView {
     private final HTMLElement panel = Dom.byTestId("fit-panel"), title = Dom.byTestId("fit-title");
     private final HTMLCanvasElement fit = (HTMLCanvasElement) Dom.byTestId("fit"), residuals = (HTMLCanvasElement) Dom.byTestId("residuals");
     private double[] shown;

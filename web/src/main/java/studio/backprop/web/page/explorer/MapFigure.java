@@ -1,4 +1,4 @@
-package studio.backprop.web.page;
+package studio.backprop.web.page.explorer;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -6,13 +6,15 @@ import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.page.ui.Colors;
+import studio.backprop.web.page.ui.Html;
 
 /**
  * C x H x W maps as a grid of tiles, one colour scale for all of them (the explorer's matrix
  * palette, so a map reads like its numbers), cells drawn as crisp squares, with places
  * outlined; a click reports the tile and where in it.
  */
-final class MapFigure {
+public final class MapFigure {
     /** Tiles per row, and the side a tile aims at in canvas pixels. */
     private static final int COLUMNS = 8, TILE = 84, GAP = 4;
 
