@@ -23,7 +23,7 @@ class ExplorerIT {
 
     private static void goToStep(Browser b, String titleStart) {
         for (int i = 0; i < 40 && !b.text("explore-title").startsWith(titleStart); i++) b.byTestId("explore-next").click();
-        assertTrue(b.text("explore-title").startsWith(titleStart), b.text("explore-title"));
+        assertTrue(b.text("explore-title").startsWith(titleStart), b.text("explore-title") + " " + b.consoleErrors());
     }
 
     /** The page of this run, its explorer opened at training sample {@code index} (1-based), on its first step. */
@@ -42,13 +42,31 @@ class ExplorerIT {
         Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[2], ex.trainY[2], ex.trainer.learningRate);
         try (Browser b = Browser.pooled()) {
             openExplorer(b, query, 3);
-            assertEquals("step 1 of 12", b.text("explore-step-count"));
+            assertEquals("step 1 of 11", b.text("explore-step-count"));
             assertArrayEquals(expected.layers[0].z, cells(b, "Z"), 0.0, "Z[1] is the engine's, bit for bit");
             assertArrayEquals(expected.layers[0].aPrev, cells(b, "A_prev"), 0.0);
             b.byTestId("explorer").sendKeys(Keys.ARROW_RIGHT);
-            b.waitUpTo(5).until(d -> b.text("explore-step-count").equals("step 2 of 12"));
+            b.waitUpTo(5).until(d -> b.text("explore-step-count").equals("step 2 of 11"));
             assertArrayEquals(expected.layers[0].a, cells(b, "A"), 0.0);
             goToStep(b, "The loss");
+            // the output's error: sigmoid + binary cross-entropy hand over dL/dZ = A - y, one step
+            goToStep(b, "Backward, layer 2: the output's error");
+            assertTrue(b.text("explore-equation").contains("A(1 \u2212 A) cancels"), b.text("explore-equation"));
+            double[] a = cells(b, "A"), y = cells(b, "y"), error = cells(b, "dLdZ");
+            assertEquals(1, a.length);
+            assertEquals(a[0] - y[0], error[0], 1e-15, "the step's dL/dZ is the A - y it says");
+            assertArrayEquals(expected.layers[1].dLdZ, error, 0.0);
+            b.byTestId("explore-next").click();
+            assertTrue(b.text("explore-title").startsWith("Backward, layer 2: the weight gradients"), b.text("explore-title"));
+            // through a hidden tanh: f'(Z) shown, and dL/dZ is its product with dL/dA, element by element
+            goToStep(b, "Backward, layer 1: through the activation tanh");
+            double[] fPrime = cells(b, "fPrime"), dLdA = cells(b, "dLdA"), dLdZ = cells(b, "dLdZ");
+            assertEquals(3, fPrime.length);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(1 - expected.layers[0].a[k] * expected.layers[0].a[k], fPrime[k], 1e-12, "tanh' = 1 - A^2");
+                assertEquals(fPrime[k] * dLdA[k], dLdZ[k], 0.0, "dL/dZ = f'(Z) * dL/dA, as shown");
+            }
+            assertTrue(b.text("explore-equation").contains("\u2299"), b.text("explore-equation"));
             goToStep(b, "Backward, layer 1: the weight gradients");
             assertArrayEquals(expected.layers[0].dLdW, cells(b, "dLdW"), 0.0);
             assertArrayEquals(expected.layers[0].dLdZ, cells(b, "dLdZ"), 0.0);
@@ -70,7 +88,7 @@ class ExplorerIT {
             b.driver.executeScript("location.hash = arguments[0];", query + "&opt=adam&lr=0.05&epochs=30&play=1");
             b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.number("epoch") == 30);
             b.byTestId("explore").click();
-            b.waitUpTo(10).until(d -> b.text("explore-step-count").equals("step 1 of 12")
+            b.waitUpTo(10).until(d -> b.text("explore-step-count").equals("step 1 of 11")
                     && b.byTestId("grad-check").findElements(By.cssSelector("td.pass")).size() == 2);
             assertTrue(b.byTestId("grad-check").findElements(By.cssSelector("td.fail")).isEmpty());
             assertEquals(List.of(), b.consoleErrors());
@@ -102,7 +120,7 @@ class ExplorerIT {
         try (Browser b = Browser.pooled()) {
             openExplorer(b, query, 5);
             assertTrue(b.text("explore-title").startsWith("Forward, layer 1: convolution at one place"), b.text("explore-title"));
-            assertEquals("step 1 of 22", b.text("explore-step-count"));
+            assertEquals("step 1 of 21", b.text("explore-step-count"));
             Focus want = expected.layers[0].focus;
             assertEquals(want.filter + "," + want.y + "," + want.x, b.byTestId("explore-equation").getAttribute("data-place"));
             assertArrayEquals(want.field, cells(b, "field"), 0.0, "the window is the engine's input, bit for bit");
@@ -112,13 +130,23 @@ class ExplorerIT {
             assertEquals(output(b, "z-at"), output(b, "dot"), 1e-12, "the window's dot product with the filter, plus W0, is Z");
             b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("explorer"));
             b.screenshot("explorer-conv");
+            // every picture of the step is on screen and drawn: A[0] with the window, Z's maps
+            @SuppressWarnings("unchecked")
+            List<String> maps = (List<String>) b.driver.executeScript("var out = [];"
+                    + "document.querySelectorAll('[data-testid=explore-body] figure.map').forEach(function (f) {"
+                    + "  var c = f.querySelector('canvas'), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, inked = 0;"
+                    + "  for (var i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;"
+                    + "  out.push(f.getAttribute('data-testid') + ' ' + c.clientWidth + 'x' + c.clientHeight + ' ' + (inked > c.width * c.height / 4 ? 'drawn' : 'blank')); });"
+                    + "return out;");
+            assertEquals(2, maps.size(), maps.toString());
+            for (String m : maps) assertTrue(m.matches("map-\\S+ [1-9]\\d*x[1-9]\\d* drawn"), maps.toString());
 
             // a click on map 3 of Z, near its top left, follows that filter and place and stays on the step
             b.driver.executeScript("var c = arguments[0], r = c.getBoundingClientRect(), k = r.width / c.width;"
                     + "c.dispatchEvent(new MouseEvent('click', {clientX: r.left + (1 + 2 * (80 + 4) + 5) * k, clientY: r.top + 8 * k, bubbles: true}));",
                     b.driver.findElement(By.cssSelector("[data-testid=map-Z] canvas")));
             b.waitUpTo(10).until(d -> b.byTestId("explore-equation").getAttribute("data-place").startsWith("2,"));
-            assertEquals("step 1 of 22", b.text("explore-step-count"));
+            assertEquals("step 1 of 21", b.text("explore-step-count"));
             String[] place = b.byTestId("explore-equation").getAttribute("data-place").split(",");
             int f = Integer.parseInt(place[0]), y = Integer.parseInt(place[1]), x = Integer.parseInt(place[2]);
             assertTrue(y <= 1 && x <= 1, "near the top left: " + y + "," + x);

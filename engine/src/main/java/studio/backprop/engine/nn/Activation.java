@@ -28,6 +28,11 @@ public abstract class Activation implements Module {
 
     protected abstract double derivative(double z, double a);
 
+    /** f'(z) where a = f(z): the diagonal of dA/dZ that backward multiplies by (the explorer shows it). */
+    public final double slope(double z, double a) {
+        return derivative(z, a);
+    }
+
     @Override public int outputSize(int inputSize) {
         return inputSize;
     }

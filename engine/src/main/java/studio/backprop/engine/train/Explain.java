@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import studio.backprop.engine.math.Det;
 import studio.backprop.engine.math.Mat;
+import studio.backprop.engine.nn.Activation;
 import studio.backprop.engine.nn.Conv2D;
 import studio.backprop.engine.nn.Dropout;
 import studio.backprop.engine.nn.Linear;
@@ -39,6 +40,8 @@ public final class Explain {
         /** Dropout's rate (0 for other layers). */
         public double rate;
         public double[] aPrev, w, w0, z, a, dLdA, dLdZ, dLdAPrev, dLdW, dLdW0, wAfter;
+        /** f'(Z) of an elementwise activation (null for softmax, whose dA/dZ is not diagonal, and where the loss hands over dL/dZ). */
+        public double[] fPrime;
         /** Conv and pool: one place of the layer followed through its equations. */
         public Focus focus;
     }
@@ -90,6 +93,11 @@ public final class Explain {
                 Param W = mod.params().get(0), W0 = mod.params().get(1);
                 L.activation = ms.get(i + 1).kind();
                 L.z = row(net.activation(i + 1));
+                if (ms.get(i + 1) instanceof Activation && L.dLdA != null) {
+                    Activation f = (Activation) ms.get(i + 1);
+                    L.fPrime = new double[L.z.length];
+                    for (int k = 0; k < L.z.length; k++) L.fPrime[k] = f.slope(L.z[k], L.a[k]);
+                }
                 L.dLdZ = row(net.gradient(i + 1));
                 L.w = flat(W.value);
                 L.w0 = W0.value[0].clone();

@@ -34,6 +34,8 @@ public final class Explained {
         @JSProperty Float64Array getA(); @JSProperty void setA(Float64Array v);
         @JSProperty Float64Array getDLdA(); @JSProperty void setDLdA(Float64Array v);
         @JSProperty Float64Array getDLdZ(); @JSProperty void setDLdZ(Float64Array v);
+        /** f'(Z) of an elementwise activation; null for softmax and where the loss hands over dL/dZ. */
+        @JSProperty Float64Array getFPrime(); @JSProperty void setFPrime(Float64Array v);
         @JSProperty Float64Array getDLdAPrev(); @JSProperty void setDLdAPrev(Float64Array v);
         @JSProperty Float64Array getDLdW(); @JSProperty void setDLdW(Float64Array v);
         @JSProperty Float64Array getDLdW0(); @JSProperty void setDLdW0(Float64Array v);

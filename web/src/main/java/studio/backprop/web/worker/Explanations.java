@@ -60,6 +60,7 @@ final class Explanations {
             o.setW0(weighted ? Js.float64(l.w0) : null);
             o.setZ(weighted ? Js.float64(l.z) : null);
             o.setDLdZ(weighted ? Js.float64(l.dLdZ) : null);
+            o.setFPrime(l.fPrime == null ? null : Js.float64(l.fPrime));
             o.setDLdW(weighted ? Js.float64(l.dLdW) : null);
             o.setDLdW0(weighted ? Js.float64(l.dLdW0) : null);
             o.setWAfter(weighted ? Js.float64(l.wAfter) : null);

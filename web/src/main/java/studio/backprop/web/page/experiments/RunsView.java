@@ -153,7 +153,11 @@ public final class RunsView {
                 else compared.remove(id);
                 render();
             });
-            pick.appendChild(box);
+            // in a label, so that the whole cell is the box's target (a thumb's size on a phone)
+            HTMLElement tap = Html.el("label");
+            tap.setClassName("tap");
+            tap.appendChild(box);
+            pick.appendChild(tap);
             tr.appendChild(pick);
             tr.appendChild(Html.el("td", describe(settings.get(i), differ)));
             tr.appendChild(Html.el("td", Dom.grouped(r.getEpochs())));

@@ -41,7 +41,10 @@ public final class ExplorerView {
     public int highlight = -1;
 
     /** The steps of dense layers, the loss and the update; the others are conv, pool and dropout steps. */
-    private static final List<String> DENSE_STEPS = List.of("linear", "activation", "loss", "dA", "dZ", "dW", "update");
+    /** Per-sample gradients the batch view draws (it adds up all of its samples). */
+    private static final int SHOWN_SAMPLES = 4;
+
+    private static final List<String> DENSE_STEPS = List.of("linear", "activation", "loss", "error", "dA", "dZ", "dW", "update");
     /** Conv, pool and dropout steps. */
     private final SpatialSteps spatial;
     /** The place and filter conv and pool layers follow; set by a click on a map, which keeps the step. */
@@ -110,7 +113,10 @@ public final class ExplorerView {
         steps.add(new Step(L, "loss"));
         for (int l = L; l >= 1; l--) {
             String kind = m.getLayers().get(l - 1).getKind();
-            for (String s : kind.equals("dense") ? new String[] {"dA", "dZ", "dW"} : SpatialSteps.steps(kind, false)) steps.add(new Step(l, s));
+            // where the loss hands over dL/dZ (sigmoid + BCE, softmax + CE), the output's error is one step
+            boolean handedOver = l == L && m.getLayers().get(l - 1).getDLdA() == null;
+            String[] dense = handedOver ? new String[] {"error", "dW"} : new String[] {"dA", "dZ", "dW"};
+            for (String s : kind.equals("dense") ? dense : SpatialSteps.steps(kind, false)) steps.add(new Step(l, s));
         }
         steps.add(new Step(L, "update"));
         if (!refocused || step >= steps.size()) step = 0;
@@ -145,7 +151,11 @@ public final class ExplorerView {
                 break;
             case "activation":
                 Equations.setText(title, "Forward, layer " + l + ": the activation " + act);
-                Equations.equation(equation, new String[] {"A", sup(l), " = f", sup(l), "(Z", sup(l), "),  f = " + act}, n + "\u00d71, elementwise");
+                if (act.equals("softmax")) {
+                    Equations.equation(equation, new String[] {"A", sup(l), " = softmax(Z", sup(l), "):  A\u1d62 = exp(Z\u1d62) / \u03a3\u2c7c exp(Z\u2c7c)"}, n + "\u00d71: each output depends on every Z, and the outputs add up to 1");
+                } else {
+                    Equations.equation(equation, new String[] {"A", sup(l), " = f", sup(l), "(Z", sup(l), "),  f = " + act}, n + "\u00d71, elementwise");
+                }
                 Equations.matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
                 Equations.matrix(body, "A" + sup(l), "A", layer.getA(), n, 1);
                 break;
@@ -156,14 +166,27 @@ public final class ExplorerView {
                 Equations.matrix(body, data.isTargetScaled() ? "y (target, standardised as the network learns it)" : "y (target)", "y",
                         data.getTarget(), n, 1);
                 break;
+            case "error":
+                Equations.setText(title, "Backward, layer " + l + ": the output's error \u2202loss/\u2202Z" + sup(l) + " (" + lossName(data.getLossKind()) + ")");
+                if (act.equals("softmax")) {
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = (\u2202A/\u2202Z)", sup("T"), " \u2202loss/\u2202A", sup(l), " = A", sup(l), " \u2212 y"},
+                            n + "\u00d71: softmax's \u2202A/\u2202Z = diag(A) \u2212 A A\u1d40 is not diagonal (each output depends on every Z);"
+                            + " with cross-entropy's \u2202loss/\u2202A = \u2212y / A the product comes out as A \u2212 y");
+                } else {
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = f\u2032(Z", sup(l), ") \u2299 \u2202loss/\u2202A", sup(l), " = A", sup(l), " \u2212 y"},
+                            n + "\u00d71: the " + act + "'s f\u2032(Z) = A(1 \u2212 A) cancels the loss's \u2202loss/\u2202A = (A \u2212 y) / (A(1 \u2212 A))");
+                }
+                Equations.matrix(body, "A" + sup(l), "A", layer.getA(), n, 1);
+                Equations.matrix(body, data.isTargetScaled() ? "y (target, standardised)" : "y (target)", "y", data.getTarget(), n, 1);
+                Equations.matrix(body, "\u2202loss/\u2202Z" + sup(l) + " = A \u2212 y", "dLdZ", layer.getDLdZ(), n, 1);
+                break;
             case "dA":
                 Equations.setText(title, "Backward, layer " + l + ": how the loss depends on A" + sup(l));
-                if (layer.getDLdA() == null) {
-                    Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = A", sup(l), " \u2212 y"},
-                            n + "\u00d71: with this output and loss, dL/dA and the output's Jacobian fold into one step");
-                    Equations.matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
-                } else if (l == steps.get(steps.size() - 1).layer) {
-                    Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " depends on the loss function"}, n + "\u00d71");
+                if (l == steps.get(steps.size() - 1).layer) {
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " = the derivative of the " + lossName(data.getLossKind()) + " at A", sup(l), " and y"},
+                            n + "\u00d71");
+                    Equations.matrix(body, "A" + sup(l), "A", layer.getA(), n, 1);
+                    Equations.matrix(body, data.isTargetScaled() ? "y (target, standardised)" : "y (target)", "y", data.getTarget(), n, 1);
                     Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
                 } else if (!data.getLayers().get(l).getKind().equals("dense")) {
                     Equations.equation(equation, new String[] {"\u2202loss/\u2202A", sup(l), " comes back from layer " + (l + 1) + "'s backward step"}, n + "\u00d71");
@@ -178,11 +201,17 @@ public final class ExplorerView {
                 }
                 break;
             case "dZ":
-                Equations.setText(title, "Backward, layer " + l + ": through the activation");
-                Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = f\u2032(Z", sup(l), ") \u2299 \u2202loss/\u2202A", sup(l)},
-                        n + "\u00d71: \u2202A/\u2202Z is diagonal, so the product is elementwise");
+                Equations.setText(title, "Backward, layer " + l + ": through the activation " + act);
+                if (layer.getFPrime() == null) {
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = (\u2202A/\u2202Z)", sup("T"), " \u2202loss/\u2202A", sup(l)},
+                            n + "\u00d71 = " + n + "\u00d7" + n + " \u00b7 " + n + "\u00d71");
+                } else {
+                    Equations.equation(equation, new String[] {"\u2202loss/\u2202Z", sup(l), " = f\u2032(Z", sup(l), ") \u2299 \u2202loss/\u2202A", sup(l)},
+                            n + "\u00d71: " + act + " acts on each element alone, so \u2202A/\u2202Z is diagonal (f\u2032(Z) on it) and the product is elementwise");
+                }
                 Equations.matrix(body, "Z" + sup(l), "Z", layer.getZ(), n, 1);
-                if (layer.getDLdA() != null) Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
+                if (layer.getFPrime() != null) Equations.matrix(body, "f\u2032(Z" + sup(l) + ")", "fPrime", layer.getFPrime(), n, 1);
+                Equations.matrix(body, "\u2202loss/\u2202A" + sup(l), "dLdA", layer.getDLdA(), n, 1);
                 Equations.matrix(body, "\u2202loss/\u2202Z" + sup(l), "dLdZ", layer.getDLdZ(), n, 1);
                 break;
             case "dW":
@@ -241,8 +270,11 @@ public final class ExplorerView {
         Html.clear(view);
         int samples = b.getSamples(), rows = b.getM(), cols = b.getN();
         boolean mean = b.isMean();
-        HTMLElement text = Html.el("p", "The last layer's \u2202loss/\u2202W for each of the first " + samples + " training samples, their "
-                + (mean ? "mean" : "sum") + ", and the gradient of the same " + samples + " samples as one batch. Largest difference over every weight of every layer: ");
+        int shown = Math.min(samples, SHOWN_SAMPLES);
+        HTMLElement text = Html.el("p", "The last layer's \u2202loss/\u2202W for each of the first " + samples + " training samples"
+                + (shown < samples ? " (the first " + shown + " shown)" : "") + ", their "
+                + (mean ? "mean" : "sum") + " over all " + samples + ", and the gradient of the same " + samples
+                + " samples as one batch. Largest difference over every weight of every layer: ");
         HTMLElement diff = Html.el("output", Equations.expo(b.getMaxDifference()));
         diff.setAttribute("data-testid", "batch-difference");
         diff.setAttribute("data-value", Dom.raw(b.getMaxDifference()));
@@ -253,7 +285,7 @@ public final class ExplorerView {
         view.appendChild(box);
         double[] per = b.getPerSample().copyToJavaArray();
         int size = rows * cols;
-        for (int s = 0; s < Math.min(samples, 4); s++) {
+        for (int s = 0; s < shown; s++) {
             Equations.matrix(box, "sample " + (s + 1), "per-sample-" + (s + 1), Float64Array.copyFromJavaArray(java.util.Arrays.copyOfRange(per, s * size, (s + 1) * size)), rows, cols);
         }
         Equations.matrix(box, mean ? "mean of the samples" : "sum of the samples", "batch-sum", b.getSum(), rows, cols);

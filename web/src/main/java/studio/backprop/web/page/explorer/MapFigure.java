@@ -65,18 +65,18 @@ public final class MapFigure {
     @JSBody(params = {"canvas", "image", "C", "H", "W", "cols", "scale", "gap", "outlines"}, script =
             "var js_tw = W * scale, js_th = H * scale, js_rows = Math.ceil(C / cols);"
             + "canvas.width = cols * (js_tw + gap) - gap + 2; canvas.height = js_rows * (js_th + gap) - gap + 2;"
-            + "var g = canvas.getContext('2d'); g.imageSmoothingEnabled = false;"
+            + "var js_g = canvas.getContext('2d'); js_g.imageSmoothingEnabled = false;"
             + "for (var js_c = 0; js_c < C; js_c++) {"
             + "  var js_x = 1 + (js_c % cols) * (js_tw + gap), js_y = 1 + Math.floor(js_c / cols) * (js_th + gap);"
-            + "  g.drawImage(image, 0, js_c * H, W, H, js_x, js_y, js_tw, js_th);"
-            + "  g.lineWidth = 1; g.strokeStyle = '#dadce0'; g.strokeRect(js_x - 0.5, js_y - 0.5, js_tw + 1, js_th + 1);"
+            + "  js_g.drawImage(image, 0, js_c * H, W, H, js_x, js_y, js_tw, js_th);"
+            + "  js_g.lineWidth = 1; js_g.strokeStyle = '#dadce0'; js_g.strokeRect(js_x - 0.5, js_y - 0.5, js_tw + 1, js_th + 1);"
             + "  for (var js_o = 0; js_o + 4 < outlines.length; js_o += 5) {"
             + "    if (outlines[js_o] >= 0 && outlines[js_o] !== js_c) continue;"
             + "    var js_t = Math.max(0, outlines[js_o + 1]), js_l = Math.max(0, outlines[js_o + 2]);"
             + "    var js_b = Math.min(H, outlines[js_o + 1] + outlines[js_o + 3]), js_r = Math.min(W, outlines[js_o + 2] + outlines[js_o + 4]);"
             + "    if (js_b <= js_t || js_r <= js_l) continue;"
-            + "    g.lineWidth = 2; g.strokeStyle = '#202124';"
-            + "    g.strokeRect(js_x + js_l * scale + 1, js_y + js_t * scale + 1, (js_r - js_l) * scale - 2, (js_b - js_t) * scale - 2); } }")
+            + "    js_g.lineWidth = 2; js_g.strokeStyle = '#202124';"
+            + "    js_g.strokeRect(js_x + js_l * scale + 1, js_y + js_t * scale + 1, (js_r - js_l) * scale - 2, (js_b - js_t) * scale - 2); } }")
     private static native void draw(HTMLCanvasElement canvas, JSObject image, int C, int H, int W, int cols, int scale, int gap,
             Float64Array outlines);
 }
