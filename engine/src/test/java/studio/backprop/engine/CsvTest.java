@@ -14,6 +14,22 @@ import studio.backprop.engine.math.Rng;
 import studio.backprop.engine.model.Json;
 
 class CsvTest {
+    /** A file that is not text says so, instead of the quote or field count its bytes happen to break. */
+    @Test
+    void aBinaryFileIsNotText() throws Exception {
+        byte[] png = new byte[3000]; // a PNG's signature, then compressed bytes
+        Rng rng = new Rng(7);
+        for (int i = 0; i < png.length; i++) png[i] = (byte) rng.nextInt();
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 'a', ',', 'b', '\n', 1, 2, 3};
+        for (byte[] bytes : new byte[][] {png, zip}) {
+            CsvException e = assertThrows(CsvException.class, () -> Table.parse(Text.fromUtf8(bytes), "auto"));
+            assertTrue(e.getMessage().startsWith("this is not a text file"), e.getMessage());
+        }
+        // text with a stray control character or a Latin-1 byte is still text
+        assertEquals(2, Table.parse("a,b\n1,caf\u00e9\u0007\n2,x\n", "auto").rows.length);
+    }
+
     private static Table.Converted convert(String text) throws CsvException {
         return Table.parse(text, "auto").toDataSet("upload", new Table.Choice());
     }

@@ -31,6 +31,15 @@ class SweepTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Sweep.parse("epochs:1|2")).getMessage().contains("same for every run"));
     }
 
+    /** The best run: the higher accuracy (the lower RMSE), and on a tie the lower test loss. */
+    @Test
+    void aTieOnAccuracyGoesToTheLowerLoss() {
+        assertTrue(Sweep.better(true, 0.96, 0.30, 0.95, 0.10));
+        assertTrue(Sweep.better(true, 0.96, 0.10, 0.96, 0.30));
+        assertFalse(Sweep.better(true, 0.96, 0.30, 0.96, 0.10));
+        assertTrue(Sweep.better(false, 1.5, 0.9, 2.0, 0.1), "a regression: the lower RMSE");
+    }
+
     @Test
     void theCommandLineSweepsOnThreadsAndEachRunIsTheRunAlone() {
         String[] r = run("sweep", "--data=xor", "--layers=4", "--opt=adam", "--epochs=15", "--sweep=lr:0.003|0.03;seed:1|2", "--threads=2");

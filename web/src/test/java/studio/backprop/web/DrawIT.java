@@ -60,6 +60,7 @@ class DrawIT {
             b.waitUpTo(10).until(d -> count(b) >= 10);
             int afterStroke = count(b);
             assertTrue(b.text("points-count").contains("orange (class 0)"));
+            b.waitUpTo(10).until(d -> b.text("points-count").contains(" test (outlined, never trained on"));
             b.screenshot("draw");
 
             // erase the click's point

@@ -60,8 +60,18 @@ class StudioIT {
         b.waitUpTo(5).until(d -> !b.byTestId("confirm-reset").isDisplayed());
         assertEquals("2\u20136\u20131", architecture());
         assertEquals("training", b.value("status"));
+        // a data set picked while training: the bar says what changes; kept training, the form, plane and URL agree again
+        b.select("data", "circle");
+        b.waitUpTo(5).until(d -> b.byTestId("confirm-reset").isDisplayed());
+        assertTrue(b.text("confirm-text").startsWith("data: xor \u2192 circle"), b.text("confirm-text"));
+        b.byTestId("confirm-cancel").click();
+        b.waitUpTo(5).until(d -> !b.byTestId("confirm-reset").isDisplayed());
+        assertEquals("xor", b.byTestId("data").getAttribute("value"), "the select shows the data that trains");
+        assertEquals("#data=xor&layers=6", b.hash());
+        assertEquals("training", b.value("status"));
         b.byTestId("add-layer").click();
         b.waitUpTo(5).until(d -> b.byTestId("confirm-reset").isDisplayed());
+        assertTrue(b.text("confirm-text").startsWith("layers: 6 \u2192 6,6"), b.text("confirm-text"));
         b.byTestId("confirm-apply").click();
         b.waitUpTo(10).until(d -> architecture().equals("2\u20136\u20136\u20131") && "idle".equals(b.value("status")));
 

@@ -220,8 +220,8 @@ public final class Main {
         boolean classifier = !Double.isNaN(reports[0].test.accuracy);
         int best = 0;
         for (int i = 1; i < grid.size(); i++) {
-            double v = classifier ? reports[i].test.accuracy : -reports[i].test.rmse, b = classifier ? reports[best].test.accuracy : -reports[best].test.rmse;
-            if (v > b) best = i;
+            Metrics r = reports[i].test, b = reports[best].test;
+            if (Sweep.better(classifier, classifier ? r.accuracy : r.rmse, r.loss, classifier ? b.accuracy : b.rmse, b.loss)) best = i;
         }
         StringBuilder head = new StringBuilder("  ");
         for (Sweep.Axis a : sweep.axes) head.append(String.format(Locale.ROOT, "%-12s ", a.key));

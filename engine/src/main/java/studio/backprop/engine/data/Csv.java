@@ -26,11 +26,33 @@ public final class Csv {
 
     public static final int PROGRESS_STEP = 1 << 20;
 
+    /** Bytes in the first 4,096 characters that text files do not have: NUL, other controls, and bytes that are not UTF-8. */
+    private static final int SNIFF = 4096;
+
+    /**
+     * A file that is not text (an image, a spreadsheet, a zip) gets that said, rather than the
+     * first quote or field count its bytes happen to break: NUL anywhere in its start, or over a
+     * tenth of it control characters or bytes that are not UTF-8 (decoded as U+FFFD).
+     */
+    private static void refuseBinary(String text) throws CsvException {
+        int n = Math.min(text.length(), SNIFF), odd = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == 0) odd = n;
+            else if (c == '\uFFFD' || (c < 32 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) odd++;
+        }
+        if (n > 0 && odd * 10 > n) {
+            throw new CsvException(0, 0, "this is not a text file (its bytes look like an image, a spreadsheet or an archive): a CSV file is"
+                    + " plain text, one row per line; save a spreadsheet as CSV first");
+        }
+    }
+
     public static Csv parse(String text) throws CsvException {
         return parse(text, null);
     }
 
     public static Csv parse(String text, Progress progress) throws CsvException {
+        refuseBinary(text);
         Csv csv = new Csv();
         int nextReport = PROGRESS_STEP;
         int i = text.startsWith("\uFEFF") ? 1 : 0;

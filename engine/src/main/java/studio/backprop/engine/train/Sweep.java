@@ -67,4 +67,13 @@ public final class Sweep {
         }
         return out;
     }
+
+    /**
+     * Whether run a beats run b: a higher test accuracy (a classifier) or a lower RMSE, and on a
+     * tie the lower test loss (runs of a small test set often tie on accuracy).
+     */
+    public static boolean better(boolean classifier, double metricA, double lossA, double metricB, double lossB) {
+        if (metricA != metricB) return classifier ? metricA > metricB : metricA < metricB;
+        return lossA < lossB;
+    }
 }

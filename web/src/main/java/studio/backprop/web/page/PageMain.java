@@ -84,7 +84,7 @@ public final class PageMain implements FromWorker.Receiver {
 
     private static void buildPanels() {
         form = new SettingsForm(state, worker, PageMain::change, PageMain::showError);
-        tryIt = new TryIt(state, worker, views.images, ExplorerView::testPart);
+        tryIt = new TryIt(state, worker, views.images, ExplorerView::testPart, PageMain::requestRender);
         upload = new CsvUpload(worker, state, (settings, file) -> {
             state.csvFile = file;
             state.pending = null;

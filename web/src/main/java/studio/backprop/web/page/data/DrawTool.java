@@ -60,7 +60,10 @@ public final class DrawTool {
         if (!down) load();
         int blue = 0;
         for (double[] p : points) if (p[2] >= 0.5) blue++;
-        Dom.byTestId("points-count").setTextContent(points.size() + " points: " + blue + " blue (class 1), " + (points.size() - blue) + " orange (class 0)");
+        // the split is no secret: the outlined points test the network, which never trains on them
+        String split = state.trainSize + state.testSize == points.size() && !down
+                ? "; " + state.trainSize + " train, " + state.testSize + " test (outlined, never trained on: Training share sets how many)" : "";
+        Dom.byTestId("points-count").setTextContent(points.size() + " points: " + blue + " blue (class 1), " + (points.size() - blue) + " orange (class 0)" + split);
     }
 
     /** The points text the list holds, so a frame parses it only when it changed. */

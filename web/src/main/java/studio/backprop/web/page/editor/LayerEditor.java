@@ -79,21 +79,21 @@ public final class LayerEditor {
         }
         switch (spec.kind) {
             case CONV:
-                fields.appendChild(number("filters", n, "Filters", spec.units, 1, LayerSpec.MAX_FILTERS,
+                fields.appendChild(number("filters", n, "filters", "Filters", spec.units, 1, LayerSpec.MAX_FILTERS,
                         v -> LayerSpec.conv(v, spec.kernel, spec.stride, spec.activation), layer));
-                fields.appendChild(number("kernel", n, "Kernel side", spec.kernel, 1, LayerSpec.MAX_KERNEL,
+                fields.appendChild(number("kernel", n, "size", "Kernel side", spec.kernel, 1, LayerSpec.MAX_KERNEL,
                         v -> LayerSpec.conv(spec.units, v, spec.stride, spec.activation), layer));
-                fields.appendChild(number("stride", n, "Stride", spec.stride, 1, LayerSpec.MAX_KERNEL,
+                fields.appendChild(number("stride", n, "stride", "Stride", spec.stride, 1, LayerSpec.MAX_KERNEL,
                         v -> LayerSpec.conv(spec.units, spec.kernel, v, spec.activation), layer));
                 break;
             case POOL:
-                fields.appendChild(number("pool", n, "Pool side", spec.kernel, 2, LayerSpec.MAX_KERNEL, LayerSpec::pool, layer));
+                fields.appendChild(number("pool", n, "size", "Pool side", spec.kernel, 2, LayerSpec.MAX_KERNEL, LayerSpec::pool, layer));
                 break;
             case DROPOUT:
-                fields.appendChild(number("rate", n, "Dropout rate in percent", spec.ratePpm / 10_000, 0, 95, v -> LayerSpec.dropout(v / 100.0), layer));
+                fields.appendChild(number("rate", n, "drop %", "Dropout rate in percent", spec.ratePpm / 10_000, 0, 95, v -> LayerSpec.dropout(v / 100.0), layer));
                 break;
             default:
-                fields.appendChild(number("units", n, "Units", spec.units, 1, MAX_UNITS, v -> LayerSpec.dense(v, spec.activation), layer));
+                fields.appendChild(number("units", n, null, "Units", spec.units, 1, MAX_UNITS, v -> LayerSpec.dense(v, spec.activation), layer));
         }
         if (spec.activation != null) {
             HTMLElement act = Html.el("select");
@@ -127,8 +127,11 @@ public final class LayerEditor {
         LayerSpec make(int value);
     }
 
-    /** A number field that replaces the layer with {@code make} of its value (kept within min and max). */
-    private HTMLElement number(String what, String n, String label, int value, int min, int max, Make make, int layer) {
+    /**
+     * A number field that replaces the layer with {@code make} of its value (kept within min and
+     * max); with a caption, in a label that shows it (a conv row's 8 / 3 / 1 say what they are).
+     */
+    private HTMLElement number(String what, String n, String caption, String label, int value, int min, int max, Make make, int layer) {
         HTMLElement field = Html.el("input");
         field.setAttribute("type", "number");
         field.setAttribute("min", Integer.toString(min));
@@ -147,7 +150,11 @@ public final class LayerEditor {
             }
             replace(layer, make.make(v));
         });
-        return field;
+        if (caption == null) return field;
+        HTMLElement shown = Html.el("label", caption + " ");
+        shown.setClassName("field");
+        shown.appendChild(field);
+        return shown;
     }
 
     /** A layer of another kind in the place of {@code old}, with sensible numbers. */

@@ -215,13 +215,13 @@ public final class SweepView {
         heatGrid(best);
     }
 
-    /** The best finished run: highest test accuracy, or lowest RMSE; -1 when none is done. */
+    /** The best finished run: highest test accuracy, or lowest RMSE, the lower test loss on a tie; -1 when none is done. */
     private int best() {
         int best = -1;
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
             if (!r.done || r.metric != r.metric) continue;
-            if (best < 0 || (r.classifier ? r.metric > results.get(best).metric : r.metric < results.get(best).metric)) best = i;
+            if (best < 0 || Sweep.better(r.classifier, r.metric, r.testLoss, results.get(best).metric, results.get(best).testLoss)) best = i;
         }
         return best;
     }

@@ -77,6 +77,15 @@ public final class ShareView {
         Dom.byTestId("share-length").setTextContent(Dom.grouped(state.shareLink.length()));
     }
 
-    @JSBody(params = "text", script = "if (navigator.clipboard) navigator.clipboard.writeText(text).catch(function () {});")
+    /**
+     * Copies the link and says so on the button ("Copied", or, where the clipboard is refused, that
+     * the link is selected for the user to copy), for two seconds.
+     */
+    @JSBody(params = "text", script = "var js_b = document.querySelector('[data-testid=share-copy]'), js_f = document.querySelector('[data-testid=share-link]');"
+            + "function js_say(t) { js_b.textContent = t; js_b.setAttribute('data-copied', t === 'Copied' ? 'true' : 'false');"
+            + "  clearTimeout(js_b.js_t); js_b.js_t = setTimeout(function () { js_b.textContent = 'Copy'; js_b.removeAttribute('data-copied'); }, 2000); }"
+            + "function js_select() { js_f.focus(); js_f.select(); js_say('Selected: press Ctrl+C'); }"
+            + "if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(function () { js_say('Copied'); }, js_select);"
+            + "else js_select();")
     private static native void copy(String text);
 }

@@ -20,8 +20,11 @@ public final class TryIt {
     /** Whether the explorer steps through a test sample (else a training one): a click on the plane shows the nearest in it. */
     private final java.util.function.BooleanSupplier explorerOnTest;
 
-    public TryIt(State state, WorkerClient worker, ImageView images, java.util.function.BooleanSupplier explorerOnTest) {
+    private final Runnable repaint;
+
+    public TryIt(State state, WorkerClient worker, ImageView images, java.util.function.BooleanSupplier explorerOnTest, Runnable repaint) {
         this.state = state;
+        this.repaint = repaint;
         this.worker = worker;
         this.images = images;
         this.explorerOnTest = explorerOnTest;
@@ -52,7 +55,16 @@ public final class TryIt {
     private void row() {
         NodeList<? extends HTMLElement> fields = Dom.byTestId("try-inputs").querySelectorAll("[data-column]");
         String[] cells = new String[fields.getLength()];
-        for (int i = 0; i < cells.length; i++) cells[i] = Html.value(fields.get(i));
+        StringBuilder empty = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = Html.value(fields.get(i)).trim();
+            if (cells[i].isEmpty()) empty.append(empty.length() > 0 ? ", " : "").append(state.columns[i]);
+        }
+        if (empty.length() > 0) {
+            state.prediction = "Fill in every input to predict (empty: " + empty + ").";
+            repaint.run();
+            return;
+        }
         worker.send(ToWorker.predictRow(cells));
     }
 

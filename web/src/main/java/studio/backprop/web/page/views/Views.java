@@ -4,6 +4,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.NodeList;
+import studio.backprop.engine.train.Settings;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
 import studio.backprop.web.page.State;
@@ -58,6 +59,7 @@ public final class Views {
         error.setTextContent(s.error);
         error.setHidden(s.error.isEmpty());
         Dom.byTestId("confirm-reset").setHidden(s.pending == null);
+        if (s.pending != null) Dom.byTestId("confirm-text").setTextContent(pendingChange(s));
         Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
         Dom.byTestId("need-file-text").setTextContent(s.needFile);
         Dom.byTestId("heatmap-panel").setHidden(!s.planar && !s.drawing());
@@ -114,6 +116,17 @@ public final class Views {
                 : s.status);
         status.setAttribute("data-ended", s.status.equals("paused") ? s.ended : "");
         status.setAttribute("data-exploding", exploding ? "true" : "false");
+    }
+
+    /** What the waiting change is, in the URL's words: "data: moons → circle needs a new network, ...". */
+    private static String pendingChange(State s) {
+        StringBuilder what = new StringBuilder();
+        for (String key : Settings.differing(java.util.List.of(s.settings, s.pending))) {
+            if (what.length() > 0) what.append(", ");
+            String from = s.settings.get(key), to = s.pending.get(key);
+            what.append(key).append(": ").append(from.isEmpty() ? "(none)" : from).append(" \u2192 ").append(to.isEmpty() ? "(none)" : to);
+        }
+        return (what.length() == 0 ? "This change" : what.toString()) + " needs a new network, which restarts training.";
     }
 
     /** The loss still finite but far above where it started: on its way to diverging. */
