@@ -72,7 +72,9 @@ public final class Reports {
         state.testAccuracy = m.getTestAccuracy();
         state.testRmse = m.getTestRmse();
         state.testR2 = m.getTestR2();
+        // a large network's hash comes with the full snapshots only (a pause, a step): until then the one shown would be stale
         if (m.getHash() != null) state.hash = m.getHash();
+        else if (state.samples > 0) state.hash = "";
         state.ended = m.getEnded() == null ? "" : m.getEnded();
         state.bestEpoch = m.getBestEpoch();
         if (m.getOutput() != null) state.output = Js.doubles(m.getOutput());

@@ -162,7 +162,7 @@ public final class Views {
         throughput.setAttribute("data-workers", Integer.toString(s.workers));
         HTMLElement hash = Dom.byTestId("weights-hash");
         hash.setAttribute("data-value", s.hash);
-        hash.setTextContent(s.hash.isEmpty() ? "\u2013" : s.hash);
+        hash.setTextContent(!s.hash.isEmpty() ? s.hash : s.status.equals("training") ? "shown when paused" : "\u2013");
         Dom.byTestId("parameters").setTextContent(Dom.grouped(s.parameters));
         Dom.byTestId("sizes").setTextContent(Dom.grouped(s.trainSize) + " train, " + Dom.grouped(s.testSize) + " test"
                 + (s.dropped > 0 ? ", " + Dom.grouped(s.dropped) + " rows dropped" : ""));
