@@ -35,16 +35,20 @@ public final class ConfusionView {
         int longest = 0;
         for (String c : s.classes) longest = Math.max(longest, c.length());
         boolean compact = k > 2 || longest > 8;
-        table.setClassName(compact ? "confusion compact" : "confusion");
+        // ten classes and more: rates in whole percent, so that every column fits the panel
+        boolean percent = k >= 8;
+        table.setClassName(percent ? "confusion compact percent" : compact ? "confusion compact" : "confusion");
         HTMLElement head = Html.el("tr");
-        head.appendChild(Html.el("th", compact ? "true \\ pred." : "true \\ predicted"));
+        HTMLElement corner = Html.el("th", percent ? "t \\ p" : compact ? "true \\ pred." : "true \\ predicted");
+        corner.setAttribute("title", "rows: the true class; columns: the predicted class");
+        head.appendChild(corner);
         for (int c = 0; c < k; c++) {
             // compact: a short name as it is, a longer one by its number (the row names it)
             HTMLElement th = Html.el("th", compact && s.classes[c].length() > 3 ? Integer.toString(c) : s.classes[c]);
             th.setAttribute("title", s.classes[c]);
             head.appendChild(th);
         }
-        HTMLElement recallHead = Html.el("th", compact ? "rec." : "recall");
+        HTMLElement recallHead = Html.el("th", percent ? "rec. %" : compact ? "rec." : "recall");
         recallHead.setAttribute("title", "recall: the share of the class's samples predicted as it");
         head.appendChild(recallHead);
         table.appendChild(head);
@@ -60,14 +64,14 @@ public final class ConfusionView {
                 cell.setClassName(i == j ? "count hit" : "count");
                 row.appendChild(cell);
             }
-            row.appendChild(rate(recall[i], compact, "recall-" + i));
+            row.appendChild(rate(recall[i], compact, percent, "recall-" + i));
             table.appendChild(row);
         }
         HTMLElement foot = Html.el("tr");
-        HTMLElement label = Html.el("th", compact ? "prec." : "precision");
+        HTMLElement label = Html.el("th", percent ? "prec. %" : compact ? "prec." : "precision");
         label.setAttribute("title", "precision: the share of the samples predicted as the class that are it");
         foot.appendChild(label);
-        for (int j = 0; j < k; j++) foot.appendChild(rate(precision[j], compact, "precision-" + j));
+        for (int j = 0; j < k; j++) foot.appendChild(rate(precision[j], compact, percent, "precision-" + j));
         foot.appendChild(Html.el("td", ""));
         table.appendChild(foot);
 
@@ -87,8 +91,9 @@ public final class ConfusionView {
         }
     }
 
-    private static HTMLElement rate(double v, boolean compact, String id) {
-        HTMLElement td = Html.el("td", v == v ? Dom.fixed(v, compact ? 2 : 3) : "\u2013");
+    private static HTMLElement rate(double v, boolean compact, boolean percent, String id) {
+        HTMLElement td = Html.el("td", v != v ? "\u2013" : percent ? Dom.fixed(100 * v, 0) : Dom.fixed(v, compact ? 2 : 3));
+        if (v == v) td.setAttribute("title", Dom.fixed(v, 4));
         td.setClassName("rate");
         td.setAttribute("data-testid", id);
         td.setAttribute("data-value", Dom.raw(v));

@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The studio on a 360 px phone: nothing sticks out sideways, every control is a thumb's size, and the numbers sit by the plane. */
-class PhoneIT {
+/** The studio fits its screen: on a 360 px phone nothing sticks out sideways, every control is a thumb's size and the numbers sit by the plane; at 1280 px every table shows whole. */
+class LayoutIT {
     @ParameterizedTest
     @ValueSource(strings = {"", "#data=iris&epochs=5&play=1", "#data=digits&epochs=2&play=1"})
     void thePhoneLayoutFitsAndEveryControlCanBeTapped(String hash) throws Exception {
@@ -35,6 +35,26 @@ class PhoneIT {
                 assertTrue(chartTop - planeBottom < 700, "the loss chart starts " + (chartTop - planeBottom) + " px below the plane");
             }
             assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+
+    /** At 1280 px the ten classes of the digits' confusion matrix, their recall and precision, and the runs table's links show without scrolling. */
+    @org.junit.jupiter.api.Test
+    void atADesktopsWidthTheTablesShowWhole() throws Exception {
+        try (Browser b = Browser.pooled()) {
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            b.open("#data=digits&epochs=2&play=1");
+            b.waitUpTo(30).until(d -> "paused".equals(b.value("status")) && b.byTestId("runs-panel").isDisplayed());
+            @SuppressWarnings("unchecked")
+            List<String> clipped = (List<String>) b.driver.executeScript("var out = [];"
+                    + "document.querySelectorAll('.table-scroll, [data-testid=runs-panel]').forEach(function (e) {"
+                    + "  if (e.offsetParent && e.scrollWidth > e.clientWidth + 1) out.push((e.getAttribute('data-testid') || e.className) + ' ' + e.scrollWidth + ' > ' + e.clientWidth); });"
+                    + "return out;");
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("confusion-panel"));
+            b.screenshot("confusion-digits-1280");
+            assertEquals(List.of(), clipped, "tables cut at 1280 px");
+            assertEquals("12", b.driver.executeScript("return String(document.querySelectorAll('[data-testid=confusion] tr:first-child th').length)"),
+                    "the corner, a column per class and one for recall");
         }
     }
 }
