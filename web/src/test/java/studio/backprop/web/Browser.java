@@ -352,6 +352,25 @@ public final class Browser implements AutoCloseable {
         return worst;
     }
 
+    /** What a command line tool of the tests does (the benchmarks' pages, loads, defaults). */
+    public interface Command {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a command line tool to its end and exits: 0, or 1 with the stack trace (the pooled
+     * Chromiums and the server would otherwise keep the JVM up).
+     */
+    public static void command(Command c) {
+        try {
+            c.run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
     /** A temporary file that is removed when the test JVM exits. */
     public static Path tempFile(String prefix, String suffix) throws java.io.IOException {
         Path p = Files.createTempFile(prefix, suffix);

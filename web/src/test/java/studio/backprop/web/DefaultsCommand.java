@@ -18,13 +18,7 @@ public final class DefaultsCommand {
         "iris", "wine", "cancer", "digits", "mnist", "fashion"};
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        Browser.command(() -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

@@ -24,13 +24,7 @@ public final class LoadCommand {
     private LoadCommand() {}
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        Browser.command(() -> run(args));
     }
 
     /** Per build and kind of visit, each load's figures: longest gap, longest frame, first batch. */
