@@ -41,7 +41,7 @@ public final class ExplorerView {
     public int highlight = -1;
 
     /** The steps of dense layers, the loss and the update; the others are conv, pool and dropout steps. */
-    /** Per-sample gradients the batch view draws (it adds up all of its samples). */
+    /** Per-sample gradients the batch view draws at most (it adds up all of its samples). */
     private static final int SHOWN_SAMPLES = 4;
 
     private static final List<String> DENSE_STEPS = List.of("linear", "activation", "loss", "error", "dA", "dZ", "dW", "update");
@@ -270,7 +270,8 @@ public final class ExplorerView {
         Html.clear(view);
         int samples = b.getSamples(), rows = b.getM(), cols = b.getN();
         boolean mean = b.isMean();
-        int shown = Math.min(samples, SHOWN_SAMPLES);
+        // wide matrices (a conv net's dense layer) stack one under another: two of them say as much
+        int shown = Math.min(samples, cols > 5 ? 2 : SHOWN_SAMPLES);
         HTMLElement text = Html.el("p", "The last layer's \u2202loss/\u2202W for each of the first " + samples + " training samples"
                 + (shown < samples ? " (the first " + shown + " shown)" : "") + ", their "
                 + (mean ? "mean" : "sum") + " over all " + samples + ", and the gradient of the same " + samples
