@@ -284,16 +284,13 @@ public final class Experiment {
     /**
      * Trains as the studio's Play does, epoch by epoch: to {@code epochs}, until the run diverges
      * or until it stops early (its test loss no longer falling), then with its best weights.
-     *
-     * @return the early stop, or null when the settings turn it off
      */
-    public EarlyStop trainToEnd(int epochs) {
+    public void trainToEnd(int epochs) {
         EarlyStop early = EarlyStop.of(this);
         while (trainer.epoch() < epochs && trainer.status() == Trainer.Status.RUNNING) {
             trainer.stepEpoch();
             if (early != null && early.epochEnded()) break;
         }
-        return early;
     }
 
     /** The loss over the test part, as {@link #evaluate()} reports it. */
