@@ -54,4 +54,25 @@ class DefaultsIT {
             assertEquals(List.of(), b.consoleErrors());
         }
     }
+
+    /** Step by step, a run stops early at the same epoch as the JVM, with its best weights, and says so. */
+    @Test
+    void stepsStopEarlyWhereTheJvmDoes() throws Exception {
+        String query = "data=iris&layers=8,8&patience=2&epochs=500";
+        studio.backprop.engine.train.Experiment jvm = ReproducibilityIT.jvmRun(query);
+        int stop = jvm.trainer.epoch();
+        assertTrue(stop < 500, "stops early: " + stop);
+        try (Browser b = Browser.pooled()) {
+            b.open("#" + query);
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            for (int e = 1; e <= stop; e++) {
+                int epoch = e;
+                b.byTestId("step-epoch").click();
+                b.waitUpTo(10).until(d -> b.number("epoch") == epoch);
+            }
+            b.waitUpTo(10).until(d -> "early".equals(b.byTestId("status").getAttribute("data-ended")));
+            assertEquals(studio.backprop.engine.model.WeightsHash.of(jvm.model.network), b.value("weights-hash"), "the best epoch's weights");
+            assertTrue(b.text("status").contains("stopped at epoch " + stop), b.text("status"));
+        }
+    }
 }

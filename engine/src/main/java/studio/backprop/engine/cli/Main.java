@@ -143,7 +143,7 @@ public final class Main {
         }
         if (early != null && early.stopped() && !flags.has("quiet")) {
             out.println("stopped early at epoch " + trainer.epoch() + ": the test loss has not fallen for " + early.patience()
-                    + " epochs; the weights are those of epoch " + early.bestEpoch() + " (--patience=0 trains on)");
+                    + (early.patience() == 1 ? " epoch" : " epochs") + "; the weights are those of epoch " + early.bestEpoch() + " (--patience=0 trains on)");
         }
         if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
         if (flags.has("out")) {

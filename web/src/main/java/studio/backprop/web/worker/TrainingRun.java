@@ -119,7 +119,8 @@ final class TrainingRun {
         boolean epochEnded = true;
         if (epoch) t.stepEpoch();
         else epochEnded = t.step();
-        if (epochEnded) epochEnded();
+        // a step can end the run early too: the best weights are back, and the page says so
+        if (epochEnded && epochEnded()) ended = "early";
         post(statusName());
     }
 
