@@ -26,6 +26,10 @@ class LayoutIT {
                     + "  if (h < 43.5 || w < 43.5) out.push((e.getAttribute('data-testid') || e.tagName + ' ' + (e.type || '')) + ' ' + Math.round(w) + 'x' + Math.round(h)); });"
                     + "return out;");
             assertEquals(List.of(), small, "controls smaller than 44 px");
+            if (hash.contains("iris")) {
+                assertEquals("sepal length|sepal width|petal length|petal width", b.byTestId("network").getAttribute("data-input-labels"),
+                        "the drawing names its inputs whole (the unit goes, not the name's end)");
+            }
             if (hash.isEmpty()) {
                 // the loss chart right under the plane, so that one can watch both
                 double planeBottom = ((Number) b.driver.executeScript(

@@ -121,10 +121,13 @@ public final class NetworkView {
             label(g, s.imageSide + "\u00d7" + s.imageSide + " image", xs[0] - NODE / 2 - 4, ys[0][0]);
             label(g, Dom.grouped(s.widths[0]) + " pixels", xs[0] - NODE / 2 - 4, ys[0][0] + 16);
         }
+        StringBuilder shown = new StringBuilder();
         for (int i = 0; i < (image ? 0 : ys[0].length); i++) {
-            String name = i < s.inputs.length ? s.inputs[i] : "";
-            label(g, name.length() > 12 ? name.substring(0, 11) + "\u2026" : name, xs[0] - NODE / 2 - 4, ys[0][i]);
+            String name = inputLabel(i < s.inputs.length ? s.inputs[i] : "");
+            label(g, name, xs[0] - NODE / 2 - 4, ys[0][i], LEFT - NODE / 2 - 10);
+            shown.append(i > 0 ? "|" : "").append(name);
         }
+        canvas.setAttribute("data-input-labels", shown.toString());
         if (!image && s.widths.length > 0 && s.widths[0] > ys[0].length) label(g, "+" + (s.widths[0] - ys[0].length) + " more", xs[0] + NODE / 2, h - 6);
     }
 
@@ -214,10 +217,26 @@ public final class NetworkView {
             + "g.strokeStyle = '#f9ab00'; g.lineWidth = 2; g.strokeRect(x0, 2, x1 - x0, h - 4);")
     private static native void mark(CanvasRenderingContext2D g, double x0, double x1, double h);
 
-    @JSBody(params = {"g", "text", "x", "y"}, script =
+    /**
+     * An input's name as the drawing labels it: whole, but for a unit in parentheses at the end
+     * when the name is long ("sepal length (cm)" is "sepal length"; hover gives the whole name)
+     * and at most 24 characters; {@link #label} fits what is left to the margin.
+     */
+    static String inputLabel(String name) {
+        int unit = name.lastIndexOf(" (");
+        if (name.length() > 14 && unit > 0 && name.endsWith(")")) name = name.substring(0, unit);
+        return name.length() > 24 ? name.substring(0, 23) + "\u2026" : name;
+    }
+
+    private static void label(CanvasRenderingContext2D g, String text, double x, double y) {
+        label(g, text, x, y, 1e9);
+    }
+
+    /** Grey text ending at x, narrowed by the canvas to {@code maxWidth} where it is wider. */
+    @JSBody(params = {"g", "text", "x", "y", "maxWidth"}, script =
             "g.fillStyle = '#5f6368'; g.font = '12px system-ui, sans-serif'; g.textAlign = 'right'; g.textBaseline = 'middle';"
-            + "g.fillText(text, x, y);")
-    private static native void label(CanvasRenderingContext2D g, String text, double x, double y);
+            + "g.fillText(text, x, y, maxWidth);")
+    private static native void label(CanvasRenderingContext2D g, String text, double x, double y, double maxWidth);
 
     @JSBody(params = {"g", "w", "h", "seg", "maxAbs", "nodes", "thumbs", "grid", "count", "size"}, script =
             "g.clearRect(0, 0, w, h); g.lineCap = 'round';"
