@@ -9,7 +9,7 @@ import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 import studio.backprop.web.server.Serve;
-import studio.backprop.web.worker.BatchTimeline;
+import studio.backprop.web.worker.parallel.BatchTimeline;
 
 /**
  * The benchmark command: each workload on the JVM, in the JS build and in the Wasm build

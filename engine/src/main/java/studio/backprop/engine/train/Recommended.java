@@ -84,7 +84,7 @@ public final class Recommended {
         Settings defaults = new Settings();
         boolean untouched = same(current, defaults) || (!of(current).isEmpty() && followed(current));
         if (!untouched) return next;
-        for (String key : keys()) next.set(key, defaults.get(key));
+        for (String key : KEYS) next.set(key, defaults.get(key));
         return apply(next);
     }
 
@@ -97,7 +97,7 @@ public final class Recommended {
     public static Settings named(Map<String, String> pairs) {
         Settings s = new Settings();
         for (Map.Entry<String, String> e : pairs.entrySet()) s.set(e.getKey(), e.getValue());
-        return Collections.disjoint(pairs.keySet(), keys()) ? apply(s) : s;
+        return Collections.disjoint(pairs.keySet(), KEYS) ? apply(s) : s;
     }
 
     /**
@@ -110,23 +110,25 @@ public final class Recommended {
         if (!of(s).isEmpty() && followed(s)) {
             // as the recommendation: the other keys alone ("#data=sine"), which read back to it
             Settings bare = s.copy(), defaults = new Settings();
-            for (String key : keys()) bare.set(key, defaults.get(key));
+            for (String key : KEYS) bare.set(key, defaults.get(key));
             if (named(bare.changed()).asMap().equals(s.asMap())) return bare.toQuery(escape);
         }
         String q = s.toQuery(escape);
-        if (!Collections.disjoint(s.changed().keySet(), keys()) || followed(s)) return q;
+        if (!Collections.disjoint(s.changed().keySet(), KEYS) || followed(s)) return q;
         return q + (q.isEmpty() ? "" : "&") + "layers=" + escape.apply(s.get("layers"));
     }
 
-    /** Every key some recommendation sets. */
-    private static Set<String> keys() {
+    /** Every key some recommendation sets (read from the table once: the page asks at every URL it writes or reads). */
+    private static final Set<String> KEYS = keysOf(TABLE);
+
+    private static Set<String> keysOf(String[][] table) {
         Set<String> keys = new LinkedHashSet<>();
-        for (String[] r : TABLE) keys.addAll(Settings.of(r[1], '&').changed().keySet());
-        return keys;
+        for (String[] r : table) keys.addAll(Settings.of(r[1], '&').changed().keySet());
+        return Collections.unmodifiableSet(keys);
     }
 
     private static boolean same(Settings a, Settings b) {
-        for (String key : keys()) if (!a.get(key).equals(b.get(key))) return false;
+        for (String key : KEYS) if (!a.get(key).equals(b.get(key))) return false;
         return true;
     }
 }

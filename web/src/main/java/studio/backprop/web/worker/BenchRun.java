@@ -6,6 +6,7 @@ import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.worker.parallel.Helpers;
 
 /** The benchmark page's measurement, run in the training worker (see bench.html and scripts/bench.sh). */
 final class BenchRun {

@@ -5,6 +5,7 @@ import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.worker.parallel.Helpers;
 
 /**
  * One run's lifecycle in the training worker: play, pause and step; training in slices of a few

@@ -18,6 +18,7 @@ import studio.backprop.web.protocol.Message;
 import studio.backprop.web.protocol.PartMessages;
 import studio.backprop.web.protocol.Protocol;
 import studio.backprop.web.protocol.ToWorker;
+import studio.backprop.web.worker.parallel.Helpers;
 
 /**
  * The training worker's entry point. It receives the page's messages (see {@link Protocol}) and

@@ -134,6 +134,9 @@ public final class Views {
         return !s.history.isEmpty() && s.epoch > 0 && Trainer.exploding(s.history.get(0)[1], s.trainLoss);
     }
 
+    /** Which task's metric rows show: 1 a classifier's, 0 a regression's, -1 none set yet. */
+    private static int shownClassification = -1;
+
     private static void renderMetrics(State s) {
         Dom.number(Dom.byTestId("epoch"), s.epoch, 0);
         Dom.byTestId("epoch").setTextContent(Dom.grouped(s.epoch));
@@ -145,10 +148,13 @@ public final class Views {
                 ? "on the target standardised, as the network learns it; RMSE is in the target's units" : "";
         Dom.byTestId("train-loss").setAttribute("title", lossNote);
         Dom.byTestId("test-loss").setAttribute("title", lossNote);
-        // only the rows that the task has: accuracy for a classifier, RMSE and R² for a regression
-        NodeList<? extends HTMLElement> rows = HTMLDocument.current().querySelectorAll("[data-for]");
-        for (int i = 0; i < rows.getLength(); i++) {
-            rows.get(i).setHidden(rows.get(i).getAttribute("data-for").equals("classification") != s.classification());
+        // only the rows that the task has: accuracy for a classifier, RMSE and R² for a regression (looked up when the task changes)
+        if (shownClassification != (s.classification() ? 1 : 0)) {
+            shownClassification = s.classification() ? 1 : 0;
+            NodeList<? extends HTMLElement> rows = HTMLDocument.current().querySelectorAll("[data-for]");
+            for (int i = 0; i < rows.getLength(); i++) {
+                rows.get(i).setHidden(rows.get(i).getAttribute("data-for").equals("classification") != s.classification());
+            }
         }
         Dom.number(Dom.byTestId("train-accuracy"), s.classification() ? s.trainAccuracy : Double.NaN, 3);
         Dom.number(Dom.byTestId("test-accuracy"), s.classification() ? s.testAccuracy : Double.NaN, 3);

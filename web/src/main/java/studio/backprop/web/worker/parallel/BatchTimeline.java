@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.parallel;
 
 /**
  * Where the batches of a data-parallel run spend their time (see {@link Helpers}), per batch on
@@ -23,13 +23,13 @@ public final class BatchTimeline {
     }
 
     /** Starts over (after a warm-up). */
-    void reset() {
+    public void reset() {
         java.util.Arrays.fill(sums, 0);
         batches = 0;
     }
 
     /** Each phase's mean time per batch, in microseconds. */
-    double[] microseconds() {
+    public double[] microseconds() {
         double[] us = new double[sums.length];
         for (int i = 0; i < us.length; i++) us[i] = batches == 0 ? 0 : sums[i] * 1000 / batches;
         return us;

@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.parallel;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,8 +31,8 @@ import studio.backprop.web.protocol.ToWorker;
  * meet them through one direct buffer ({@link #stageRows}, {@link #unstageRows}, {@link #addRows}),
  * with no flat copy on either side.
  */
-final class Helpers {
-    interface Done {
+public final class Helpers {
+    public interface Done {
         void batchDone(boolean epochEnded);
     }
 
@@ -52,12 +52,12 @@ final class Helpers {
     /** A helper failed (could not load, or crashed): from then on every batch runs here. */
     private boolean failed;
     /** Where the batches' time goes; the current batch's start, part 0's end, and when part k went out (on Js.clock). */
-    final BatchTimeline timeline = new BatchTimeline();
+    public final BatchTimeline timeline = new BatchTimeline();
     private double batchStart, partZeroDone;
     private double[] sentAt;
 
     /** @param onReady runs once every helper has loaded */
-    Helpers(int count, Model model, Js.Action onReady) {
+    public Helpers(int count, Model model, Js.Action onReady) {
         Network net = model.network;
         init = PartMessages.partInit(net.inputs, Js.strings(net.kinds()), Int32Array.copyFromJavaArray(net.shapes()), model.settings.math(), model.loss);
         this.onReady = onReady;
@@ -81,17 +81,17 @@ final class Helpers {
         }
     }
 
-    boolean ready() {
+    public boolean ready() {
         return !failed && ready == workers.length;
     }
 
     /** A batch is out on the helpers and not yet added up. */
-    boolean busy() {
+    public boolean busy() {
         return pending > 0;
     }
 
     /** One batch of the trainer (which must have workers + 1 parts); {@code then} runs when it is done. */
-    void step(Trainer t, Done then) {
+    public void step(Trainer t, Done then) {
         if (!ready()) {
             then.batchDone(t.step());
             return;
@@ -185,7 +185,7 @@ final class Helpers {
         done.batchDone(epochEnded);
     }
 
-    void terminate() {
+    public void terminate() {
         for (JSObject w : workers) kill(w);
         pending = 0;
     }
@@ -263,13 +263,13 @@ final class Helpers {
     private static Loss replicaLoss;
     private static Mat replicaY;
 
-    static void init(PartMessages.PartInit m) {
+    public static void init(PartMessages.PartInit m) {
         replica = Network.of(m.getInputs(), m.getKinds(), m.getShapes().copyToJavaArray(), m.getMath());
         replicaLoss = Loss.of(m.getLoss());
     }
 
     /** Part k of a batch: the gradient at the weights sent, over the rows sent; both buffers go back. */
-    static void part(PartMessages.Part m) {
+    public static void part(PartMessages.Part m) {
         double began = Js.clock();
         Float64Array weights = m.getWeights(), grad = m.getGrad();
         unstageRows(weights, replica);
