@@ -4,6 +4,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * The few JavaScript operations that the page and the workers share, written as plain
@@ -38,6 +39,10 @@ public final class Js {
 
     public static Float64Array float64(double[] values) {
         return Float64Array.copyFromJavaArray(values);
+    }
+
+    public static Int32Array int32(int[] values) {
+        return Int32Array.copyFromJavaArray(values);
     }
 
     public static double[] doubles(Float64Array values) {

@@ -297,7 +297,7 @@ public final class PageMain implements FromWorker.Receiver {
         state.imageSide = m.getSide();
         state.imageChannels = m.getChannels();
         state.photos = true;
-        state.gallery = new double[0];
+        state.galleryPixels = null;
         state.galleryLabels = new double[0];
         takeSettings(m.getSettings());
         ownImages.awaiting(true);

@@ -54,7 +54,7 @@ public final class Reports {
             state.maxLevel = m.getMaxLevel();
             state.imageChannels = m.getImageChannels();
             state.photos = m.isPhotos();
-            state.gallery = m.getGallery().copyToJavaArray();
+            state.galleryPixels = m.getGalleryPixels();
             state.galleryLabels = m.getGalleryLabels().copyToJavaArray();
         }
         state.error = "";
@@ -77,22 +77,22 @@ public final class Reports {
         else if (state.samples > 0) state.hash = "";
         state.ended = m.getEnded() == null ? "" : m.getEnded();
         state.bestEpoch = m.getBestEpoch();
-        if (m.getOutput() != null) state.output = Js.doubles(m.getOutput());
+        if (m.getOutputPixels() != null) state.outputPixels = m.getOutputPixels();
         state.fitKind = m.getFitKind() == null ? "" : m.getFitKind();
         state.fit = m.getFit() == null ? new double[0] : Js.doubles(m.getFit());
         state.weights = m.getWeights() == null ? new double[0] : Js.doubles(m.getWeights());
-        if (m.getNeurons() != null) state.neurons = Js.doubles(m.getNeurons());
+        if (m.getNeuronPixels() != null) state.neuronPixels = m.getNeuronPixels();
         state.confusion = Js.doubles(m.getConfusion());
-        if (m.getGallery() != null) {
-            state.gallery = Js.doubles(m.getGallery());
+        if (m.getGalleryPixels() != null) {
+            state.galleryPixels = m.getGalleryPixels();
             state.galleryLabels = Js.doubles(m.getGalleryLabels());
         }
         if (m.getGalleryPredicted() != null) {
             state.galleryPredicted = Js.doubles(m.getGalleryPredicted());
-            state.firstLayer = Js.doubles(m.getFirstLayer());
+            state.firstLayerPixels = m.getFirstLayerPixels();
         }
         state.watched = m.getWatched();
-        state.featureMaps = m.getFeatureMaps() == null ? new double[0] : Js.doubles(m.getFeatureMaps());
+        state.featureMapPixels = m.getFeatureMapPixels();
         state.featureShapes = m.getFeatureShapes() == null ? new double[0] : Js.doubles(m.getFeatureShapes());
         double[] curve = m.getCurve() == null ? new double[0] : Js.doubles(m.getCurve());
         for (int i = 0; i + 5 < curve.length; i += 6) point(state, java.util.Arrays.copyOfRange(curve, i, i + 6));

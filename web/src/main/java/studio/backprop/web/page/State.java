@@ -3,6 +3,7 @@ package studio.backprop.web.page;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int32Array;
 import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.train.Settings;
 
@@ -69,7 +70,9 @@ public final class State {
     /** 1 or 3 (RGB planes); photos: the user's own images, drawn as they are rather than as ink on paper, mistakes first. */
     public int imageChannels = 1;
     public boolean photos;
-    public double[] gallery = new double[0], galleryLabels = new double[0];
+    /** The gallery's test images as the worker drew them (tiles of side x side pixels), or null; and their labels. */
+    public Int32Array galleryPixels;
+    public double[] galleryLabels = new double[0];
 
     // latest snapshot
     public int epoch;
@@ -83,18 +86,23 @@ public final class State {
     /** Why the run ended by itself ("early", "epochs", or ""), and for an early stop the epoch whose weights it kept. */
     public String ended = "";
     public int bestEpoch = -1;
-    public double[] output = new double[0];
+    /** 2-D sets: the output over the plane's grid as pixels (grid x grid), or null. */
+    public Int32Array outputPixels;
     /** Regression's fit: "curve" or "scatter" (see the Snapshot message) and its numbers; "" when there is none. */
     public String fitKind = "";
     public double[] fit = new double[0];
     public double[] weights = new double[0];
-    public double[] neurons = new double[0];
+    /** 2-D sets: each drawn neuron's output over the small grid, as tiles of neuronGrid x neuronGrid pixels; or null. */
+    public Int32Array neuronPixels;
     /** Test confusion counts, row = true class, column = predicted. */
     public double[] confusion = new double[0];
-    public double[] galleryPredicted = new double[0], firstLayer = new double[0];
+    public double[] galleryPredicted = new double[0];
+    /** Image sets: the first layer's weights into its first units, tiles of tileSide x tileSide pixels; or null. */
+    public Int32Array firstLayerPixels;
     /** Conv nets: the watched test image, and each conv layer's maps of it (shapes: count, height, width per layer). */
     public int watched;
-    public double[] featureMaps = new double[0], featureShapes = new double[0];
+    public Int32Array featureMapPixels;
+    public double[] featureShapes = new double[0];
     /** The last "try it" answer: the outputs for the user's input and the predicted label or value. */
     public String prediction = "";
 
@@ -121,15 +129,15 @@ public final class State {
         hash = "";
         ended = "";
         bestEpoch = -1;
-        output = new double[0];
+        outputPixels = null;
         fitKind = "";
         fit = new double[0];
         weights = new double[0];
-        neurons = new double[0];
+        neuronPixels = null;
         confusion = new double[0];
         galleryPredicted = new double[0];
-        firstLayer = new double[0];
-        featureMaps = new double[0];
+        firstLayerPixels = null;
+        featureMapPixels = null;
         featureShapes = new double[0];
         imageSide = 0;
         prediction = "";

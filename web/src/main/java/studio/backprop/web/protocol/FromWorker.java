@@ -5,6 +5,7 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
@@ -127,7 +128,8 @@ public final class FromWorker {
         /** 1 (grey) or 3 (RGB planes), and whether they are the user's own pictures (drawn as they are, not as ink on paper). */
         @JSProperty int getImageChannels(); @JSProperty void setImageChannels(int v);
         @JSProperty boolean isPhotos(); @JSProperty void setPhotos(boolean v);
-        @JSProperty Float64Array getGallery(); @JSProperty void setGallery(Float64Array v);
+        /** The gallery's test images as {@link Pixels#images} makes them, one side x side tile after another. */
+        @JSProperty Int32Array getGalleryPixels(); @JSProperty void setGalleryPixels(Int32Array v);
         @JSProperty Float64Array getGalleryLabels(); @JSProperty void setGalleryLabels(Float64Array v);
     }
     public static Setup setup() {
@@ -167,9 +169,12 @@ public final class FromWorker {
         @JSProperty int getBestEpoch(); @JSProperty void setBestEpoch(int v);
         /** W of every linear module, row-major, for the network drawing (small networks only). */
         @JSProperty Float64Array getWeights(); @JSProperty void setWeights(Float64Array v);
-        /** 2-D sets: the output over the plane's grid, and each drawn neuron's over the small grid. */
-        @JSProperty Float64Array getOutput(); @JSProperty void setOutput(Float64Array v);
-        @JSProperty Float64Array getNeurons(); @JSProperty void setNeurons(Float64Array v);
+        /**
+         * 2-D sets: the output over the plane's grid (grid x grid {@link Pixels}), and each drawn
+         * neuron's over the small grid (tiles of neuronGrid x neuronGrid, hidden layers, then the output).
+         */
+        @JSProperty Int32Array getOutputPixels(); @JSProperty void setOutputPixels(Int32Array v);
+        @JSProperty Int32Array getNeuronPixels(); @JSProperty void setNeuronPixels(Int32Array v);
         /**
          * The curves' points since the last snapshot, one per epoch or a few per second: (epoch,
          * train loss, test loss, train accuracy, test accuracy, training seconds) rows; and the
@@ -186,15 +191,22 @@ public final class FromWorker {
         @JSProperty Float64Array getFit(); @JSProperty void setFit(Float64Array v);
         /** Test confusion counts, row = true class. */
         @JSProperty Float64Array getConfusion(); @JSProperty void setConfusion(Float64Array v);
-        /** Image sets: the gallery's predicted labels, the first layer's weights per unit. */
+        /**
+         * Image sets: the gallery's predicted labels, and the first layer's weights into each of its
+         * first units as tiles of tileSide x tileSide {@link Pixels}, each scaled to its own largest weight.
+         */
         @JSProperty Float64Array getGalleryPredicted(); @JSProperty void setGalleryPredicted(Float64Array v);
-        /** The user's own images: when the gallery shows other test images (mistakes first), their pixels and labels; else null. */
-        @JSProperty Float64Array getGallery(); @JSProperty void setGallery(Float64Array v);
+        @JSProperty Int32Array getFirstLayerPixels(); @JSProperty void setFirstLayerPixels(Int32Array v);
+        /** The user's own images: when the gallery shows other test images (mistakes first), their pixels and labels (as in Setup); else null. */
+        @JSProperty Int32Array getGalleryPixels(); @JSProperty void setGalleryPixels(Int32Array v);
         @JSProperty Float64Array getGalleryLabels(); @JSProperty void setGalleryLabels(Float64Array v);
-        @JSProperty Float64Array getFirstLayer(); @JSProperty void setFirstLayer(Float64Array v);
-        /** Conv nets: the watched test image's index, each conv layer's first maps (after its activation), their count, height and width per layer. */
+        /**
+         * Conv nets: the watched test image's index, each conv layer's first maps (after its
+         * activation) as ink tiles ({@link Pixels#ink}, each map scaled to its own largest value),
+         * and per layer their count, height and width.
+         */
         @JSProperty int getWatched(); @JSProperty void setWatched(int v);
-        @JSProperty Float64Array getFeatureMaps(); @JSProperty void setFeatureMaps(Float64Array v);
+        @JSProperty Int32Array getFeatureMapPixels(); @JSProperty void setFeatureMapPixels(Int32Array v);
         @JSProperty Float64Array getFeatureShapes(); @JSProperty void setFeatureShapes(Float64Array v);
     }
     public static Snapshot snapshot() {

@@ -2,6 +2,7 @@ package studio.backprop.web.worker;
 
 import java.util.List;
 import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
 import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.math.Mat;
@@ -13,6 +14,7 @@ import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.Pixels;
 
 /**
  * What the image views need of a run, in its setup and its snapshots: the format, the gallery
@@ -46,12 +48,12 @@ final class ImageSnapshots {
         m.setImageChannels(image == null ? 1 : image.channels);
         m.setPhotos(own);
         m.setMaxLevel(image != null ? image.maxLevel : 1);
-        m.setGallery(null);
+        m.setGalleryPixels(null);
         m.setGalleryLabels(null);
         if (side > 0) {
             shown = new int[Math.min(GALLERY, ex.test.size())];
             for (int i = 0; i < shown.length; i++) shown[i] = i;
-            m.setGallery(galleryPixels(size));
+            m.setGalleryPixels(galleryPixels(size));
             m.setGalleryLabels(galleryLabels());
         }
         m.setTileSide(net.modules().get(0) instanceof Conv2D ? ((Conv2D) net.modules().get(0)).K : side);
@@ -60,8 +62,8 @@ final class ImageSnapshots {
     void snapshot(FromWorker.Snapshot m, EpochReport r) {
         Network net = ex.model.network;
         m.setGalleryPredicted(null);
-        m.setFirstLayer(null);
-        m.setGallery(null);
+        m.setFirstLayerPixels(null);
+        m.setGalleryPixels(null);
         m.setGalleryLabels(null);
         if (image != null) {
             int[] byRow = r.test.predicted;
@@ -69,14 +71,15 @@ final class ImageSnapshots {
                 int[] mistakesFirst = mistakesFirst(byRow);
                 if (!java.util.Arrays.equals(mistakesFirst, shown)) {
                     shown = mistakesFirst;
-                    m.setGallery(galleryPixels(image.inputs()));
+                    m.setGalleryPixels(galleryPixels(image.inputs()));
                     m.setGalleryLabels(galleryLabels());
                 }
             }
             double[] predicted = new double[shown.length];
             for (int i = 0; i < shown.length; i++) predicted[i] = byRow[shown[i]];
             m.setGalleryPredicted(Js.float64(predicted));
-            m.setFirstLayer(Js.float64(firstLayer(net)));
+            int tile = net.modules().get(0) instanceof Conv2D ? ((Conv2D) net.modules().get(0)).K : image.side;
+            m.setFirstLayerPixels(Js.int32(Pixels.tiles(firstLayer(net), tile * tile, 1e-12)));
         }
         featureMaps(m, net);
     }
@@ -119,10 +122,10 @@ final class ImageSnapshots {
         return out;
     }
 
-    private Float64Array galleryPixels(int size) {
-        double[] pixels = new double[shown.length * size];
-        for (int i = 0; i < shown.length; i++) System.arraycopy(ex.test.x[shown[i]], 0, pixels, i * size, size);
-        return Js.float64(pixels);
+    private Int32Array galleryPixels(int size) {
+        double[] levels = new double[shown.length * size];
+        for (int i = 0; i < shown.length; i++) System.arraycopy(ex.test.x[shown[i]], 0, levels, i * size, size);
+        return Js.int32(Pixels.images(levels, image.side, image.channels, own, image.maxLevel));
     }
 
     private Float64Array galleryLabels() {
@@ -134,7 +137,7 @@ final class ImageSnapshots {
     /** The watched test image through the network: each conv layer's first MAPS maps, after its activation. */
     private void featureMaps(FromWorker.Snapshot m, Network net) {
         m.setWatched(watched);
-        m.setFeatureMaps(null);
+        m.setFeatureMapPixels(null);
         m.setFeatureShapes(null);
         List<Module> ms = net.modules();
         int convs = 0;
@@ -156,16 +159,16 @@ final class ImageSnapshots {
             total += (int) shapes[3 * c] * conv.outH * conv.outW;
             c++;
         }
-        double[] maps = new double[total];
+        int[] maps = new int[total];
         int at = 0;
         for (int l = 0; l < ms.size(); l++) {
             if (!(ms.get(l) instanceof Conv2D)) continue;
             Conv2D conv = (Conv2D) ms.get(l);
-            int n = Math.min(MAPS, conv.F) * conv.outH * conv.outW;
-            System.arraycopy(net.activation(l + 2).row[0], 0, maps, at, n);
+            int size = conv.outH * conv.outW, n = Math.min(MAPS, conv.F) * size;
+            System.arraycopy(Pixels.ink(java.util.Arrays.copyOf(net.activation(l + 2).row[0], n), size), 0, maps, at, n);
             at += n;
         }
-        m.setFeatureMaps(Js.float64(maps));
+        m.setFeatureMapPixels(Js.int32(maps));
         m.setFeatureShapes(Js.float64(shapes));
     }
 

@@ -22,6 +22,7 @@ import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.Pixels;
 
 /**
  * Builds the messages the page draws from: the setup (what the data and network are) once,
@@ -217,14 +218,15 @@ final class Snapshots {
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) confusion[i * k + j] = r.test.confusion[i][j];
         m.setConfusion(Js.float64(confusion));
         images.snapshot(m, r);
-        m.setOutput(null);
-        m.setNeurons(null);
+        m.setOutputPixels(null);
+        m.setNeuronPixels(null);
         if (planar) {
             double[][] out = ex.model.predict(gridPoints);
             double[] grid = new double[out.length];
             for (int i = 0; i < grid.length; i++) grid[i] = out[i][0];
-            m.setOutput(Js.float64(grid));
-            m.setNeurons(Js.float64(neurons(net)));
+            m.setOutputPixels(Js.int32(Pixels.diverging(grid, ex.model.classes.length > 0)));
+            // tanh-like outputs as they are, larger (ReLU) ones scaled down
+            m.setNeuronPixels(Js.int32(Pixels.tiles(neurons(net), NEURON_GRID * NEURON_GRID, 1)));
         }
         fit(m);
         double cost = Js.now() - start;

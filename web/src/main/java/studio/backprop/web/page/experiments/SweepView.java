@@ -273,7 +273,7 @@ public final class SweepView {
                 td.setAttribute("data-testid", "sweep-cell");
                 if (r.done && hi > lo) {
                     double t = (r.metric - lo) / (hi - lo);
-                    Colors.shade(td, Colors.diverging(r.classifier ? 2 * t - 1 : 1 - 2 * t));
+                    Colors.shade(td, r.classifier ? 2 * t - 1 : 1 - 2 * t);
                 }
                 if (k == best) td.setClassName("best");
                 tr.appendChild(td);

@@ -99,7 +99,7 @@ public final class Equations {
                 td.setAttribute("data-value", Dom.raw(x));
                 td.setAttribute("title", Dom.raw(x));
                 if (r * cols + c == marked) td.setClassName("marked");
-                Colors.shade(td, Colors.diverging(x / max));
+                Colors.shade(td, x / max);
                 tr.appendChild(td);
             }
             table.appendChild(tr);

@@ -6,8 +6,10 @@ import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import studio.backprop.web.Js;
 import studio.backprop.web.page.ui.Colors;
 import studio.backprop.web.page.ui.Html;
+import studio.backprop.web.protocol.Pixels;
 
 /**
  * C x H x W maps as a grid of tiles, one colour scale for all of them (the explorer's matrix
@@ -40,8 +42,7 @@ public final class MapFigure {
         HTMLCanvasElement canvas = (HTMLCanvasElement) Html.el("canvas");
         canvas.setAttribute("role", "img");
         canvas.setAttribute("aria-label", Equations.plain(caption) + ", " + C + " maps of " + H + "\u00d7" + W);
-        int[] px = Colors.tiles(values, values.length, 1e-12);
-        JSObject image = Colors.image(null, px, W, C * H);
+        JSObject image = Colors.image(null, Js.int32(Pixels.tiles(values, values.length, 1e-12)), W, C * H);
         int scale = Math.max(1, TILE / Math.max(H, W)), columns = Math.min(C, COLUMNS);
         draw(canvas, image, C, H, W, columns, scale, GAP, Float64Array.copyFromJavaArray(outlines));
         if (onPick != null) {

@@ -8,6 +8,7 @@ import org.teavm.jso.typedarrays.Float64Array;
 import org.teavm.jso.typedarrays.Int32Array;
 import studio.backprop.web.page.State;
 import studio.backprop.web.page.ui.Colors;
+import studio.backprop.web.protocol.Pixels;
 
 /** The network's output over the 2-D input plane, with the data points on top. */
 public final class HeatmapView {
@@ -15,7 +16,6 @@ public final class HeatmapView {
     private JSObject offscreen;
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D g;
-    private int[] pixels = new int[0];
 
     HeatmapView(HTMLCanvasElement canvas) {
         this.canvas = canvas;
@@ -26,16 +26,8 @@ public final class HeatmapView {
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         if (!s.planar) return;
-        int n = s.grid;
-        if (s.output.length == n * n && n > 0) {
-            if (pixels.length != n * n) pixels = new int[n * n];
-            for (int i = 0; i < pixels.length; i++) {
-                double v = s.output[i];
-                pixels[i] = Colors.diverging(s.classification() ? 2 * v - 1 : v);
-            }
-            offscreen = Colors.image(offscreen, pixels, n, n);
-            drawScaled(g, offscreen, w, h);
-        }
+        JSObject image = Colors.image(offscreen, s.outputPixels, s.grid, s.grid);
+        if (image != null) drawScaled(g, offscreen = image, w, h);
         points(s, s.trainPoints, false, w, h);
         if (showTest) points(s, s.testPoints, true, w, h);
     }
@@ -54,7 +46,7 @@ public final class HeatmapView {
         for (int i = 0; i < colors.length; i++) {
             double v = p[3 * i + 2];
             circle[i] = s.classification() ? v >= 0.5 : v >= 0;
-            colors[i] = s.classification() ? (circle[i] ? CLASS1 : CLASS0) : Colors.diverging(v);
+            colors[i] = s.classification() ? (circle[i] ? CLASS1 : CLASS0) : Pixels.diverging(v);
         }
         drawPoints(g, Float64Array.copyFromJavaArray(p), Int32Array.copyFromJavaArray(colors), circle, s.extent, w, h, test);
     }

@@ -7,6 +7,7 @@ import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
 import studio.backprop.web.Js;
 import studio.backprop.web.page.State;
 import studio.backprop.web.page.ui.Colors;
@@ -18,8 +19,8 @@ import studio.backprop.web.page.ui.Html;
  * drawn as images, and a pad to draw on whose picture goes to the network as one sample.
  */
 public final class ImageView {
-    /** The first layer's tiles' offscreen canvas, filled again at each draw. */
-    private JSObject tileCanvas;
+    /** The offscreen canvases of the first layer's tiles and of the gallery's images, filled again at each draw. */
+    private JSObject tileCanvas, galleryCanvas;
     private final HTMLCanvasElement gallery, firstLayer, pad, maps;
     private final HTMLElement probabilities;
 
@@ -62,18 +63,18 @@ public final class ImageView {
     void render(State s) {
         if (s.imageSide == 0) return;
         order = order(s);
-        drawGallery((CanvasRenderingContext2D) gallery.getContext("2d"), gallery.getWidth(), gallery.getHeight(),
-                Float64Array.copyFromJavaArray(s.gallery), Float64Array.copyFromJavaArray(s.galleryLabels),
-                Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes), s.imageSide, s.imageChannels, s.photos, s.maxLevel,
-                Float64Array.copyFromJavaArray(order), s.featureShapes.length > 0 ? s.watched : -1);
+        int side = s.imageSide, count = s.galleryLabels.length;
+        galleryCanvas = Colors.image(galleryCanvas, s.galleryPixels, side, side * count);
+        drawGallery((CanvasRenderingContext2D) gallery.getContext("2d"), gallery.getWidth(), gallery.getHeight(), galleryCanvas,
+                Float64Array.copyFromJavaArray(s.galleryLabels), Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes),
+                side, Float64Array.copyFromJavaArray(order), s.featureShapes.length > 0 ? s.watched : -1);
         Dom.byTestId("feature-maps-panel").setHidden(s.featureShapes.length == 0);
         Dom.byTestId("watched").setTextContent(Integer.toString(s.watched + 1));
         drawMaps((CanvasRenderingContext2D) maps.getContext("2d"), maps.getWidth(), maps.getHeight(),
-                Float64Array.copyFromJavaArray(s.featureMaps), Float64Array.copyFromJavaArray(s.featureShapes));
-        int side = s.tileSide, cells = side * side, units = cells == 0 ? 0 : s.firstLayer.length / cells;
-        int[] px = Colors.tiles(s.firstLayer, cells, 1e-12);
-        drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(),
-                tileCanvas = Colors.image(tileCanvas, px, side, side * units), units, side);
+                s.featureMapPixels, Float64Array.copyFromJavaArray(s.featureShapes));
+        int tile = s.tileSide, units = tile == 0 || s.firstLayerPixels == null ? 0 : s.firstLayerPixels.getLength() / (tile * tile);
+        tileCanvas = Colors.image(tileCanvas, s.firstLayerPixels, tile, tile * units);
+        drawTiles((CanvasRenderingContext2D) firstLayer.getContext("2d"), firstLayer.getWidth(), firstLayer.getHeight(), tileCanvas, units, tile);
     }
 
     /** The gallery's images, mistakes first for the user's own images (else as the test part lists them). */
@@ -116,9 +117,9 @@ public final class ImageView {
 
     static final int GALLERY_COLUMNS = 12;
 
-    /** One row a conv layer: its maps as grey tiles, each scaled to its own largest value. */
-    @JSBody(params = {"g", "w", "h", "maps", "shapes"}, script =
-            "g.clearRect(0, 0, w, h); var js_at = 0, js_y = 4, js_rows = shapes.length / 3;"
+    /** One row a conv layer: its maps, which the worker drew as ink tiles (each scaled to its own largest value). */
+    @JSBody(params = {"g", "w", "h", "px", "shapes"}, script =
+            "g.clearRect(0, 0, w, h); if (!px) return; var js_at = 0, js_y = 4, js_rows = shapes.length / 3;"
             + "var js_rowH = Math.floor((h - 4) / Math.max(1, js_rows)) - 4;"
             + "g.imageSmoothingEnabled = false; g.font = '11px system-ui, sans-serif'; g.fillStyle = '#5f6368'; g.textBaseline = 'top';"
             + "for (var js_l = 0; js_l < js_rows; js_l++) {"
@@ -126,37 +127,26 @@ public final class ImageView {
             + "  var js_tile = Math.min(js_rowH - 14, Math.floor((w - 4) / js_n) - 4);"
             // a variable for the layer number: TeaVM prints s + (a + b) as s + a + b, a string
             + "  var js_k = js_l + 1; g.fillText('conv layer ' + js_k + ': ' + js_mh + '\u00d7' + js_mw, 2, js_y);"
-            // one offscreen canvas and image per layer, kept on the view's canvas and reused at every draw
+            // the layer's maps one under the other in one offscreen canvas, kept on the view's canvas and reused at every draw
             + "  var js_cache = g.canvas.js_tiles || (g.canvas.js_tiles = []), js_c = js_cache[js_l];"
-            + "  if (!js_c || js_c.width !== js_mw || js_c.height !== js_mh) {"
-            + "    js_c = document.createElement('canvas'); js_c.width = js_mw; js_c.height = js_mh;"
-            + "    js_c.js_img = js_c.getContext('2d').createImageData(js_mw, js_mh); js_cache[js_l] = js_c; }"
-            + "  var js_cc = js_c.getContext('2d'), js_img = js_c.js_img;"
+            + "  if (!js_c || js_c.width !== js_mw || js_c.height !== js_mh * js_n) {"
+            + "    js_c = document.createElement('canvas'); js_c.width = js_mw; js_c.height = js_mh * js_n; js_cache[js_l] = js_c; }"
+            + "  js_c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(px.buffer, px.byteOffset + 4 * js_at, 4 * js_n * js_size), js_mw, js_mh * js_n), 0, 0);"
             + "  for (var js_m = 0; js_m < js_n; js_m++) {"
-            + "    var js_max = 1e-12; for (var js_p = 0; js_p < js_size; js_p++) js_max = Math.max(js_max, Math.abs(maps[js_at + js_p]));"
-            + "    for (var js_p = 0; js_p < js_size; js_p++) { var js_v = 255 - Math.round(255 * Math.min(1, Math.abs(maps[js_at + js_p]) / js_max));"
-            + "      js_img.data[4 * js_p] = js_v; js_img.data[4 * js_p + 1] = js_v; js_img.data[4 * js_p + 2] = js_v; js_img.data[4 * js_p + 3] = 255; }"
-            + "    js_cc.putImageData(js_img, 0, 0); js_at += js_size;"
             + "    var js_x = 2 + js_m * (js_tile + 4);"
-            + "    g.drawImage(js_c, js_x, js_y + 14, js_tile, js_tile); g.strokeStyle = '#dadce0'; g.strokeRect(js_x, js_y + 14, js_tile, js_tile); }"
-            + "  js_y += js_rowH + 4; }")
-    private static native void drawMaps(CanvasRenderingContext2D g, int w, int h, Float64Array maps, Float64Array shapes);
+            + "    g.drawImage(js_c, 0, js_m * js_mh, js_mw, js_mh, js_x, js_y + 14, js_tile, js_tile);"
+            + "    g.strokeStyle = '#dadce0'; g.strokeRect(js_x, js_y + 14, js_tile, js_tile); }"
+            + "  js_at += js_n * js_size; js_y += js_rowH + 4; }")
+    private static native void drawMaps(CanvasRenderingContext2D g, int w, int h, Int32Array px, Float64Array shapes);
 
-    /** Tile k shows test image order[k]: grey as ink on paper, or (photos) grey or RGB planes as they are. */
-    @JSBody(params = {"g", "w", "h", "px", "labels", "predicted", "names", "side", "channels", "photos", "maxLevel", "order", "watched"}, script =
-            "g.clearRect(0, 0, w, h); var js_n = labels.length, js_cols = 12, js_tile = Math.floor(w / js_cols) - 6, js_plane = side * side;"
-            + "var js_c = document.createElement('canvas'); js_c.width = side; js_c.height = side; var js_cc = js_c.getContext('2d');"
-            + "var js_img = js_cc.createImageData(side, side);"
+    /** Tile k shows test image order[k] (images: the worker's pixels of the gallery, one side x side tile under another). */
+    @JSBody(params = {"g", "w", "h", "images", "labels", "predicted", "names", "side", "order", "watched"}, script =
+            "g.clearRect(0, 0, w, h); if (!images) return; var js_n = labels.length, js_cols = 12, js_tile = Math.floor(w / js_cols) - 6;"
             + "g.font = '11px system-ui, sans-serif'; g.textAlign = 'center'; g.imageSmoothingEnabled = false;"
             + "for (var js_k = 0; js_k < js_n; js_k++) {"
-            + "  var js_i = order[js_k], js_at = js_i * channels * js_plane;"
-            + "  for (var js_p = 0; js_p < js_plane; js_p++) for (var js_ch = 0; js_ch < 3; js_ch++) {"
-            + "    var js_v = Math.round(255 * Math.max(0, Math.min(1, px[js_at + (channels === 3 ? js_ch * js_plane : 0) + js_p] / maxLevel)));"
-            + "    js_img.data[4 * js_p + js_ch] = photos ? js_v : 255 - js_v; }"
-            + "  for (var js_p = 0; js_p < js_plane; js_p++) js_img.data[4 * js_p + 3] = 255;"
-            + "  js_cc.putImageData(js_img, 0, 0);"
+            + "  var js_i = order[js_k];"
             + "  var js_x = (js_k % js_cols) * (js_tile + 6) + 3, js_y = Math.floor(js_k / js_cols) * (js_tile + 24) + 3;"
-            + "  g.drawImage(js_c, js_x, js_y, js_tile, js_tile);"
+            + "  g.drawImage(images, 0, js_i * side, side, side, js_x, js_y, js_tile, js_tile);"
             + "  var js_ok = predicted.length === js_n && predicted[js_i] === labels[js_i];"
             + "  g.strokeStyle = predicted.length !== js_n ? '#dadce0' : js_ok ? '#188038' : '#d93025'; g.lineWidth = js_ok ? 1 : 2;"
             + "  g.strokeRect(js_x, js_y, js_tile, js_tile);"
@@ -164,8 +154,8 @@ public final class ImageView {
             + "  g.fillStyle = js_ok || predicted.length !== js_n ? '#202124' : '#d93025';"
             + "  var js_t = String(names[labels[js_i]]) + (predicted.length === js_n ? ' \\u2192 ' + names[predicted[js_i]] : '');"
             + "  g.fillText(js_t.length > 16 ? js_t.slice(0, 15) + '\\u2026' : js_t, js_x + js_tile / 2, js_y + js_tile + 13, js_tile + 6); }")
-    private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, Float64Array px, Float64Array labels, Float64Array predicted,
-                                           JSObject names, int side, int channels, boolean photos, double maxLevel, Float64Array order, int watched);
+    private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, JSObject images, Float64Array labels, Float64Array predicted,
+                                           JSObject names, int side, Float64Array order, int watched);
 
     @JSBody(params = {"g", "w", "h", "tiles", "units", "side"}, script =
             "g.clearRect(0, 0, w, h); if (!units || !tiles) return; var js_tile = Math.min(h - 6, Math.floor(w / units) - 6);"

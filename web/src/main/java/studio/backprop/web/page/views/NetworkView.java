@@ -100,7 +100,6 @@ public final class NetworkView {
         weights = haveWeights ? s.weights : new double[0];
         inputs = s.inputs;
         classes = s.classes;
-        int[] thumbs = thumbnails(s);
         double[] nodes = new double[0];
         int count = 0;
         for (double[] col : ys) count += col.length;
@@ -113,9 +112,9 @@ public final class NetworkView {
                 nodes[k++] = l == 0 ? -1 : thumbIndex(s, l, i);
             }
         }
-        int grid = s.neuronGrid, tiles = grid == 0 ? 0 : thumbs.length / (grid * grid);
+        int grid = s.neuronGrid, tiles = grid == 0 || s.neuronPixels == null ? 0 : s.neuronPixels.getLength() / (grid * grid);
         draw(g, w, h, Float64Array.copyFromJavaArray(segments), maxAbs, Float64Array.copyFromJavaArray(nodes),
-                thumbCanvas = Colors.image(thumbCanvas, thumbs, grid, grid * tiles), grid, tiles, NODE);
+                thumbCanvas = Colors.image(thumbCanvas, s.neuronPixels, grid, grid * tiles), grid, tiles, NODE);
         if (highlight > 0 && highlight < layers) mark(g, xs[highlight - 1] + NODE / 2 + 2, xs[highlight] + NODE / 2 + 3, h);
         if (image) {
             label(g, s.imageSide + "\u00d7" + s.imageSide + " image", xs[0] - NODE / 2 - 4, ys[0][0]);
@@ -133,15 +132,10 @@ public final class NetworkView {
 
     /** Index of neuron i of layer l among the neuron grids the worker sends (hidden layers, then the output). */
     private static int thumbIndex(State s, int l, int i) {
-        if (s.neurons.length == 0 || s.neuronGrid == 0) return -1;
+        if (s.neuronPixels == null || s.neuronGrid == 0) return -1;
         int index = 0;
         for (int q = 1; q < l; q++) index += Math.min(SHOWN, s.widths[q]);
         return index + i;
-    }
-
-    /** Each neuron's grid as pixels: tanh-like outputs as they are, larger (ReLU) ones scaled down. */
-    private static int[] thumbnails(State s) {
-        return Colors.tiles(s.neurons, s.neuronGrid * s.neuronGrid, 1);
     }
 
     private void onHover(MouseEvent e) {
