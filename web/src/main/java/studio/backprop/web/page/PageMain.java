@@ -15,6 +15,7 @@ import studio.backprop.web.page.experiments.RunsView;
 import studio.backprop.web.page.experiments.SweepView;
 import studio.backprop.web.page.explorer.ExplorerView;
 import studio.backprop.web.page.share.ModelFiles;
+import studio.backprop.web.page.share.PageExport;
 import studio.backprop.web.page.share.ShareView;
 import studio.backprop.web.page.tryit.TryIt;
 import studio.backprop.web.page.ui.Dom;
@@ -42,6 +43,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static SweepView sweep;
     private static ExplorerView explorer;
     private static ModelFiles models;
+    private static PageExport pageExport;
     private static ShareView share;
     private static boolean frameRequested;
 
@@ -64,49 +66,81 @@ public final class PageMain implements FromWorker.Receiver {
             showError(message);
         });
         views = new Views();
-        // The rest in later tasks, each after a frame, so that no frame from load on waits for all of
-        // it (the worker loads meanwhile; it is sent its run last).
+        // The rest in slices after the first frame (the worker loads meanwhile; it is sent its run last).
+        startUp(0);
+    }
+
+    /**
+     * A page-thread task's share of a frame: start-up work runs in slices of about this long, each
+     * in a task of its own after a frame, so that no frame waits for all of it (on a first visit,
+     * before the JIT has warmed up, the panels took 40-60 ms in one task).
+     */
+    private static final double SLICE_MS = 8;
+
+    /** Start-up steps from {@code from} on, as many as fit in SLICE_MS per task (at least one), each task after a frame. */
+    private static void startUp(int from) {
         afterFrame(() -> {
-            buildPanels();
-            afterFrame(() -> {
-                form.sync();
-                ownImages.sync(state.settings);
+            double start = Js.now();
+            int i = from;
+            while (startUpStep(i++) && Js.now() - start < SLICE_MS) {
+                // the next step in the same slice
+            }
+            if (i <= LAST_STEP) startUp(i);
+        });
+    }
+
+    private static final int LAST_STEP = 12;
+
+    /** Start-up step i (the panels, then the form and the run); whether there is a step after it. */
+    private static boolean startUpStep(int i) {
+        switch (i) {
+            case 0: form = new SettingsForm(state, worker, PageMain::change, PageMain::showError); break;
+            case 1: tryIt = new TryIt(state, worker, views.images, ExplorerView::testPart, PageMain::requestRender); break;
+            case 2:
+                upload = new CsvUpload(worker, state, (settings, file) -> {
+                    state.csvFile = file;
+                    state.pending = null;
+                    apply(settings);
+                }, PageMain::requestRender);
+                break;
+            case 3:
+                ownImages = new ImagesPanel(worker, state, settings -> {
+                    state.pending = null;
+                    apply(settings);
+                }, PageMain::showError);
+                break;
+            case 4:
+                explorer = new ExplorerView(worker, () -> {
+                    views.network.highlight = explorer.highlight;
+                    views.network.render(state);
+                });
+                break;
+            case 5:
+                drawTool = new DrawTool(state, (settings, keepPlaying) -> {
+                    apply(settings);
+                    if (keepPlaying) worker.send(ToWorker.play());
+                }, PageMain::requestRender);
+                break;
+            case 6: models = new ModelFiles(worker, state, PageMain::requestRender); break;
+            case 7: pageExport = new PageExport(worker, state, PageMain::requestRender); break;
+            case 8:
+                runs = new RunsView(state);
+                sweep = new SweepView(state);
+                share = new ShareView(state, PageMain::requestRender);
+                break;
+            case 9: bindControls(); break;
+            case 10: form.sync(); break;
+            case 11: ownImages.sync(state.settings); break;
+            default:
                 start();
                 requestRender();
-            });
-        });
+        }
+        return i < LAST_STEP;
     }
 
     /** Runs {@code then} in a task of its own after the next frame has drawn. */
     private static void afterFrame(Js.Action then) {
         Window.requestAnimationFrame(t -> Js.setTimeout(then, 0));
-    }
-
-    private static void buildPanels() {
-        form = new SettingsForm(state, worker, PageMain::change, PageMain::showError);
-        tryIt = new TryIt(state, worker, views.images, ExplorerView::testPart, PageMain::requestRender);
-        upload = new CsvUpload(worker, state, (settings, file) -> {
-            state.csvFile = file;
-            state.pending = null;
-            apply(settings);
-        }, PageMain::requestRender);
-        ownImages = new ImagesPanel(worker, state, settings -> {
-            state.pending = null;
-            apply(settings);
-        }, PageMain::showError);
-        explorer = new ExplorerView(worker, () -> {
-            views.network.highlight = explorer.highlight;
-            views.network.render(state);
-        });
-        drawTool = new DrawTool(state, (settings, keepPlaying) -> {
-            apply(settings);
-            if (keepPlaying) worker.send(ToWorker.play());
-        }, PageMain::requestRender);
-        models = new ModelFiles(worker, state, PageMain::requestRender);
-        runs = new RunsView(state);
-        sweep = new SweepView(state);
-        share = new ShareView(state, PageMain::requestRender);
-        bindControls();
     }
 
     private static void readUrl() {
@@ -269,7 +303,7 @@ public final class PageMain implements FromWorker.Receiver {
 
     @Override public void exportModel(FromWorker.ExportModel m) {
         // the training program writes no model files: the full one does, from the model it sent
-        worker.sendFiles(ToWorker.export(m.getFormat(), m.getModel()));
+        worker.sendFiles(ToWorker.export(m.getFormat(), m.getModel(), PageExport.score(state)));
     }
 
     @Override public void needFile(FromWorker.NeedFile m) {

@@ -193,22 +193,25 @@ public final class ToWorker {
     public static native OpenFile openFile(Int8Array bytes);
 
     /** The model file formats: readable JSON, the compact binary form, ONNX. */
-    public enum Format { JSON, BINARY, ONNX }
+    /** PAGE: the model's own web page (one HTML file, the model inside). */
+    public enum Format { JSON, BINARY, ONNX, PAGE }
 
     /**
      * A model file for download (answered by export-file): of the run's model, or of model (its
-     * binary form, from export-model) when that is not null.
+     * binary form, from export-model) when that is not null; score is the test figure a page of
+     * its own states ("test accuracy 0.967", or "").
      */
     public interface ExportRequest extends Message {
         @JSProperty String getFormat();
         @JSProperty Int8Array getModel();
+        @JSProperty String getScore();
     }
     public static ExportRequest export(Format format) {
-        return export(format.name(), null);
+        return export(format.name(), null, "");
     }
 
-    @JSBody(params = {"format", "model"}, script = "return {type: 'export', format: format, model: model};")
-    public static native ExportRequest export(String format, Int8Array model);
+    @JSBody(params = {"format", "model", "score"}, script = "return {type: 'export', format: format, model: model, score: score};")
+    public static native ExportRequest export(String format, Int8Array model, String score);
 
     public static Format format(String name) {
         for (Format f : Format.values()) if (f.name().equals(name)) return f;

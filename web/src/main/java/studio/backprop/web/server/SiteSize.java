@@ -95,5 +95,14 @@ public final class SiteSize {
             System.out.printf("  %-22s %9.1f KB %9.1f KB   (loaded when a table, own images or a model file is first needed)%n",
                     files.get(files.size() - 1), Files.size(full) / 1024.0, gzipped(full) / 1024.0);
         }
+        Path library = site.resolve("lib/backprop-studio.js"), page = site.resolve("lib/model-page.js"), template = site.resolve("model-page.html");
+        System.out.printf("  %-22s %9.1f KB %9.1f KB   (the inference library, an ES module)%n", "lib/backprop-studio.js",
+                Files.size(library) / 1024.0, gzipped(library) / 1024.0);
+        long pageFile = Files.size(page) + Files.size(template);
+        System.out.printf("  %-22s %9.1f KB               (a model's own page without its model, on disk; budget %.0f KB)%n",
+                "lib/model-page.js+html", pageFile / 1024.0, MODEL_PAGE_BUDGET_KB);
     }
+
+    /** A model's own page without the model, on disk. */
+    public static final double MODEL_PAGE_BUDGET_KB = 200;
 }

@@ -91,13 +91,14 @@ final class FileWork implements WorkerMain.Files {
         BenchRun.run(m.getWorkload(), m.getSeconds(), m.getWorkers());
     }
 
-    @Override public void export(Model model, ToWorker.Format format) {
-        WorkerMain.post(ModelExchange.export(model, format));
+    @Override public void export(Model model, ToWorker.Format format, String score) {
+        if (format == ToWorker.Format.PAGE) ModelPageFile.write(model, score);
+        else WorkerMain.post(ModelExchange.export(model, format));
     }
 
-    @Override public void exportModel(Int8Array model, ToWorker.Format format) {
+    @Override public void exportModel(Int8Array model, ToWorker.Format format, String score) {
         try {
-            export(ModelBinary.read(model.copyToJavaArray()), format);
+            export(ModelBinary.read(model.copyToJavaArray()), format, score);
         } catch (ModelException e) {
             WorkerMain.post(FromWorker.error("could not write the model file: " + e.getMessage()));
         }

@@ -102,7 +102,7 @@ final class ModelExchange {
         });
     }
 
-    /** A model file for download: the readable JSON form, the compact binary one, or ONNX. */
+    /** A model file for download: the readable JSON form, the compact binary one (also for a page of its own), or ONNX. */
     static FromWorker.ExportFile export(Model model, ToWorker.Format format) {
         switch (format) {
             case JSON: return FromWorker.exportFile(format, ModelJson.write(model), null);

@@ -73,11 +73,11 @@ public final class WorkerMain implements ToWorker.Receiver {
         /** The benchmark page's measurement (see {@link BenchRun}). */
         void bench(ToWorker.Bench m);
 
-        /** The model file of this format, posted to the page. */
-        void export(Model model, ToWorker.Format format);
+        /** The model file of this format, posted to the page (score: what a page of its own states, see ToWorker.ExportRequest). */
+        void export(Model model, ToWorker.Format format, String score);
 
         /** The same for a model in its binary form (the training program's, handed over by the page). */
-        void exportModel(Int8Array model, ToWorker.Format format);
+        void exportModel(Int8Array model, ToWorker.Format format, String score);
     }
 
     /** The run being trained, or null before the first one (or after settings that failed). */
@@ -255,9 +255,9 @@ public final class WorkerMain implements ToWorker.Receiver {
 
     @Override public void export(ToWorker.ExportRequest m) {
         ToWorker.Format format = ToWorker.format(m.getFormat());
-        if (m.getModel() != null) files().exportModel(m.getModel(), format);
+        if (m.getModel() != null) files().exportModel(m.getModel(), format, m.getScore());
         else if (run == null) return;
-        else if (files != null) files.export(run.experiment.model, format);
+        else if (files != null) files.export(run.experiment.model, format, m.getScore());
         // the full worker writes the file: the page hands it the model
         else post(FromWorker.exportModel(format.name(), Int8Array.copyFromJavaArray(ModelBinary.write(run.experiment.model, 64))));
     }

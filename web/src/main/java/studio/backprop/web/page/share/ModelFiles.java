@@ -64,13 +64,20 @@ public final class ModelFiles {
 
     /** The worker's export-file answer (JSON, binary or ONNX) becomes a download named after the data set. */
     public void download(FromWorker.ExportFile m) {
+        String base = baseName(state);
+        ToWorker.Format format = ToWorker.format(m.getFormat());
+        if (format == ToWorker.Format.JSON) save(base + ".json", m.getText(), null, "application/json");
+        else if (format == ToWorker.Format.PAGE) save(base + ".html", m.getText(), null, "text/html");
+        else save(base + (format == ToWorker.Format.ONNX ? ".onnx" : ".bpsm"), null, m.getBytes(), "application/octet-stream");
+    }
+
+    /** A model file's name without its extension: "model-" and the data set's name, as a file name may have it. */
+    static String baseName(State state) {
         StringBuilder base = new StringBuilder("model-");
         for (char c : state.settings.get("data").toCharArray()) {
             base.append(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' ? c : '_');
         }
-        ToWorker.Format format = ToWorker.format(m.getFormat());
-        if (format == ToWorker.Format.JSON) save(base + ".json", m.getText(), null, "application/json");
-        else save(base + (format == ToWorker.Format.ONNX ? ".onnx" : ".bpsm"), null, m.getBytes(), "application/octet-stream");
+        return base.toString();
     }
 
     /** Stores the model (as its link payload) with what describes it, newest first. */

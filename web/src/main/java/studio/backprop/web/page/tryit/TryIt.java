@@ -8,6 +8,7 @@ import studio.backprop.web.page.State;
 import studio.backprop.web.page.WorkerClient;
 import studio.backprop.web.page.ui.Dom;
 import studio.backprop.web.page.ui.Html;
+import studio.backprop.web.page.ui.Pad;
 import studio.backprop.web.page.views.ImageView;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
@@ -36,8 +37,7 @@ public final class TryIt {
         images.onPick(index -> worker.send(ToWorker.watch(index)));
         images.onDrawing(box -> {
             if (state.imageSide == 0) return;
-            int fit = state.imageSide == 28 ? 20 : 7; // MNIST's digits fill 20 of 28 pixels
-            worker.send(ToWorker.predictImage(ImageView.padPixels(images.pad(), box, state.imageSide, fit, state.maxLevel)));
+            worker.send(ToWorker.predictImage(Pad.pixels(images.pad(), box, state.imageSide, Pad.fit(state.imageSide), state.maxLevel)));
         });
     }
 

@@ -1,0 +1,87 @@
+package studio.backprop.web.page.share;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import studio.backprop.web.page.State;
+import studio.backprop.web.page.WorkerClient;
+import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.protocol.ToWorker;
+
+/**
+ * The model outside the studio: "Download as a web page" (one HTML file, the model and the
+ * inference program inside, see {@code library.ModelPage}; the full worker writes it) and "Use in
+ * your page" (the inference library, {@code lib/backprop-studio.js}, with a snippet for the
+ * current model).
+ */
+public final class PageExport {
+    private final State state;
+    private final Runnable repaint;
+
+    public PageExport(WorkerClient worker, State state, Runnable repaint) {
+        this.state = state;
+        this.repaint = repaint;
+        Dom.byTestId("download-page").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.PAGE.name(), null, score(state))));
+        Dom.byTestId("use-in-page-box").addEventListener("toggle", e -> Dom.byTestId("snippet").setTextContent(snippet()));
+        Dom.byTestId("download-library").addEventListener("click", e -> saveUrl("lib/backprop-studio.js", "backprop-studio.js", this::failed));
+        Dom.byTestId("copy-snippet").addEventListener("click", e -> copy(Dom.byTestId("snippet").getTextContent()));
+    }
+
+    @JSFunctor
+    interface Failed extends JSObject {
+        void failed(String why);
+    }
+
+    private void failed(String why) {
+        state.error = why;
+        repaint.run();
+    }
+
+    /** What a page of its own states about the model's test part ("" before there is a figure). */
+    public static String score(State state) {
+        return !state.classification() ? (Double.isNaN(state.testRmse) ? "" : "test RMSE " + Dom.precision(state.testRmse, 4))
+                : Double.isNaN(state.testAccuracy) ? "" : "test accuracy " + Dom.fixed(state.testAccuracy, 3);
+    }
+
+    /** The snippet for the current model: the library and the model file beside the user's page. */
+    String snippet() {
+        String file = ModelFiles.baseName(state) + ".bpsm";
+        String call;
+        if (state.imageSide > 0) {
+            call = "model.predictImage(document.querySelector('img'))";
+        } else if (state.planar) {
+            call = "model.predict([1.5, -2])";
+        } else {
+            StringBuilder row = new StringBuilder("{");
+            for (int i = 0; i < state.columns.length; i++) {
+                String[] categories = i < state.categories.length ? state.categories[i] : null;
+                row.append(i > 0 ? ", " : "").append(json(state.columns[i])).append(": ")
+                        .append(categories != null && categories.length > 0 ? json(categories[0]) : "0");
+            }
+            call = "model.predict(" + row.append("}") + ")";
+        }
+        return "<script type=\"module\">\n"
+                + "  // backprop-studio.js and " + file + " beside this page (the two buttons below)\n"
+                + "  import { load } from './backprop-studio.js';\n"
+                + "  const model = await load('./" + file + "'); // or a share link: load('https://...#m=...')\n"
+                + "  const answer = " + call + ";\n"
+                + "  console.log(answer.label, answer.probabilities, answer.outputs, model.classes, model.info);\n"
+                + "</script>\n";
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    // JSBody locals are named js_* (TeaVM renames parameters to short names they could shadow).
+
+    @JSBody(params = {"url", "name", "failed"}, script =
+            "fetch(url).then(function (js_r) { if (!js_r.ok) throw new Error('HTTP ' + js_r.status); return js_r.blob(); }).then(function (js_b) {"
+            + "  var js_a = document.createElement('a'); js_a.href = URL.createObjectURL(js_b); js_a.download = name;"
+            + "  document.body.appendChild(js_a); js_a.click(); setTimeout(function () { URL.revokeObjectURL(js_a.href); js_a.remove(); }, 0);"
+            + "}).catch(function (js_e) { failed('Could not download ' + name + ': ' + (js_e && js_e.message || js_e)); });")
+    private static native void saveUrl(String url, String name, Failed failed);
+
+    @JSBody(params = "text", script = "if (navigator.clipboard) navigator.clipboard.writeText(text).catch(function () {});")
+    private static native void copy(String text);
+}
