@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the engine's JUnit tests, then the browser tests in headless Chromium
 # against the built site (JS and WebAssembly builds). Installs what the tests need first:
-# Chromium and ChromeDriver, Maven, and (test-only, pinned in tools/onnx-check) ONNX Runtime for Node.
+# Chromium and ChromeDriver, Maven, and (test-only, pinned in tools/onnx-check and tools/tfjs-check)
+# ONNX Runtime and TensorFlow.js for Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,10 @@ fi
 if [ ! -d tools/onnx-check/node_modules/onnxruntime-web ]; then
   echo "Installing ONNX Runtime (test-only) into tools/onnx-check..."
   (cd tools/onnx-check && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+fi
+if [ ! -d tools/tfjs-check/node_modules/@tensorflow/tfjs ]; then
+  echo "Installing TensorFlow.js (test-only) into tools/tfjs-check..."
+  (cd tools/tfjs-check && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 fi
 
 mvn -B -ntp verify "$@"

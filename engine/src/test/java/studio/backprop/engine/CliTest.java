@@ -138,11 +138,12 @@ class CliTest {
         Run train = run("train", "--data=moons", "--layers=5", "--epochs=3", "--site=https://example.org/studio/");
         String link = train.out.lines().filter(l -> l.startsWith("share: ")).findFirst().orElseThrow().substring(7);
         Model model = ModelLink.read(link);
-        for (String name : new String[] {"m.onnx", "m.json", "m.bpsm"}) {
+        for (String name : new String[] {"m.onnx", "m.json", "m.bpsm", "m.tfjs.zip"}) {
             Run export = run("export", "--model=" + link, "--out=" + dir.resolve(name));
             assertEquals(0, export.code, export.err);
         }
         assertArrayEquals(Onnx.write(model), Files.readAllBytes(dir.resolve("m.onnx")));
+        assertArrayEquals(studio.backprop.engine.model.Tfjs.write(model).zip(), Files.readAllBytes(dir.resolve("m.tfjs.zip")));
         assertArrayEquals(ModelBinary.write(model), Files.readAllBytes(dir.resolve("m.bpsm")));
         assertEquals(ModelJson.write(model), Files.readString(dir.resolve("m.json")));
         assertTrue(run("export", "--model=" + link).err.contains("--out"));

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
@@ -42,6 +43,7 @@ class ModelFilesIT {
                 assertArrayEquals(ModelJson.write(ex.model).getBytes(StandardCharsets.UTF_8), b.download("download-json", "model-gauss.json"), backend);
                 assertArrayEquals(ModelBinary.write(ex.model), b.download("download-binary", "model-gauss.bpsm"), backend);
                 assertArrayEquals(Onnx.write(ex.model), b.download("download-onnx", "model-gauss.onnx"), backend);
+                assertArrayEquals(Tfjs.write(ex.model).zip(), b.download("download-tfjs", "model-gauss.tfjs.zip"), backend);
                 assertEquals(java.util.List.of("worker-" + backend + ".js", "full-worker-" + backend + ".js"),
                         b.fetched().stream().filter(f -> f.contains("worker-")).collect(java.util.stream.Collectors.toList()), backend);
                 b.byTestId("step-epoch").click();
@@ -78,6 +80,7 @@ class ModelFilesIT {
                 assertArrayEquals(ModelJson.write(ex.model).getBytes(StandardCharsets.UTF_8), b.download("download-json", "model-gauss.json"), backend);
                 assertArrayEquals(ModelBinary.write(ex.model), b.download("download-binary", "model-gauss.bpsm"), backend);
                 assertArrayEquals(Onnx.write(ex.model), b.download("download-onnx", "model-gauss.onnx"), backend);
+                assertArrayEquals(Tfjs.write(ex.model).zip(), b.download("download-tfjs", "model-gauss.tfjs.zip"), backend);
             }
             b.byTestId("model-name").sendKeys("<b>my</b> gauss");
             b.byTestId("save-model").click();

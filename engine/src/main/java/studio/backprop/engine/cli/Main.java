@@ -21,6 +21,7 @@ import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.EarlyStop;
 import studio.backprop.engine.train.EpochReport;
@@ -79,10 +80,10 @@ public final class Main {
     private void help() {
         out.println("Backprop Studio engine: train and use small neural networks.");
         out.println();
-        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx] [--site=URL] [--link] [--quiet]");
+        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx|model.tfjs.zip] [--site=URL] [--link] [--quiet]");
         out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data]");
         out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,... | --input=IMAGE_FOLDER_OR_ZIP)");
-        out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx");
+        out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx|model.tfjs.zip");
         out.println("       java -jar engine.jar sweep   [--key=value ...] --sweep='lr:0.001|0.01|0.1;layers:8|16,16' [--threads=N|auto]");
         out.println();
         out.println("Training settings (the same keys as the web app's URL):");
@@ -97,6 +98,8 @@ public final class Main {
         out.println("While a run lasts over a second, train shows its progress on stderr (epoch, loss, time left); --quiet silences it.");
         out.println("An .onnx file takes the encoded columns as input \"input\" [N, k] and gives \"output\" (probabilities");
         out.println("or values); normalisation and 2-D features are in the graph, names and labels in its metadata.");
+        out.println("A .tfjs.zip holds a TensorFlow.js layers model (model.json, model.weights.bin) for tf.loadLayersModel; its input is");
+        out.println("the network's: the 2-D features and the normalisation are in its userDefinedMetadata.");
         out.println("sweep trains every run of the grid (the first setting varies slowest) on --threads threads (auto: every core),");
         out.println("each exactly the run its settings make alone; it prints a table (* marks the best test result)");
         out.println("and then one JSON line per run: train's JSON plus \"settings\", the run's settings as a URL query.");
@@ -381,6 +384,7 @@ public final class Main {
     private static void writeModel(Model model, String file) throws IOException {
         Path p = Path.of(file);
         if (file.endsWith(".onnx")) Files.write(p, Onnx.write(model));
+        else if (file.endsWith(".tfjs.zip")) Files.write(p, Tfjs.write(model).zip());
         else if (file.endsWith(".json")) Files.writeString(p, ModelJson.write(model), StandardCharsets.UTF_8);
         else Files.write(p, ModelBinary.write(model));
     }

@@ -177,6 +177,35 @@ public final class Zip {
         }
     }
 
+    /** A .zip of these files, stored (not deflated), names in UTF-8: what a download of several files is made of. */
+    public static byte[] write(String[] names, byte[][] contents) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), central = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < names.length; i++) {
+            byte[] name = names[i].getBytes(java.nio.charset.StandardCharsets.UTF_8), data = contents[i];
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data, 0, data.length);
+            int sum = (int) crc.getValue(), offset = out.size();
+            // local header: signature, version 2.0, flags (bit 11: UTF-8 names), stored, no time, crc, sizes, name
+            le(out, 0x04034b50, 4, 20, 2, 0x0800, 2, 0, 2, 0, 4, sum, 4, data.length, 4, data.length, 4, name.length, 2, 0, 2);
+            out.write(name, 0, name.length);
+            out.write(data, 0, data.length);
+            le(central, 0x02014b50, 4, 20, 2, 20, 2, 0x0800, 2, 0, 2, 0, 4, sum, 4, data.length, 4, data.length, 4, name.length, 2,
+                    0, 2, 0, 2, 0, 2, 0, 2, 0, 4, offset, 4);
+            central.write(name, 0, name.length);
+        }
+        int start = out.size(), size = central.size();
+        out.write(central.toByteArray(), 0, size);
+        le(out, 0x06054b50, 4, 0, 2, 0, 2, names.length, 2, names.length, 2, size, 4, start, 4, 0, 2);
+        return out.toByteArray();
+    }
+
+    /** Little-endian fields: value, byte count, value, byte count, ... */
+    private static void le(java.io.ByteArrayOutputStream out, int... fields) {
+        for (int f = 0; f < fields.length; f += 2) {
+            for (int b = 0; b < fields[f + 1]; b++) out.write(fields[f] >>> (8 * b));
+        }
+    }
+
     private String name(int at, int length, boolean utf8) {
         if (utf8) return Text.fromUtf8(zip, at, length);
         char[] c = new char[length];

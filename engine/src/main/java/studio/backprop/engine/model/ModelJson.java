@@ -79,13 +79,13 @@ public final class ModelJson {
         return sb.append("\n  ]}\n}\n").toString();
     }
 
-    private static String strings(String[] ss) {
+    static String strings(String[] ss) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < ss.length; i++) sb.append(i > 0 ? ", " : "").append(Json.quote(ss[i]));
         return sb.append(']').toString();
     }
 
-    private static String numbers(double[] vs) {
+    static String numbers(double[] vs) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < vs.length; i++) sb.append(i > 0 ? ", " : "").append(Double.toString(vs[i]));
         return sb.append(']').toString();

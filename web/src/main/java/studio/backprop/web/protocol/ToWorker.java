@@ -193,8 +193,8 @@ public final class ToWorker {
     public static native OpenFile openFile(Int8Array bytes);
 
     /** The model file formats: readable JSON, the compact binary form, ONNX. */
-    /** PAGE: the model's own web page (one HTML file, the model inside). */
-    public enum Format { JSON, BINARY, ONNX, PAGE }
+    /** TFJS: a TensorFlow.js layers model (a .zip of model.json and its weights); PAGE: the model's own web page (one HTML file, the model inside). */
+    public enum Format { JSON, BINARY, ONNX, TFJS, PAGE }
 
     /**
      * A model file for download (answered by export-file): of the run's model, or of model (its

@@ -16,6 +16,7 @@ import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
@@ -102,11 +103,12 @@ final class ModelExchange {
         });
     }
 
-    /** A model file for download: the readable JSON form, the compact binary one (also for a page of its own), or ONNX. */
+    /** A model file for download: the readable JSON form, the compact binary one, ONNX or TensorFlow.js. */
     static FromWorker.ExportFile export(Model model, ToWorker.Format format) {
         switch (format) {
             case JSON: return FromWorker.exportFile(format, ModelJson.write(model), null);
             case ONNX: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(Onnx.write(model)));
+            case TFJS: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(Tfjs.write(model).zip()));
             default: return FromWorker.exportFile(format, null, Int8Array.copyFromJavaArray(ModelBinary.write(model)));
         }
     }

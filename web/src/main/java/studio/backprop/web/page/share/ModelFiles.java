@@ -34,6 +34,7 @@ public final class ModelFiles {
         Dom.byTestId("download-json").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.JSON)));
         Dom.byTestId("download-binary").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.BINARY)));
         Dom.byTestId("download-onnx").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.ONNX)));
+        Dom.byTestId("download-tfjs").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.TFJS)));
         Dom.byTestId("save-model").addEventListener("click", e -> worker.send(ToWorker.share(true)));
         HTMLElement input = Dom.byTestId("model-file");
         input.addEventListener("change", e -> readBytes(input, 200e6, (bytes, error) -> {
@@ -68,7 +69,8 @@ public final class ModelFiles {
         ToWorker.Format format = ToWorker.format(m.getFormat());
         if (format == ToWorker.Format.JSON) save(base + ".json", m.getText(), null, "application/json");
         else if (format == ToWorker.Format.PAGE) save(base + ".html", m.getText(), null, "text/html");
-        else save(base + (format == ToWorker.Format.ONNX ? ".onnx" : ".bpsm"), null, m.getBytes(), "application/octet-stream");
+        else save(base + (format == ToWorker.Format.ONNX ? ".onnx" : format == ToWorker.Format.TFJS ? ".tfjs.zip" : ".bpsm"), null,
+                m.getBytes(), "application/octet-stream");
     }
 
     /** A model file's name without its extension: "model-" and the data set's name, as a file name may have it. */
