@@ -173,6 +173,49 @@ class ModelPageIT {
         }
     }
 
+    @Test
+    void anOwnImagesModelsPageReadsAPictureAsTheStudioDoes() throws Exception {
+        Path dir = Files.createTempDirectory("images"), file = dir.resolve("model-digits.zip.html"), png = dir.resolve("seven.png");
+        java.util.List<Object> entries = new ArrayList<>();
+        for (int c : new int[] {0, 1, 7}) {
+            for (int i = 0; i < 12; i++) {
+                entries.add("digits/" + c + "/" + i + ".png");
+                entries.add(studio.backprop.engine.ImageZips.file("mnist", c, i, 40, 36, "png"));
+            }
+        }
+        Path zip = dir.resolve("digits.zip");
+        Files.write(zip, studio.backprop.engine.ImageZips.zip(true, entries.toArray()));
+        Files.write(png, studio.backprop.engine.ImageZips.file("mnist", 7, 40, 64, 64, "png"));
+        double[] studio;
+        try (Browser b = Browser.pooled()) {
+            b.open("#data=xor&epochs=2");
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            b.byTestId("images-file").sendKeys(zip.toString());
+            b.waitUpTo(30).until(d -> "36".equals(b.byTestId("images-summary").getAttribute("data-value"))
+                    && "false".equals(b.byTestId("images-progress").getAttribute("data-loading")));
+            b.byTestId("images-use").click();
+            b.waitUpTo(30).until(d -> b.text("architecture").startsWith("28\u00d728\u00d71"));
+            b.byTestId("play").click();
+            b.waitUpTo(60).until(d -> b.number("epoch") == 2 && !b.text("status").equals("training"));
+            b.byTestId("try-image").sendKeys(png.toString());
+            b.waitUpTo(20).until(d -> values(b, "[data-testid=probabilities] li").length == 3);
+            studio = values(b, "[data-testid=probabilities] li");
+            Files.write(file, b.download("download-page", "model-digits_zip.html"));
+        }
+        try (Browser b = new Browser()) {
+            openOffline(b, file);
+            b.waitUpTo(20).until(d -> b.byTestId("picture").isDisplayed());
+            assertTrue(b.text("about").contains("28\u00d728 grey images"), b.text("about"));
+            b.byTestId("picture").sendKeys(png.toString());
+            b.waitUpTo(20).until(d -> answer(b).length == 3);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(studio, answer(b), 0, "the same picture, the studio's probabilities");
+            assertEquals(List.of(), b.consoleErrors());
+            b.screenshot("model-page-own-images");
+        } finally {
+            Browser.delete(dir);
+        }
+    }
+
     /** The snippet's way: the library and the model file beside a page of another site. */
     @Test
     void theLibraryInABarePageGivesTheJvmsPredictions() throws Exception {

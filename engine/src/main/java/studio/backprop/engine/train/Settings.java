@@ -33,6 +33,8 @@ public final class Settings {
         {"ynorm", "auto", "regression targets as the network learns them: auto (= standard: mean 0, deviation 1; predictions in the target's units), none"},
         {"layers", "8,8", "hidden layer widths, e.g. 8,8 (empty: no hidden layer)"},
         {"act", "tanh", "hidden activation, or one per layer: tanh, relu, leaky-relu, sigmoid, sine, identity"},
+        {"freeze", "", "frozen layers, whose weights stay as they are (no gradient step): their numbers, 1 the first hidden layer, out the output layer (e.g. 1,2); "
+                + "to fine-tune a model you opened"},
         {"loss", "auto", "auto, mse, bce (sigmoid output), ce (softmax output)"},
         {"opt", "sgd", "optimiser: sgd, momentum, adam"},
         {"lr", "0.03", "learning rate"},

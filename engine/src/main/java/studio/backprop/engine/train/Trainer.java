@@ -94,6 +94,7 @@ public final class Trainer {
         this.x = x;
         this.y = y;
         this.paramRows = new ParamRows(net.params());
+        this.frozen = new boolean[net.params().size()];
         this.rng = new Rng(seed ^ 0x5EED5EED);
         this.seed = seed;
         this.order = new int[x.length];
@@ -284,8 +285,17 @@ public final class Trainer {
     private final ParamRows.Visitor update = this::update;
 
     private boolean update(int i, Param p, int a, int b) {
-        optimizer.update(i, p, a, b, learningRate);
+        if (!frozen[i]) optimizer.update(i, p, a, b, learningRate);
         return true;
+    }
+
+    /** Per parameter of the network (in its order): whether it is frozen (its gradient computed, no step taken). */
+    private boolean[] frozen;
+
+    /** Freezes these parameters (see {@link #frozen}), from the next step on; the others train. */
+    public void freeze(boolean[] params) {
+        if (params.length != net.params().size()) throw new IllegalArgumentException("one flag a parameter");
+        frozen = params.clone();
     }
 
     private boolean diverged() {

@@ -23,6 +23,7 @@ public final class ToWorker {
         void pause();
         void step(Step m);
         void learningRate(LearningRate m);
+        void freeze(Freeze m);
         void speed(Speed m);
         void inspect(FileMessage m);
         void predict(Predict m);
@@ -49,6 +50,7 @@ public final class ToWorker {
             case "pause": to.pause(); break;
             case "step": to.step((Step) m); break;
             case "lr": to.learningRate((LearningRate) m); break;
+            case "freeze": to.freeze((Freeze) m); break;
             case "speed": to.speed((Speed) m); break;
             case "inspect": to.inspect((FileMessage) m); break;
             case "predict": to.predict((Predict) m); break;
@@ -99,6 +101,11 @@ public final class ToWorker {
     public interface LearningRate extends Message { @JSProperty double getValue(); }
     @JSBody(params = "value", script = "return {type: 'lr', value: value};")
     public static native LearningRate learningRate(double value);
+
+    /** The frozen layers (setting freeze: "1,out"), from the next step on, as lr: the weights so far stay; answered by an error when it names no layer with weights. */
+    public interface Freeze extends Message { @JSProperty String getLayers(); }
+    @JSBody(params = "layers", script = "return {type: 'freeze', layers: layers};")
+    public static native Freeze freeze(String layers);
 
     /** The training pace, from now on: epochs per second (Infinity: as fast as the engine can). Like lr, it changes no weights. */
     public interface Speed extends Message { @JSProperty double getEpochsPerSecond(); }

@@ -191,7 +191,9 @@ final class Snapshots {
         EpochReport r = ex.evaluate(TRAIN_ROWS);
         Network net = ex.model.network;
         FromWorker.Snapshot m = FromWorker.snapshot();
-        m.setCurve(Js.float64(curve.stream().mapToDouble(Double::doubleValue).toArray()));
+        double[] points = new double[curve.size()]; // (a loop, not a stream: streams weigh kilobytes in the TeaVM builds)
+        for (int i = 0; i < points.length; i++) points[i] = curve.get(i);
+        m.setCurve(Js.float64(points));
         m.setSeconds(trainingMs / 1000);
         curve.clear();
         m.setStatus(status);

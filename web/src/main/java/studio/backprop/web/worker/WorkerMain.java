@@ -193,6 +193,17 @@ public final class WorkerMain implements ToWorker.Receiver {
         if (run != null) run.experiment.trainer.learningRate = m.getValue();
     }
 
+    @Override public void freeze(ToWorker.Freeze m) {
+        if (run == null) return;
+        try {
+            Experiment ex = run.experiment;
+            ex.trainer.freeze(Experiment.frozen(m.getLayers(), ex.settings.layers(), ex.model.network));
+            ex.settings.set("freeze", m.getLayers()); // the model's settings: its links and files carry it
+        } catch (IllegalArgumentException e) {
+            post(FromWorker.error(e.getMessage()));
+        }
+    }
+
     @Override public void speed(ToWorker.Speed m) {
         if (run != null) run.pace(m.getEpochsPerSecond());
     }

@@ -25,14 +25,21 @@ public final class LayerEditor {
         void apply(Settings changed);
     }
 
+    /** The frozen layers changed (setting freeze's new value): applied at once, as the learning rate. */
+    public interface Freeze {
+        void apply(String layers);
+    }
+
     private final HTMLElement box;
     private final Change onChange;
+    private final Freeze onFreeze;
     private Settings current;
     private final List<HTMLElement> shapes = new ArrayList<>();
 
-    LayerEditor(HTMLElement box, HTMLElement add, Change onChange) {
+    LayerEditor(HTMLElement box, HTMLElement add, Change onChange, Freeze onFreeze) {
         this.box = box;
         this.onChange = onChange;
+        this.onFreeze = onFreeze;
         add.addEventListener("click", e -> {
             List<LayerSpec> layers = layers(current);
             if (layers.size() >= MAX_LAYERS) return;
@@ -103,6 +110,7 @@ public final class LayerEditor {
             act.addEventListener("change", e -> replace(layer, withActivation(spec, Html.value(act))));
             fields.appendChild(act);
         }
+        if (spec.kind == LayerSpec.Kind.DENSE || spec.kind == LayerSpec.Kind.CONV) fields.appendChild(frozen(n));
         HTMLElement remove = Html.el("button", "\u2212");
         remove.setAttribute("type", "button");
         remove.setAttribute("aria-label", "Remove hidden layer " + n);
@@ -121,6 +129,38 @@ public final class LayerEditor {
         row.appendChild(shape);
         shapes.add(shape);
         return row;
+    }
+
+    /** "frozen": the layer's weights stay as they are while the others train (setting freeze). */
+    private HTMLElement frozen(String n) {
+        HTMLElement box = Html.el("input");
+        box.setAttribute("type", "checkbox");
+        box.setAttribute("data-testid", "freeze-" + n);
+        box.setAttribute("aria-label", "Freeze hidden layer " + n + ": keep its weights as they are");
+        List<String> list = frozenList(current);
+        Html.setChecked(box, list.contains(n));
+        box.addEventListener("change", e -> {
+            // the layers in order, this one as the box says, the output layer last
+            List<String> was = frozenList(current);
+            StringBuilder now = new StringBuilder();
+            for (int l = 1; l <= LayerSpec.MAX_LAYERS; l++) {
+                String k = Integer.toString(l);
+                if (k.equals(n) ? Html.checked(box) : was.contains(k)) now.append(now.length() > 0 ? "," : "").append(k);
+            }
+            if (was.contains("out")) now.append(now.length() > 0 ? "," : "").append("out");
+            onFreeze.apply(now.toString());
+        });
+        HTMLElement label = Html.el("label", "frozen ");
+        label.setClassName("field");
+        label.setAttribute("title", "Frozen: its weights stay as they are (no gradient step) while the other layers train");
+        label.appendChild(box);
+        return label;
+    }
+
+    private static List<String> frozenList(Settings s) {
+        List<String> out = new ArrayList<>();
+        for (String t : Text.split(s.get("freeze"), ',')) if (!t.trim().isEmpty()) out.add(t.trim());
+        return out;
     }
 
     interface Make {
@@ -185,7 +225,8 @@ public final class LayerEditor {
     }
 
     private void emit(List<LayerSpec> layers) {
-        onChange.apply(current.copy().setLayers(layers));
+        // other layers, another numbering: nothing stays frozen
+        onChange.apply(current.copy().setLayers(layers).set("freeze", ""));
     }
 
     /** The settings' layers, as a list to edit; none when the settings do not parse. */

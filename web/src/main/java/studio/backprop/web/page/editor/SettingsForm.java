@@ -40,7 +40,11 @@ public final class SettingsForm {
         this.worker = worker;
         this.onChange = onChange;
         this.errors = errors;
-        layers = new LayerEditor(Dom.byTestId("layers"), Dom.byTestId("add-layer"), onChange);
+        layers = new LayerEditor(Dom.byTestId("layers"), Dom.byTestId("add-layer"), onChange, frozen -> {
+            state.settings.set("freeze", frozen);
+            UrlState.write(state);
+            worker.send(ToWorker.freeze(frozen));
+        });
         for (HTMLElement input : all("[data-key]")) input.addEventListener("change", e -> settingChanged(input));
         for (HTMLElement box : all("[data-feature]")) box.addEventListener("change", e -> featuresChanged());
         Dom.byTestId("use-recommended").addEventListener("click", e -> onChange.apply(Recommended.apply(state.settings)));

@@ -60,13 +60,8 @@ public final class PageExport {
             }
             call = "model.predict(" + row.append("}") + ")";
         }
-        return "<script type=\"module\">\n"
-                + "  // backprop-studio.js and " + file + " beside this page (the two buttons below)\n"
-                + "  import { load } from './backprop-studio.js';\n"
-                + "  const model = await load('./" + file + "'); // or a share link: load('https://...#m=...')\n"
-                + "  const answer = " + call + ";\n"
-                + "  console.log(answer.label, answer.probabilities, answer.outputs, model.classes, model.info);\n"
-                + "</script>\n";
+        // the text is the page's (the snippet element's data-template), with the model's file and call in it
+        return Dom.byTestId("snippet").getAttribute("data-template").replace("FILE", file).replace("CALL", call);
     }
 
     private static String json(String s) {
