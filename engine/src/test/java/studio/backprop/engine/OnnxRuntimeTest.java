@@ -70,7 +70,7 @@ class OnnxRuntimeTest {
         }
     }
 
-    private static Experiment run(String settings, String table) throws Exception {
+    static Experiment run(String settings, String table) throws Exception {
         Settings s = Settings.of(settings, ' ');
         Experiment ex = table == null ? Experiment.load(s) : Experiment.create(s, table);
         for (int i = 0; i < 20; i++) ex.trainer.stepEpoch();
@@ -79,7 +79,7 @@ class OnnxRuntimeTest {
     }
 
     /** The first rows, rounded to float: what the runtime is fed, so both see the same input. */
-    private static double[][] floats(double[][] x, int rows) {
+    static double[][] floats(double[][] x, int rows) {
         double[][] out = new double[Math.min(rows, x.length)][];
         for (int i = 0; i < out.length; i++) {
             out[i] = new double[x[i].length];

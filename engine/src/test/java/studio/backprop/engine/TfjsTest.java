@@ -14,7 +14,6 @@ import studio.backprop.engine.model.Json;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.train.Experiment;
-import studio.backprop.engine.train.Settings;
 
 /**
  * Exported TensorFlow.js layers models load with tf.loadLayersModel (@tensorflow/tfjs in Node,
@@ -30,19 +29,19 @@ class TfjsTest {
         assertTrue(Files.isDirectory(TOOL.resolve("node_modules/@tensorflow/tfjs")),
                 "TensorFlow.js is missing: run 'npm ci' in " + TOOL + " (scripts/test.sh does)");
         Map<String, Experiment> cases = new java.util.LinkedHashMap<>();
-        cases.put("spiral", run("data=spiral features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2 layers=8,8 act=tanh", null));
-        cases.put("iris", run("data=iris layers=10 act=relu norm=standard opt=adam lr=0.01", null));
-        cases.put("plane", run("data=plane layers=6,5 act=leaky-relu,sigmoid norm=minmax noise=0.1", null));
-        cases.put("table", run("data=fruit.csv layers=3 act=identity", ResumeTest.FRUIT));
-        cases.put("linear", run("data=xor layers= loss=mse norm=none lr=0.001", null));
-        cases.put("conv", run("data=digits layers=conv4x3,pool2,conv6x3s2,drop0.2,12 act=relu,tanh,sigmoid opt=adam lr=0.01 batch=32", null));
-        cases.put("convpad", run("data=digits layers=conv3x4,conv2x2s3,pool2 act=leaky-relu norm=none", null));
+        cases.put("spiral", OnnxRuntimeTest.run("data=spiral features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2 layers=8,8 act=tanh", null));
+        cases.put("iris", OnnxRuntimeTest.run("data=iris layers=10 act=relu norm=standard opt=adam lr=0.01", null));
+        cases.put("plane", OnnxRuntimeTest.run("data=plane layers=6,5 act=leaky-relu,sigmoid norm=minmax noise=0.1", null));
+        cases.put("table", OnnxRuntimeTest.run("data=fruit.csv layers=3 act=identity", ResumeTest.FRUIT));
+        cases.put("linear", OnnxRuntimeTest.run("data=xor layers= loss=mse norm=none lr=0.001", null));
+        cases.put("conv", OnnxRuntimeTest.run("data=digits layers=conv4x3,pool2,conv6x3s2,drop0.2,12 act=relu,tanh,sigmoid opt=adam lr=0.01 batch=32", null));
+        cases.put("convpad", OnnxRuntimeTest.run("data=digits layers=conv3x4,conv2x2s3,pool2 act=leaky-relu norm=none", null));
         for (var e : cases.entrySet()) {
             Path d = Files.createDirectories(dir.resolve(e.getKey()));
             Tfjs.Files files = Tfjs.write(e.getValue().model);
             Files.writeString(d.resolve(Tfjs.MODEL), files.modelJson);
             Files.write(d.resolve(Tfjs.WEIGHTS), files.weights);
-            Files.writeString(d.resolve("input.json"), json(floats(e.getValue().test.x, 200)));
+            Files.writeString(d.resolve("input.json"), json(OnnxRuntimeTest.floats(e.getValue().test.x, 200)));
         }
         Process p = new ProcessBuilder("node", "run.mjs", dir.toString()).directory(TOOL.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -50,7 +49,7 @@ class TfjsTest {
         System.out.print(log.replaceAll("(?m)^.*(tfjs-node|speed things up|=====).*\\R", ""));
         for (var e : cases.entrySet()) {
             Model m = e.getValue().model;
-            double[][] x = floats(e.getValue().test.x, 200), expected = m.predict(x);
+            double[][] x = OnnxRuntimeTest.floats(e.getValue().test.x, 200), expected = m.predict(x);
             List<?> rows = (List<?>) Json.parse(Files.readString(dir.resolve(e.getKey()).resolve("output.json")));
             assertEquals(x.length, rows.size(), e.getKey());
             double worst = 0;
@@ -69,31 +68,14 @@ class TfjsTest {
 
     @Test
     void aModuleTfjsLacksIsNamedAndTheZipHoldsBothFiles() throws Exception {
-        Experiment sine = run("data=plane layers=4 act=sine", null);
+        Experiment sine = OnnxRuntimeTest.run("data=plane layers=4 act=sine", null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tfjs.write(sine.model));
         assertEquals("TensorFlow.js has no activation like the module 'sine'", e.getMessage());
-        Tfjs.Files files = Tfjs.write(run("data=iris layers=4", null).model);
+        Tfjs.Files files = Tfjs.write(OnnxRuntimeTest.run("data=iris layers=4", null).model);
         Zip zip = new Zip(files.zip());
         assertEquals(List.of(Tfjs.MODEL, Tfjs.WEIGHTS), zip.entries.stream().map(en -> en.path).toList());
         assertArrayEquals(files.weights, zip.read(zip.entries.get(1)));
         assertEquals(files.modelJson, new String(zip.read(zip.entries.get(0)), StandardCharsets.UTF_8));
-    }
-
-    private static Experiment run(String settings, String table) throws Exception {
-        Settings s = Settings.of(settings, ' ');
-        Experiment ex = table == null ? Experiment.load(s) : Experiment.create(s, table);
-        for (int i = 0; i < 20; i++) ex.trainer.stepEpoch();
-        return ex;
-    }
-
-    /** The first rows, rounded to float: what TF.js is fed, so both see the same input. */
-    private static double[][] floats(double[][] x, int rows) {
-        double[][] out = new double[Math.min(rows, x.length)][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = new double[x[i].length];
-            for (int j = 0; j < x[i].length; j++) out[i][j] = (float) x[i][j];
-        }
-        return out;
     }
 
     private static String json(double[][] x) {

@@ -67,26 +67,7 @@ public final class PageMain implements FromWorker.Receiver {
         });
         views = new Views();
         // The rest in slices after the first frame (the worker loads meanwhile; it is sent its run last).
-        startUp(0);
-    }
-
-    /**
-     * A page-thread task's share of a frame: start-up work runs in slices of about this long, each
-     * in a task of its own after a frame, so that no frame waits for all of it (on a first visit,
-     * before the JIT has warmed up, the panels took 40-60 ms in one task).
-     */
-    private static final double SLICE_MS = 8;
-
-    /** Start-up steps from {@code from} on, as many as fit in SLICE_MS per task (at least one), each task after a frame. */
-    private static void startUp(int from) {
-        afterFrame(() -> {
-            double start = Js.now();
-            int i = from;
-            while (startUpStep(i++) && Js.now() - start < SLICE_MS) {
-                // the next step in the same slice
-            }
-            if (i <= LAST_STEP) startUp(i);
-        });
+        Slices.run(PageMain::startUpStep, 0);
     }
 
     private static final int LAST_STEP = 12;
@@ -136,11 +117,6 @@ public final class PageMain implements FromWorker.Receiver {
                 requestRender();
         }
         return i < LAST_STEP;
-    }
-
-    /** Runs {@code then} in a task of its own after the next frame has drawn. */
-    private static void afterFrame(Js.Action then) {
-        Window.requestAnimationFrame(t -> Js.setTimeout(then, 0));
     }
 
     private static void readUrl() {

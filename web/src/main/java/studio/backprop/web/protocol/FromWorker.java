@@ -38,7 +38,7 @@ public final class FromWorker {
         default void explanation(Explanation m) {}
         default void linkError(Failure m) {}
         default void images(ImagesSummary m) {}
-        default void benchResult(BenchResult m) {}
+        default void benchResult(BenchMessages.BenchResult m) {}
         default void partDone(PartMessages.PartDone m) {}
     }
     public static void dispatch(Message m, Receiver to) {
@@ -62,7 +62,7 @@ public final class FromWorker {
             case "explanation": to.explanation((Explanation) m); break;
             case "link-error": to.linkError((Failure) m); break;
             case "images": to.images((ImagesSummary) m); break;
-            case "bench-result": to.benchResult((BenchResult) m); break;
+            case "bench-result": to.benchResult((BenchMessages.BenchResult) m); break;
             case "part-done": to.partDone((PartMessages.PartDone) m); break;
             default: Js.error("unknown message from a worker: " + type);
         }
@@ -387,23 +387,4 @@ public final class FromWorker {
     public static Explanation explanation() {
         return (Explanation) Protocol.message("explanation");
     }
-
-    /** The benchmark's measurement (see bench.html). */
-    public interface BenchResult extends Message {
-        @JSProperty String getWorkload();
-        @JSProperty int getWorkers();
-        @JSProperty double getSamples();
-        @JSProperty double getSeconds();
-        @JSProperty double getSamplesPerSecond();
-        @JSProperty double getGflops();
-        /** Workload math: the hash of the elementary functions' values (see DetSample); else empty. */
-        @JSProperty String getCheck();
-        /** On several workers, where a batch's time went (microseconds, in the order of BatchTimeline.PHASES); else empty. */
-        @JSProperty Float64Array getTimeline();
-    }
-    @JSBody(params = {"workload", "workers", "samples", "seconds", "samplesPerSecond", "gflops", "check", "timeline"},
-            script = "return {type: 'bench-result', workload: workload, workers: workers, samples: samples, seconds: seconds,"
-            + " samplesPerSecond: samplesPerSecond, gflops: gflops, check: check, timeline: timeline};")
-    public static native BenchResult benchResult(String workload, int workers, double samples, double seconds, double samplesPerSecond,
-                                                 double gflops, String check, Float64Array timeline);
 }

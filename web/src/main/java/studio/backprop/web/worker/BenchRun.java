@@ -5,6 +5,7 @@ import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Trainer;
 import studio.backprop.engine.train.Workload;
 import studio.backprop.web.Js;
+import studio.backprop.web.protocol.BenchMessages;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.worker.parallel.Helpers;
 
@@ -64,7 +65,7 @@ final class BenchRun {
 
     private static void postBench(Workload w, Trainer t, double elapsed, int workers, double[] timeline) {
         double samples = t.samples();
-        WorkerMain.post(FromWorker.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9, "",
+        WorkerMain.post(BenchMessages.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9, "",
                 Js.float64(timeline)));
     }
 
@@ -89,6 +90,6 @@ final class BenchRun {
             calls += 3.0 * x.length;
         } while (Js.now() - start < seconds * 1000);
         double elapsed = (Js.now() - start) / 1000;
-        WorkerMain.post(FromWorker.benchResult(name, 1, calls, elapsed, calls / elapsed, 0, hash, Js.float64(new double[0])));
+        WorkerMain.post(BenchMessages.benchResult(name, 1, calls, elapsed, calls / elapsed, 0, hash, Js.float64(new double[0])));
     }
 }

@@ -7,6 +7,7 @@ import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.Numbers;
 import studio.backprop.web.page.WorkerClient;
 import studio.backprop.web.page.ui.Dom;
+import studio.backprop.web.protocol.BenchMessages;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -42,7 +43,7 @@ public final class BenchPage implements FromWorker.Receiver {
         if (measuring) Window.requestAnimationFrame(this::frame);
     }
 
-    @Override public void benchResult(FromWorker.BenchResult m) {
+    @Override public void benchResult(BenchMessages.BenchResult m) {
         measuring = false;
         String json = "{\"workload\":\"" + m.getWorkload() + "\",\"backend\":\"" + backend + "\",\"workers\":" + m.getWorkers()
                 + ",\"samples\":" + Dom.raw(m.getSamples()) + ",\"seconds\":" + Dom.raw(m.getSeconds())

@@ -159,7 +159,7 @@ public final class ModelFiles {
             "var js_a = document.createElement('a'); js_a.href = URL.createObjectURL(new Blob([text !== null ? text : bytes], {type: type}));"
             + "js_a.download = name; document.body.appendChild(js_a); js_a.click();"
             + "setTimeout(function () { URL.revokeObjectURL(js_a.href); js_a.remove(); }, 0);")
-    private static native void save(String name, String text, JSObject bytes, String type);
+    static native void save(String name, String text, JSObject bytes, String type);
 
     @JSBody(params = {"input", "max", "done"}, script =
             "var js_f = input.files && input.files[0]; if (!js_f) return;"

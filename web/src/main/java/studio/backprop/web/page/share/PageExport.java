@@ -23,13 +23,8 @@ public final class PageExport {
         this.repaint = repaint;
         Dom.byTestId("download-page").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.PAGE.name(), null, score(state))));
         Dom.byTestId("use-in-page-box").addEventListener("toggle", e -> Dom.byTestId("snippet").setTextContent(snippet()));
-        Dom.byTestId("download-library").addEventListener("click", e -> saveUrl("lib/backprop-studio.js", "backprop-studio.js", this::failed));
+        Dom.byTestId("download-library").addEventListener("click", e -> saveUrl("lib/backprop-studio.js", "backprop-studio.js"));
         Dom.byTestId("copy-snippet").addEventListener("click", e -> copy(Dom.byTestId("snippet").getTextContent()));
-    }
-
-    @JSFunctor
-    interface Failed extends JSObject {
-        void failed(String why);
     }
 
     private void failed(String why) {
@@ -70,12 +65,24 @@ public final class PageExport {
 
     // JSBody locals are named js_* (TeaVM renames parameters to short names they could shadow).
 
-    @JSBody(params = {"url", "name", "failed"}, script =
-            "fetch(url).then(function (js_r) { if (!js_r.ok) throw new Error('HTTP ' + js_r.status); return js_r.blob(); }).then(function (js_b) {"
-            + "  var js_a = document.createElement('a'); js_a.href = URL.createObjectURL(js_b); js_a.download = name;"
-            + "  document.body.appendChild(js_a); js_a.click(); setTimeout(function () { URL.revokeObjectURL(js_a.href); js_a.remove(); }, 0);"
-            + "}).catch(function (js_e) { failed('Could not download ' + name + ': ' + (js_e && js_e.message || js_e)); });")
-    private static native void saveUrl(String url, String name, Failed failed);
+    @JSFunctor
+    interface Fetched extends JSObject {
+        /** The file's contents (a Blob), or null and why not. */
+        void done(JSObject blob, String error);
+    }
+
+    /** A file of the site, saved as a download (the model files' way). */
+    private void saveUrl(String url, String name) {
+        fetchBlob(url, (blob, error) -> {
+            if (blob == null) failed("Could not download " + name + ": " + error);
+            else ModelFiles.save(name, null, blob, "text/javascript");
+        });
+    }
+
+    @JSBody(params = {"url", "done"}, script =
+            "fetch(url).then(function (js_r) { if (!js_r.ok) throw new Error('HTTP ' + js_r.status); return js_r.blob(); })"
+            + ".then(function (js_b) { done(js_b, null); }, function (js_e) { done(null, String(js_e && js_e.message || js_e)); });")
+    private static native void fetchBlob(String url, Fetched done);
 
     @JSBody(params = "text", script = "if (navigator.clipboard) navigator.clipboard.writeText(text).catch(function () {});")
     private static native void copy(String text);

@@ -22,6 +22,8 @@ import studio.backprop.web.page.ui.Pad;
 public final class ImageView {
     /** The offscreen canvases of the first layer's tiles and of the gallery's images, filled again at each draw. */
     private JSObject tileCanvas, galleryCanvas;
+    /** The pixels the gallery's canvas holds. */
+    private JSObject galleryDrawn;
     private final HTMLCanvasElement gallery, firstLayer, pad, maps;
     private final HTMLElement probabilities;
 
@@ -65,7 +67,10 @@ public final class ImageView {
         if (s.imageSide == 0) return;
         order = order(s);
         int side = s.imageSide, count = s.galleryLabels.length;
-        galleryCanvas = Colors.image(galleryCanvas, s.galleryPixels, side, side * count);
+        if (s.galleryPixels != galleryDrawn) { // the images change with a new run or a new order of mistakes, not at each render
+            galleryCanvas = Colors.image(galleryCanvas, s.galleryPixels, side, side * count);
+            galleryDrawn = s.galleryPixels;
+        }
         drawGallery((CanvasRenderingContext2D) gallery.getContext("2d"), gallery.getWidth(), gallery.getHeight(), galleryCanvas,
                 Float64Array.copyFromJavaArray(s.galleryLabels), Float64Array.copyFromJavaArray(s.galleryPredicted), Js.strings(s.classes),
                 side, Float64Array.copyFromJavaArray(order), s.featureShapes.length > 0 ? s.watched : -1);
