@@ -1,5 +1,7 @@
 package studio.backprop.web.worker;
 
+import studio.backprop.web.worker.files.FileWork;
+
 /**
  * The full worker's entry point: the training worker ({@link WorkerMain}) with the files' part
  * ({@link FileWork}). The page loads it when it first needs a table, the user's images or a
@@ -9,6 +11,6 @@ public final class FullWorker {
     private FullWorker() {}
 
     public static void main(String[] args) {
-        WorkerMain.run(FileWork::new);
+        WorkerMain.run(worker -> new FileWork(worker::start, worker::whenLoaded));
     }
 }

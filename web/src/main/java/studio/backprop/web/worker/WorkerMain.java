@@ -18,7 +18,15 @@ import studio.backprop.web.protocol.Message;
 import studio.backprop.web.protocol.PartMessages;
 import studio.backprop.web.protocol.Protocol;
 import studio.backprop.web.protocol.ToWorker;
+import studio.backprop.web.worker.files.Files;
+import studio.backprop.web.worker.files.ModelExchange;
+import studio.backprop.web.worker.files.OwnImages;
 import studio.backprop.web.worker.parallel.Helpers;
+import studio.backprop.web.worker.run.Data;
+import studio.backprop.web.worker.run.Explanations;
+import studio.backprop.web.worker.run.Outbox;
+import studio.backprop.web.worker.run.Predictions;
+import studio.backprop.web.worker.run.TrainingRun;
 
 /**
  * The training worker's entry point. It receives the page's messages (see {@link Protocol}) and
@@ -34,52 +42,6 @@ import studio.backprop.web.worker.parallel.Helpers;
  * formats.
  */
 public final class WorkerMain implements ToWorker.Receiver {
-    /** What the full program adds (see {@link FileWork}); none in the training program. */
-    interface Files {
-        /** The run on a table (built in, or the user's file: a File) or on the user's own images. */
-        Experiment experiment(Settings settings, JSObject file) throws CsvException;
-
-        /** The user's images are ready for a run on them (see OwnImages). */
-        boolean ownImagesReady(Settings settings);
-
-        void whenOwnImagesReady(Settings settings, Runnable then);
-
-        /** The opened model of someone's own images that waits for images (null for none). */
-        Model awaitingImages();
-
-        /** A new run from settings: no opened model waits any more. */
-        void forget();
-
-        void inspect(ToWorker.FileMessage m);
-
-        /** A table row, as the model's input. */
-        void predictRow(Experiment ex, ToWorker.Predict m);
-
-        /** An image file or camera frame, as the model's input. */
-        void predictImage(Model model, ToWorker.Predict m);
-
-        void imagesAdd(ToWorker.ImagesAdd m);
-
-        void imagesFrame(ToWorker.ImagesFrame m);
-
-        void imagesEdit(ToWorker.ImagesEdit m);
-
-        void open(ToWorker.Open m);
-
-        void openFile(ToWorker.OpenFile m);
-
-        void resumeFile(ToWorker.FileMessage m);
-
-        /** The benchmark page's measurement (see {@link BenchRun}). */
-        void bench(ToWorker.Bench m);
-
-        /** The model file of this format, posted to the page (score: what a page of its own states, see ToWorker.ExportRequest). */
-        void export(Model model, ToWorker.Format format, String score);
-
-        /** The same for a model in its binary form (the training program's, handed over by the page). */
-        void exportModel(Int8Array model, ToWorker.Format format, String score);
-    }
-
     /** The run being trained, or null before the first one (or after settings that failed). */
     private TrainingRun run;
     private final Files files;
@@ -99,7 +61,7 @@ public final class WorkerMain implements ToWorker.Receiver {
     static void run(Function<WorkerMain, Files> files) {
         WorkerMain worker = new WorkerMain(files);
         onMessage(m -> worker.receive((Message) m));
-        post(FromWorker.ready());
+        Outbox.post(FromWorker.ready());
     }
 
     private Files files() {
@@ -122,7 +84,7 @@ public final class WorkerMain implements ToWorker.Receiver {
 
     private void failed(String message) {
         if (run != null) run.pause(false);
-        post(FromWorker.error(message == null ? "unexpected error" : message));
+        Outbox.post(FromWorker.error(message == null ? "unexpected error" : message));
     }
 
     /**
@@ -200,7 +162,7 @@ public final class WorkerMain implements ToWorker.Receiver {
             ex.trainer.freeze(Experiment.frozen(m.getLayers(), ex.settings.layers(), ex.model.network));
             ex.settings.set("freeze", m.getLayers()); // the model's settings: its links and files carry it
         } catch (IllegalArgumentException e) {
-            post(FromWorker.error(e.getMessage()));
+            Outbox.post(FromWorker.error(e.getMessage()));
         }
     }
 
@@ -218,11 +180,11 @@ public final class WorkerMain implements ToWorker.Receiver {
         if (m.getFile() == null && m.getFrame() == null) {
             if (run == null) return;
             if (m.getCells() != null) files().predictRow(run.experiment, m); // runs on tables are the full worker's
-            else post(Predictions.of(run.experiment, m));
+            else Outbox.post(Predictions.of(run.experiment, m));
             return;
         }
         // only models of the user's own images take image files and camera frames, and only the full worker has them
-        if (files == null) post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
+        if (files == null) Outbox.post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
         else files.predictImage(model, m);
     }
 
@@ -243,7 +205,7 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void explain(ToWorker.ExplainRequest m) {
-        if (run != null) post(Explanations.of(run.experiment, m));
+        if (run != null) Outbox.post(Explanations.of(run.experiment, m));
     }
 
     @Override public void bench(ToWorker.Bench m) {
@@ -270,7 +232,7 @@ public final class WorkerMain implements ToWorker.Receiver {
         else if (run == null) return;
         else if (files != null) files.export(run.experiment.model, format, m.getScore());
         // the full worker writes the file: the page hands it the model
-        else post(FromWorker.exportModel(format.name(), Int8Array.copyFromJavaArray(ModelBinary.write(run.experiment.model, 64))));
+        else Outbox.post(FromWorker.exportModel(format.name(), Int8Array.copyFromJavaArray(ModelBinary.write(run.experiment.model, 64))));
     }
 
     @Override public void watch(ToWorker.Watch m) {
@@ -288,9 +250,6 @@ public final class WorkerMain implements ToWorker.Receiver {
     @Override public void unknown(String type) {
         Js.error("worker: unknown message " + type);
     }
-
-    @JSBody(params = "m", script = "self.postMessage(m);")
-    static native void post(Message m);
 
     @JSBody(params = "f", script = "self.onmessage = function(e) { f(e.data); };")
     private static native void onMessage(Js.Callback f);

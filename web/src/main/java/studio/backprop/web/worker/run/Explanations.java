@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.run;
 
 import java.util.Arrays;
 import org.teavm.jso.core.JSArray;
@@ -15,7 +15,7 @@ import studio.backprop.web.protocol.ToWorker;
  * The backprop explorer's numbers for one sample: the forward and backward pass of the engine
  * itself ({@link Explain}), a gradient check and a batch view.
  */
-final class Explanations {
+public final class Explanations {
     /** Samples in the batch view. */
     static final int BATCH = 8;
     /** Weights checked by finite differences per layer of a conv net (400 in a dense one). */
@@ -23,7 +23,7 @@ final class Explanations {
 
     private Explanations() {}
 
-    static FromWorker.Explanation of(Experiment ex, ToWorker.ExplainRequest request) {
+    public static FromWorker.Explanation of(Experiment ex, ToWorker.ExplainRequest request) {
         boolean test = request.isTest();
         double[][] xs = test ? ex.testX : ex.trainX, ys = test ? ex.testY : ex.trainY;
         int index = Math.max(0, Math.min(xs.length - 1, request.getIndex()));

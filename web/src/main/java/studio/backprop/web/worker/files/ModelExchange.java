@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.files;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -23,6 +23,8 @@ import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
+import studio.backprop.web.worker.run.Data;
+import studio.backprop.web.worker.run.Outbox;
 
 /**
  * Models going out and coming in: share links (the binary form, deflated by the browser, in
@@ -30,9 +32,9 @@ import studio.backprop.web.protocol.ToWorker;
  * rebuilt from its settings (the data is built in, or generated from the seed, so it comes out
  * the same) and takes the model's weights; a model of a user's file waits for that file.
  */
-final class ModelExchange {
+public final class ModelExchange {
     /** Starts a run (the worker's current one is replaced). */
-    interface Start {
+    public interface Start {
         void start(Experiment ex, int stopAtEpoch);
     }
 
@@ -43,7 +45,7 @@ final class ModelExchange {
     }
 
     /** Runs a step once the settings' data is at hand (an image set may have to download first). */
-    interface Loading {
+    public interface Loading {
         void whenLoaded(Settings settings, Runnable then);
     }
 
@@ -74,7 +76,7 @@ final class ModelExchange {
     }
 
     /** The links for the share dialog (exact, 16-bit, 8-bit), or, to save, the exact one (the training program's too). */
-    static void share(Experiment ex, boolean save) {
+    public static void share(Experiment ex, boolean save) {
         int exact = ModelBinary.exactBits(ex.model);
         shareLinks(ex, save, save ? new int[] {exact} : new int[] {exact, 16, 8}, 0, JSArray.create());
     }
@@ -85,13 +87,13 @@ final class ModelExchange {
      */
     private static void shareLinks(Experiment ex, boolean save, int[] bits, int i, JSArray<FromWorker.ShareLink> links) {
         if (i == bits.length) {
-            WorkerMain.post(FromWorker.shareLinks(save, links));
+            Outbox.post(FromWorker.shareLinks(save, links));
             return;
         }
         byte[] binary = ModelBinary.write(ex.model, bits[i]);
         deflate(Int8Array.copyFromJavaArray(binary), (bytes, error) -> {
             if (bytes == null) {
-                WorkerMain.post(FromWorker.error("could not make the link: " + error));
+                Outbox.post(FromWorker.error("could not make the link: " + error));
                 return;
             }
             // the weights as the link holds them (the exact link: the model's own)
@@ -155,7 +157,7 @@ final class ModelExchange {
             awaitingFile = null;
             awaitingImages = model;
             ownImages.expect(model.classes);
-            WorkerMain.post(FromWorker.needImages(model.settings, model.classes, image.side, image.channels));
+            Outbox.post(FromWorker.needImages(model.settings, model.classes, image.side, image.channels));
             return;
         }
         if (!BuiltIn.isBuiltIn(model.settings.get("data"))) {
@@ -197,7 +199,7 @@ final class ModelExchange {
     }
 
     private void opened(Experiment ex, boolean withFile) {
-        WorkerMain.post(FromWorker.opened(ex.settings, withFile));
+        Outbox.post(FromWorker.opened(ex.settings, withFile));
         start.start(ex, -1);
     }
 
@@ -207,11 +209,11 @@ final class ModelExchange {
         String[] columns = new String[model.encoding.columns.size()];
         for (int c = 0; c < columns.length; c++) columns[c] = model.encoding.columns.get(c).name;
         String target = model.targetNames.length > 0 ? model.targetNames[0] : "";
-        WorkerMain.post(FromWorker.needFile(model.settings, model.settings.get("data"), columns, target, message));
+        Outbox.post(FromWorker.needFile(model.settings, model.settings.get("data"), columns, target, message));
     }
 
     private static void linkError(String message) {
-        WorkerMain.post(FromWorker.linkError("This model cannot be opened: " + message + "."));
+        Outbox.post(FromWorker.linkError("This model cannot be opened: " + message + "."));
     }
 
     @JSBody(params = {"bytes", "done"}, script =

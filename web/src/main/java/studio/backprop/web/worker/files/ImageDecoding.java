@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.files;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -14,7 +14,7 @@ import studio.backprop.web.protocol.ToWorker;
  * decoded pixels are the data, the engine crops and scales them), and "try it" on a file or a
  * camera frame prepared as a model's images.
  */
-final class ImageDecoding {
+public final class ImageDecoding {
     private ImageDecoding() {}
 
     /** Bytes read to find an image's kind and size (a JPEG's frame header may follow a large EXIF block). */

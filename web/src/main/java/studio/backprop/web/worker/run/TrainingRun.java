@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.run;
 
 import studio.backprop.engine.train.EarlyStop;
 import studio.backprop.engine.train.Experiment;
@@ -13,7 +13,7 @@ import studio.backprop.web.worker.parallel.Helpers;
  * the run has several parts, at the user's pace (epochs per second: a slice stops once the run
  * is where the pace wants it, and the next waits a frame); snapshots for the page to draw.
  */
-final class TrainingRun {
+public final class TrainingRun {
     /** Training time per slice before the worker yields to its message queue. */
     private static final double SLICE_MS = 20;
     /** The wait before the next slice when the run is ahead of its pace: about a frame. */
@@ -21,7 +21,7 @@ final class TrainingRun {
     /** Falling behind the pace by more than this (a slow machine, a paused tab) is forgotten, not made up in a burst. */
     private static final double MAX_BEHIND_S = 0.25;
 
-    final Experiment experiment;
+    public final Experiment experiment;
     private final Snapshots snapshots;
     /** The epoch to stop at (URL key epochs), or -1. */
     private final int stopAtEpoch;
@@ -42,7 +42,7 @@ final class TrainingRun {
     private long paceSamples;
 
     /** Starts the run's helpers and tells the page what the run is. */
-    TrainingRun(Experiment experiment, int stopAtEpoch) {
+    public TrainingRun(Experiment experiment, int stopAtEpoch) {
         this.experiment = experiment;
         this.stopAtEpoch = stopAtEpoch > 0 ? stopAtEpoch : -1;
         int parts = experiment.trainer.parts;
@@ -53,18 +53,18 @@ final class TrainingRun {
         pace = experiment.settings.epochsPerSecond();
         early = EarlyStop.of(experiment);
         snapshots = new Snapshots(experiment);
-        WorkerMain.post(snapshots.setup());
+        Outbox.post(snapshots.setup());
         post("idle");
     }
 
     /** Stops for good: a new run replaces this one. */
-    void end() {
+    public void end() {
         over = true;
         playing = false;
         if (helpers != null) helpers.terminate();
     }
 
-    void play() {
+    public void play() {
         if (experiment.trainer.status() == Trainer.Status.DIVERGED) return;
         trainOn();
         playing = true;
@@ -74,7 +74,7 @@ final class TrainingRun {
     }
 
     /** A new pace from now on. */
-    void pace(double epochsPerSecond) {
+    public void pace(double epochsPerSecond) {
         pace = epochsPerSecond;
         restartPace();
     }
@@ -98,7 +98,7 @@ final class TrainingRun {
     }
 
     /** Stops training; with report, the page hears of it at once. */
-    void pause(boolean report) {
+    public void pause(boolean report) {
         playing = false;
         if (report) post("paused");
     }
@@ -109,7 +109,7 @@ final class TrainingRun {
         ended = "";
     }
 
-    void step(boolean epoch) {
+    public void step(boolean epoch) {
         playing = false;
         trainOn();
         if (batchInFlight()) {
@@ -126,7 +126,7 @@ final class TrainingRun {
     }
 
     /** The test image whose feature maps the snapshots carry; a paused run reports at once. */
-    void watch(int index) {
+    public void watch(int index) {
         snapshots.images.watched = index;
         if (!playing) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
     }
@@ -230,7 +230,7 @@ final class TrainingRun {
         m.setEnded(ended);
         m.setBestEpoch(early != null && early.stopped() ? early.bestEpoch() : -1);
         m.setWorkers(helpers != null && helpers.ready() ? experiment.trainer.parts : 1);
-        WorkerMain.post(m);
+        Outbox.post(m);
     }
 
     private String statusName() {

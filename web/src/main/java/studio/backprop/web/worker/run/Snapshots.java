@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.run;
 
 import java.util.List;
 import org.teavm.jso.core.JSArray;
@@ -30,7 +30,7 @@ import studio.backprop.web.protocol.Pixels;
  * evaluation costs a forward pass over all the data, so snapshots while training are spaced
  * to keep it a small share of the worker's time.
  */
-final class Snapshots {
+public final class Snapshots {
     /** Grid points per side of the 2-D output heatmap and of each neuron's small heatmap. */
     static final int GRID = 48, NEURON_GRID = 24;
     static final double EXTENT = 6;

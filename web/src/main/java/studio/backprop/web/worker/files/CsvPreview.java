@@ -1,15 +1,16 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.files;
 
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.Table;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.worker.run.Outbox;
 
 /**
  * A user's CSV file, parsed here (never on the page thread): columns, their detected kinds with
  * the reasons, the roles they start with, what would stop each from being an input or the
  * target, and the first rows; or what is wrong with the file.
  */
-final class CsvPreview {
+public final class CsvPreview {
     static final int ROWS = 8;
 
     private CsvPreview() {}
@@ -20,12 +21,12 @@ final class CsvPreview {
 
     static void inspect(String csv) {
         if (csv == null) {
-            WorkerMain.post(FromWorker.csvError("This file cannot be read."));
+            Outbox.post(FromWorker.csvError("This file cannot be read."));
             return;
         }
         try {
             // progress goes out while this loop runs: the page gets it at once, the worker carries on
-            Table t = Table.parse(csv, "auto", fraction -> WorkerMain.post(FromWorker.progress(fraction)));
+            Table t = Table.parse(csv, "auto", fraction -> Outbox.post(FromWorker.progress(fraction)));
             int n = t.names.length;
             String[] inputProblems = new String[n], targetProblems = new String[n], roles = new String[n];
             for (int c = 0; c < n; c++) {
@@ -38,9 +39,9 @@ final class CsvPreview {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns; c++) cells[r * columns + c] = c < t.rows[r].length ? t.rows[r][c] : "";
             }
-            WorkerMain.post(FromWorker.table(t.names, t.kinds, t.notes, roles, inputProblems, targetProblems, cells, t.rows.length));
+            Outbox.post(FromWorker.table(t.names, t.kinds, t.notes, roles, inputProblems, targetProblems, cells, t.rows.length));
         } catch (CsvException e) {
-            WorkerMain.post(FromWorker.csvError("This file cannot be used: " + e.getMessage()));
+            Outbox.post(FromWorker.csvError("This file cannot be used: " + e.getMessage()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.bench;
 
 import studio.backprop.engine.math.DetSample;
 import studio.backprop.engine.model.WeightsHash;
@@ -8,16 +8,17 @@ import studio.backprop.web.Js;
 import studio.backprop.web.protocol.BenchMessages;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.worker.parallel.Helpers;
+import studio.backprop.web.worker.run.Outbox;
 
 /** The benchmark page's measurement, run in the training worker (see bench.html and scripts/bench.sh). */
-final class BenchRun {
+public final class BenchRun {
     private BenchRun() {}
 
     /**
      * Training throughput of a benchmark workload (plain SGD on seeded synthetic data) over
      * about {@code seconds}, after a short warm-up: the same measurement as the JVM's Bench.
      */
-    static void run(String name, double seconds, int workers) {
+    public static void run(String name, double seconds, int workers) {
         if (name.equals(MATH) || name.equals(MATH_1)) {
             math(name, seconds);
             return;
@@ -65,7 +66,7 @@ final class BenchRun {
 
     private static void postBench(Workload w, Trainer t, double elapsed, int workers, double[] timeline) {
         double samples = t.samples();
-        WorkerMain.post(BenchMessages.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9, "",
+        Outbox.post(BenchMessages.benchResult(w.name, workers, samples, elapsed, samples / elapsed, samples / elapsed * w.flopsPerSample(t) / 1e9, "",
                 Js.float64(timeline)));
     }
 
@@ -90,6 +91,6 @@ final class BenchRun {
             calls += 3.0 * x.length;
         } while (Js.now() - start < seconds * 1000);
         double elapsed = (Js.now() - start) / 1000;
-        WorkerMain.post(BenchMessages.benchResult(name, 1, calls, elapsed, calls / elapsed, 0, hash, Js.float64(new double[0])));
+        Outbox.post(BenchMessages.benchResult(name, 1, calls, elapsed, calls / elapsed, 0, hash, Js.float64(new double[0])));
     }
 }

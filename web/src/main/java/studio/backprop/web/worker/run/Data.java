@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.run;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ import studio.backprop.web.protocol.FromWorker;
  * which the service worker keeps offline; a user's file read here so that it never passes through
  * the page thread.
  */
-final class Data {
+public final class Data {
     private Data() {}
 
     @JSFunctor
@@ -38,7 +38,7 @@ final class Data {
     private static final Map<String, byte[]> images = new HashMap<>();
 
     /** Whether the settings' data is an image set that {@link #load} must fetch first. */
-    static boolean needsLoading(Settings settings) {
+    public static boolean needsLoading(Settings settings) {
         String data = settings.get("data");
         return Images.isImageSet(data) && !images.containsKey(data);
     }
@@ -48,17 +48,17 @@ final class Data {
      * reporting progress to the page, and inflates it; then {@code then} runs, with null or
      * with what went wrong.
      */
-    static void load(String data, java.util.function.Consumer<String> then) {
+    public static void load(String data, java.util.function.Consumer<String> then) {
         String url = "data/" + Images.fileName(data);
-        fetchGzipped(url, fraction -> WorkerMain.post(FromWorker.dataProgress(data, fraction)), (records, error) -> {
-            WorkerMain.post(FromWorker.dataProgress(data, -1));
+        fetchGzipped(url, fraction -> Outbox.post(FromWorker.dataProgress(data, fraction)), (records, error) -> {
+            Outbox.post(FromWorker.dataProgress(data, -1));
             if (records != null) images.put(data, records.copyToJavaArray());
             then.accept(records == null ? "could not load " + url + " (" + error + ")" : null);
         });
     }
 
     /** The run on generated data or on a built-in image set (BuiltIn.isGeneratedOrImageSet): all the training program has. */
-    static Experiment experiment(Settings settings) {
+    public static Experiment experiment(Settings settings) {
         String data = settings.get("data");
         if (!Images.isImageSet(data)) return Experiment.generated(settings);
         byte[] records = images.get(data);
@@ -67,7 +67,7 @@ final class Data {
     }
 
     /** The run the settings describe, tables included (the full worker's); csv is the text of the user's file, or null for built-in data. */
-    static Experiment experiment(Settings settings, String csv) throws CsvException {
+    public static Experiment experiment(Settings settings, String csv) throws CsvException {
         if (BuiltIn.isGeneratedOrImageSet(settings.get("data"))) return experiment(settings);
         String data = settings.get("data");
         String text = csv;
@@ -81,7 +81,7 @@ final class Data {
 
     /** The text of a File the page handed over; null for none or an unreadable file. */
     @JSBody(params = "file", script = "if (!file) return null; try { return new FileReaderSync().readAsText(file); } catch (e) { return null; }")
-    static native String readFile(JSObject file);
+    public static native String readFile(JSObject file);
 
     /** A gzipped file, fetched chunk by chunk (progress: the share of its bytes in so far) and inflated by the browser. */
     @JSBody(params = {"url", "progress", "done"}, script =

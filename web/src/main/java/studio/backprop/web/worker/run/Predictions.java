@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.run;
 
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.train.Experiment;
@@ -8,16 +8,16 @@ import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
 /** "Try it": the model's output for one input, from the plane (x1, x2), a table row or an image. */
-final class Predictions {
+public final class Predictions {
     private Predictions() {}
 
     /** For a point of the plane or an image's pixels. */
-    static FromWorker.Prediction of(Experiment ex, ToWorker.Predict m) {
+    public static FromWorker.Prediction of(Experiment ex, ToWorker.Predict m) {
         return of(ex.model, m, m.getPixels() != null ? m.getPixels().copyToJavaArray() : new double[] {m.getX1(), m.getX2()});
     }
 
     /** For a table row, its cells encoded as the model's columns (dates and categories too: the full worker's). */
-    static FromWorker.Prediction ofRow(Experiment ex, ToWorker.Predict m) {
+    public static FromWorker.Prediction ofRow(Experiment ex, ToWorker.Predict m) {
         try {
             return of(ex.model, m, ex.model.encoding.encode(m.getCells(), null));
         } catch (IllegalArgumentException e) {
@@ -36,7 +36,7 @@ final class Predictions {
     }
 
     /** The same for an image already prepared as the model's network inputs (null: it could not be, and why). */
-    static FromWorker.Prediction ofInputs(Model model, double[] inputs, String error) {
+    public static FromWorker.Prediction ofInputs(Model model, double[] inputs, String error) {
         if (inputs == null) return FromWorker.prediction(error, null, -1, Double.NaN, Double.NaN);
         double[] out = model.predict(new double[][] {inputs})[0];
         return FromWorker.prediction(null, Js.float64(out), Metrics.predictedClass(out), Double.NaN, Double.NaN);

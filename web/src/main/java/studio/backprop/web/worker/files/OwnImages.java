@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.files;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
+import studio.backprop.web.worker.run.Outbox;
 
 /**
  * The user's own images, in the worker: the classes in the order they came and each image's
@@ -24,7 +25,7 @@ import studio.backprop.web.protocol.ToWorker;
  * OffscreenCanvas, then cropped and scaled by the engine ({@link ImageFormat}), so the same
  * PNG gives the same levels as on the JVM. Zips are read by the engine ({@link Zip}).
  */
-final class OwnImages {
+public final class OwnImages {
     /** Thumbnails per class in the summary. */
     static final int THUMBS = 8;
 
@@ -63,7 +64,7 @@ final class OwnImages {
     private double lastSummary;
 
     /** Whether the settings train on the user's images (a data name that is no built-in set, with the setting image). */
-    static boolean isFor(Settings s) {
+    public static boolean isFor(Settings s) {
         return studio.backprop.engine.data.Images.own(s.get("data"), s.get("image"));
     }
 
@@ -369,7 +370,7 @@ final class OwnImages {
             for (int t = 0; t < levels.size(); t++) System.arraycopy(levels.get(t), 0, thumbs, (k * THUMBS + t) * plane, plane);
         }
         double fraction = inFlight > 0 || !queue.isEmpty() ? (total == 0 ? 0 : (double) done / total) : -1;
-        WorkerMain.post(FromWorker.imagesSummary(names, Js.float64(counts), side, THUMBS, Int8Array.copyFromJavaArray(thumbs),
+        Outbox.post(FromWorker.imagesSummary(names, Js.float64(counts), side, THUMBS, Int8Array.copyFromJavaArray(thumbs),
                 skipped.toArray(new String[0]), fraction, message));
     }
 

@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.files;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -8,6 +8,7 @@ import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
+import studio.backprop.web.worker.run.Outbox;
 
 /**
  * "Download as a web page": the site's template ({@code model-page.html}) filled with the model
@@ -16,7 +17,7 @@ import studio.backprop.web.protocol.ToWorker;
  * library.ModelPage build), one HTML file with no other file and no network. Written here, in the
  * full worker, not on the page: a large model's base64 is a long task.
  */
-final class ModelPageFile {
+public final class ModelPageFile {
     private ModelPageFile() {}
 
     @JSFunctor
@@ -29,8 +30,8 @@ final class ModelPageFile {
         // (an if, not a conditional expression of the two messages: TeaVM's WebAssembly GC output
         // types such an expression wrongly, and the module would not compile)
         build(Int8Array.copyFromJavaArray(ModelBinary.write(model)), score, (html, error) -> {
-            if (html != null) WorkerMain.post(FromWorker.exportFile(ToWorker.Format.PAGE, html, null));
-            else WorkerMain.post(FromWorker.error("could not make the page: " + error));
+            if (html != null) Outbox.post(FromWorker.exportFile(ToWorker.Format.PAGE, html, null));
+            else Outbox.post(FromWorker.error("could not make the page: " + error));
         });
     }
 

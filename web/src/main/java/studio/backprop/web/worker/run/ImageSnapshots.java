@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.run;
 
 import java.util.List;
 import org.teavm.jso.typedarrays.Float64Array;
@@ -22,7 +22,7 @@ import studio.backprop.web.protocol.Pixels;
  * whole test part) with their predictions, the first layer's weights as images, and each conv
  * layer's feature maps of the watched gallery image.
  */
-final class ImageSnapshots {
+public final class ImageSnapshots {
     /** Test images shown with their predictions, and first-layer units drawn as images. */
     static final int GALLERY = 24, FEATURES = 16;
 

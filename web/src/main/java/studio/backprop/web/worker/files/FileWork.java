@@ -1,4 +1,4 @@
-package studio.backprop.web.worker;
+package studio.backprop.web.worker.files;
 
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
@@ -12,18 +12,22 @@ import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
+import studio.backprop.web.worker.bench.BenchRun;
+import studio.backprop.web.worker.run.Data;
+import studio.backprop.web.worker.run.Outbox;
+import studio.backprop.web.worker.run.Predictions;
 
 /**
  * The full worker's part (see {@link FullWorker}): tables, the user's own images
  * ({@link OwnImages}), the CSV preview, model files and opened models ({@link ModelExchange}), and the benchmark.
  */
-final class FileWork implements WorkerMain.Files {
+public final class FileWork implements Files {
     /** The user's own images, kept while the worker lives (a run on them is rebuilt from them). */
     private final OwnImages images = new OwnImages();
     private final ModelExchange models;
 
-    FileWork(WorkerMain worker) {
-        models = new ModelExchange(worker::start, worker::whenLoaded, images);
+    public FileWork(ModelExchange.Start start, ModelExchange.Loading loading) {
+        models = new ModelExchange(start, loading, images);
     }
 
     @Override public Experiment experiment(Settings settings, JSObject file) throws CsvException {
@@ -51,16 +55,16 @@ final class FileWork implements WorkerMain.Files {
     }
 
     @Override public void predictRow(Experiment ex, ToWorker.Predict m) {
-        WorkerMain.post(Predictions.ofRow(ex, m));
+        Outbox.post(Predictions.ofRow(ex, m));
     }
 
     @Override public void predictImage(Model model, ToWorker.Predict m) {
         ImageFormat format = Images.format(model.settings.get("data"), model.settings.get("image"));
         if (format == null || format.maxLevel != 1) {
-            WorkerMain.post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
+            Outbox.post(FromWorker.prediction("this model does not take images", null, -1, Double.NaN, Double.NaN));
             return;
         }
-        ImageDecoding.prepare(m, format, (x, error) -> WorkerMain.post(Predictions.ofInputs(model, x, error)));
+        ImageDecoding.prepare(m, format, (x, error) -> Outbox.post(Predictions.ofInputs(model, x, error)));
     }
 
     @Override public void imagesAdd(ToWorker.ImagesAdd m) {
@@ -93,14 +97,14 @@ final class FileWork implements WorkerMain.Files {
 
     @Override public void export(Model model, ToWorker.Format format, String score) {
         if (format == ToWorker.Format.PAGE) ModelPageFile.write(model, score);
-        else WorkerMain.post(ModelExchange.export(model, format));
+        else Outbox.post(ModelExchange.export(model, format));
     }
 
     @Override public void exportModel(Int8Array model, ToWorker.Format format, String score) {
         try {
             export(ModelBinary.read(model.copyToJavaArray()), format, score);
         } catch (ModelException e) {
-            WorkerMain.post(FromWorker.error("could not write the model file: " + e.getMessage()));
+            Outbox.post(FromWorker.error("could not write the model file: " + e.getMessage()));
         }
     }
 }

@@ -1,0 +1,55 @@
+package studio.backprop.web.worker.files;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Int8Array;
+import studio.backprop.engine.data.CsvException;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+import studio.backprop.web.protocol.ToWorker;
+
+/** What the full program adds (see {@link FileWork}); none in the training program. */
+public interface Files {
+    /** The run on a table (built in, or the user's file: a File) or on the user's own images. */
+    Experiment experiment(Settings settings, JSObject file) throws CsvException;
+
+    /** The user's images are ready for a run on them (see OwnImages). */
+    boolean ownImagesReady(Settings settings);
+
+    void whenOwnImagesReady(Settings settings, Runnable then);
+
+    /** The opened model of someone's own images that waits for images (null for none). */
+    Model awaitingImages();
+
+    /** A new run from settings: no opened model waits any more. */
+    void forget();
+
+    void inspect(ToWorker.FileMessage m);
+
+    /** A table row, as the model's input. */
+    void predictRow(Experiment ex, ToWorker.Predict m);
+
+    /** An image file or camera frame, as the model's input. */
+    void predictImage(Model model, ToWorker.Predict m);
+
+    void imagesAdd(ToWorker.ImagesAdd m);
+
+    void imagesFrame(ToWorker.ImagesFrame m);
+
+    void imagesEdit(ToWorker.ImagesEdit m);
+
+    void open(ToWorker.Open m);
+
+    void openFile(ToWorker.OpenFile m);
+
+    void resumeFile(ToWorker.FileMessage m);
+
+    /** The benchmark page's measurement (see {@link BenchRun}). */
+    void bench(ToWorker.Bench m);
+
+    /** The model file of this format, posted to the page (score: what a page of its own states, see ToWorker.ExportRequest). */
+    void export(Model model, ToWorker.Format format, String score);
+
+    /** The same for a model in its binary form (the training program's, handed over by the page). */
+    void exportModel(Int8Array model, ToWorker.Format format, String score);
+}
