@@ -41,16 +41,19 @@
   // Offline: a service worker keeps the site (relative scope, so any sub-path works). When a new
   // deploy has installed itself beside the running one, offer to switch.
   if ('serviceWorker' in navigator && page === 'studio') {
-    var updating = false;
-    navigator.serviceWorker.addEventListener('controllerchange', function () {
-      if (updating) location.reload();
-    });
+    var updating = false, reloading = false;
+    function reload() {
+      if (updating && !reloading) { reloading = true; location.reload(); }
+    }
+    navigator.serviceWorker.addEventListener('controllerchange', reload);
     navigator.serviceWorker.register('sw.js').then(function (registration) {
       function offer(worker) {
         var bar = document.querySelector('[data-testid="update"]');
         bar.hidden = false;
         bar.querySelector('button').onclick = function () {
           updating = true;
+          // the new version takes over (controllerchange); should that event not come, its activation reloads
+          worker.addEventListener('statechange', function () { if (worker.state === 'activated') reload(); });
           worker.postMessage('activate-new-version');
         };
       }
