@@ -1,4 +1,5 @@
-// Runs each <name>.onnx in the given folder on <name>.input.json ({"rows": n, "cols": k, "data": [...]})
+// Runs each <name>.onnx in the given folder on <name>.input.json ({"rows": n, "cols": k, "data": [...]}, or
+// {"dims": [...], "data": [...]} for an input of another shape)
 // with ONNX Runtime and writes <name>.output.json ({"dims": [...], "data": [...]}).
 // Usage: node run.mjs FOLDER
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ for (const file of readdirSync(folder).filter(f => f.endsWith('.onnx')).sort()) 
   const name = file.slice(0, -'.onnx'.length);
   const input = JSON.parse(readFileSync(join(folder, name + '.input.json'), 'utf8'));
   const session = await ort.InferenceSession.create(readFileSync(join(folder, file)));
-  const feeds = { input: new ort.Tensor('float32', Float32Array.from(input.data), [input.rows, input.cols]) };
+  const feeds = { input: new ort.Tensor('float32', Float32Array.from(input.data), input.dims || [input.rows, input.cols]) };
   const result = await session.run(feeds);
   const out = result.output;
   writeFileSync(join(folder, name + '.output.json'), JSON.stringify({ dims: out.dims, data: Array.from(out.data) }));

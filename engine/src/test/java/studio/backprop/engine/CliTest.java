@@ -149,6 +149,25 @@ class CliTest {
         assertTrue(run("export", "--model=" + link).err.contains("--out"));
     }
 
+    /** An ONNX file opens as a model: evaluated and exported again as the model it came from. */
+    @Test
+    void onnxFilesOpenAsModels(@TempDir Path dir) throws Exception {
+        String bpsm = dir.resolve("m.bpsm").toString(), onnx = dir.resolve("m.onnx").toString();
+        assertEquals(0, run("train", "--data=iris", "--layers=6", "--epochs=20", "--quiet", "--out=" + bpsm).code);
+        assertEquals(0, run("export", "--model=" + bpsm, "--out=" + onnx).code);
+        Run fromFile = run("eval", "--model=" + bpsm), fromOnnx = run("eval", "--model=" + onnx);
+        assertEquals(0, fromOnnx.code, fromOnnx.err);
+        // the same numbers (the weights went through float32; three decimals agree)
+        assertEquals(fromFile.out.replaceAll("weights [0-9a-f]+", "").replaceAll("(\\d\\.\\d{3})\\d+", "$1"),
+                fromOnnx.out.replaceAll("weights [0-9a-f]+", "").replaceAll("(\\d\\.\\d{3})\\d+", "$1"));
+        Run back = run("export", "--model=" + onnx, "--out=" + dir.resolve("again.onnx"));
+        assertEquals(0, back.code, back.err);
+        Files.write(dir.resolve("bad.onnx"), new byte[] {8, 7, 58, 3, 10, 1, 120});
+        Run bad = run("eval", "--model=" + dir.resolve("bad.onnx"));
+        assertEquals(1, bad.code);
+        assertTrue(bad.err.contains("ONNX"), bad.err);
+    }
+
     @Test
     void anExplodingLossIsCalledOut() {
         Run run = run("train", "--data=digits", "--layers=32", "--act=relu", "--batch=64", "--lr=0.05", "--epochs=2", "--quiet");

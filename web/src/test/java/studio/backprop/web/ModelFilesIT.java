@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import studio.backprop.engine.model.ModelBinary;
 import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.OnnxImport;
 import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Experiment;
@@ -102,6 +104,38 @@ class ModelFilesIT {
             Files.write(cut, java.util.Arrays.copyOf(ModelBinary.write(ex.model), 40));
             b.byTestId("model-file").sendKeys(cut.toString());
             b.waitUpTo(20).until(d -> b.text("error").startsWith("This model cannot be opened: the model is truncated"));
+        }
+    }
+
+    /**
+     * An ONNX file opens as a studio model on its data (a conv net on the digits, from its
+     * metadata), with the weights the JVM reads from it, and trains on; an operator the engine
+     * lacks is named with its node.
+     */
+    @Test
+    void onnxFilesOpenAndTrainOn() throws Exception {
+        Experiment ex = Experiment.load(Settings.of("data=digits layers=conv4x3,pool2,16 act=relu opt=adam lr=0.01 seed=3", ' '));
+        ex.trainer.stepEpoch();
+        byte[] onnx = Onnx.write(ex.model);
+        Model imported = OnnxImport.read(onnx);
+        String expected = WeightsHash.of(imported.network);
+        Path file = Browser.tempFile("digits", ".onnx"), bad = Browser.tempFile("gelu", ".onnx");
+        Files.write(file, onnx);
+        // the same file with its Relu nodes turned into Gelu (same length: the file stays valid)
+        Files.write(bad, new String(onnx, StandardCharsets.ISO_8859_1).replace("Relu", "Gelu").getBytes(StandardCharsets.ISO_8859_1));
+        try (Browser b = Browser.pooled()) {
+            for (String backend : new String[] {"js", "wasm"}) {
+                b.open("?backend=" + backend + "&t=" + System.nanoTime() + "#data=spiral");
+                b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+                b.byTestId("model-file").sendKeys(file.toString());
+                b.waitUpTo(30).until(d -> expected.equals(b.value("weights-hash")));
+                assertEquals("digits", b.driver.findElement(By.cssSelector("[data-testid=data]")).getAttribute("value"), backend);
+                String epoch = b.value("epoch");
+                b.byTestId("step-epoch").click();
+                b.waitUpTo(30).until(d -> !epoch.equals(b.value("epoch")) && !expected.equals(b.value("weights-hash")));
+                b.byTestId("model-file").sendKeys(bad.toString());
+                b.waitUpTo(20).until(d -> b.text("error").startsWith("This model cannot be opened: its Gelu node 'A1' is not supported"));
+            }
         }
     }
 }

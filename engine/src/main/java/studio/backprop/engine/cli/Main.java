@@ -21,6 +21,7 @@ import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.OnnxImport;
 import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.EarlyStop;
@@ -365,11 +366,12 @@ public final class Main {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 
-    /** A model file (JSON or binary), or a share link (a URL with "#m=", or the "m=..." text). */
+    /** A model file (JSON, binary or ONNX), or a share link (a URL with "#m=", or the "m=..." text). */
     private static Model readModel(String file) throws IOException, ModelException {
         if (file.contains("#m=") || file.startsWith("m=")) return ModelLink.read(file);
         byte[] bytes = Files.readAllBytes(Path.of(file));
         if (bytes.length > 0 && bytes[0] == '{') return ModelJson.read(new String(bytes, StandardCharsets.UTF_8));
+        if (OnnxImport.isOnnx(bytes)) return OnnxImport.read(bytes);
         return ModelBinary.read(bytes);
     }
 

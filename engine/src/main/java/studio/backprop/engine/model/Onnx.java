@@ -114,6 +114,7 @@ public final class Onnx {
         metadata(file, "targets", jsonArray(model.targetNames));
         metadata(file, "classes", jsonArray(model.classes));
         metadata(file, "loss", model.loss);
+        metadata(file, "settings", jsonObject(model.settings.asMap()));
         String image = model.settings.get("image");
         if (!image.isEmpty()) {
             metadata(file, "image", image + ": the image laid over white, its centred square cut out, scaled by area averaging to "
@@ -184,6 +185,14 @@ public final class Onnx {
 
     private static void metadata(Protobuf file, String key, String value) {
         file.message(14, new Protobuf().string(1, key).string(2, value));
+    }
+
+    private static String jsonObject(java.util.Map<String, String> values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+            sb.append(sb.length() > 1 ? "," : "").append(Json.quote(e.getKey())).append(':').append(Json.quote(e.getValue()));
+        }
+        return sb.append('}').toString();
     }
 
     private static String jsonArray(String[] values) {

@@ -32,6 +32,9 @@ import studio.backprop.engine.nn.Shape;
  */
 public final class Experiment {
     public final Settings settings;
+    /** The data before the split, and its encoding (for {@link #adopt}). */
+    private final DataSet all;
+    private final Encoding encoding;
     public final DataSet train, test;
     public final int droppedRows;
     /** For a table, every column that could be an input (all but the target); empty otherwise. */
@@ -60,6 +63,8 @@ public final class Experiment {
     private Experiment(Settings settings, DataSet all, Encoding encoding, int droppedRows, String[] candidateInputs, String[] candidateNotes,
             boolean[] outByDefault, Model from) {
         this.settings = settings;
+        this.all = all;
+        this.encoding = encoding;
         this.droppedRows = droppedRows;
         this.candidateInputs = candidateInputs;
         this.candidateNotes = candidateNotes;
@@ -74,6 +79,9 @@ public final class Experiment {
         String norm = settings.get("norm");
         if (norm.equals("auto")) norm = planar ? "none" : "standard";
         if (from != null) checkSameInputs(from, encoding, all);
+        if (from != null && from.normalizer.shift.length != rawTrain[0].length) {
+            throw mismatch("the model takes " + from.normalizer.shift.length + " inputs, and the data gives " + rawTrain[0].length);
+        }
         Normalizer normalizer = from != null ? from.normalizer : Normalizer.fit(norm, rawTrain, rawTrain[0].length);
 
         String lossKind = settings.get("loss");
@@ -211,6 +219,20 @@ public final class Experiment {
                     : "its target's classes are " + (all.classes.length == 0 ? "numbers" : String.join(", ", all.classes))
                     + "; the model's are " + String.join(", ", from.classes));
         }
+    }
+
+    /**
+     * This run's data under a model opened from a file or a link, or made elsewhere (an ONNX
+     * file): the model's weights, normalisation and target scaling are kept (not refitted), so
+     * its predictions are the model's; the columns and classes are this data's.
+     */
+    public Experiment adopt(Model from) {
+        if (from.classes.length != model.classes.length) {
+            throw mismatch("the model knows " + from.classes.length + " classes, and the data has " + model.classes.length);
+        }
+        Model m = new Model(from.settings, model.encoding, model.features, from.normalizer, model.targetNames, model.classes, from.loss,
+                from.network, from.targets);
+        return new Experiment(settings, all, encoding, droppedRows, candidateInputs, candidateNotes, outByDefault, m);
     }
 
     /** A network of this run's architecture (its own weights; see {@link PartThreads}). */

@@ -16,6 +16,7 @@ import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.OnnxImport;
 import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
@@ -115,14 +116,14 @@ public final class ModelExchange {
         }
     }
 
-    /** A model file the user opened: JSON (text starting with '{' or '[') or binary. */
+    /** A model file the user opened: JSON (text starting with '{' or '['), ONNX (see OnnxImport) or binary. */
     void openFile(Int8Array bytes) {
         byte[] b = bytes == null ? new byte[0] : bytes.copyToJavaArray();
         int first = 0;
         while (first < b.length && (b[first] == ' ' || b[first] == '\n' || b[first] == '\r' || b[first] == '\t')) first++;
         boolean json = first < b.length && (b[first] == '{' || b[first] == '[');
         try {
-            restore(json ? ModelJson.read(Text.fromUtf8(b)) : ModelBinary.read(b));
+            restore(json ? ModelJson.read(Text.fromUtf8(b)) : OnnxImport.isOnnx(b) ? OnnxImport.read(b) : ModelBinary.read(b));
         } catch (ModelException e) {
             linkError(e.getMessage());
         }
@@ -171,12 +172,8 @@ public final class ModelExchange {
 
     private void rebuild(Model model) {
         try {
-            Experiment ex = Data.experiment(model.settings, null);
-            if (!ex.takeWeights(model)) {
-                linkError("the link's network does not match its own settings");
-                return;
-            }
-            opened(ex, false);
+            // the model's own normalisation and weights on its data (an imported model's may differ from what the data would give)
+            opened(Data.experiment(model.settings, null).adopt(model), false);
         } catch (CsvException | IllegalArgumentException e) {
             linkError(e.getMessage());
         }
