@@ -72,7 +72,7 @@ final class OnnxReader {
         OnnxReader r = new OnnxReader();
         Limits.check(bytes.length > 0, "the file is empty");
         try {
-            Wire model = new Wire(bytes, 0, bytes.length);
+            ProtobufReader model = new ProtobufReader(bytes, 0, bytes.length);
             boolean graph = false;
             while (model.more()) {
                 int tag = model.tag();
@@ -80,7 +80,7 @@ final class OnnxReader {
                     case 2: r.producer = model.string(tag); break;
                     case 7: r.graph(model.message(tag)); graph = true; break;
                     case 14: {
-                        Wire e = model.message(tag);
+                        ProtobufReader e = model.message(tag);
                         String key = "", value = "";
                         while (e.more()) {
                             int t = e.tag();
@@ -101,7 +101,7 @@ final class OnnxReader {
         return r;
     }
 
-    private void graph(Wire g) throws ModelException {
+    private void graph(ProtobufReader g) throws ModelException {
         while (g.more()) {
             int tag = g.tag();
             switch (tag >>> 3) {
@@ -134,7 +134,7 @@ final class OnnxReader {
         constants.put(n.outputs.get(0), value.t);
     }
 
-    private static Node node(Wire w) throws ModelException {
+    private static Node node(ProtobufReader w) throws ModelException {
         Node n = new Node();
         while (w.more()) {
             int tag = w.tag();
@@ -155,7 +155,7 @@ final class OnnxReader {
         return n;
     }
 
-    private static Attribute attribute(Wire w) throws ModelException {
+    private static Attribute attribute(ProtobufReader w) throws ModelException {
         Attribute a = new Attribute("");
         String name = "";
         Double f = null;
@@ -173,20 +173,10 @@ final class OnnxReader {
                 case 4: s = w.string(tag); break;
                 case 5: t = tensor(w.message(tag), new String[1]); break;
                 case 7:
-                    if ((tag & 7) == 2) {
-                        Wire p = w.message(tag);
-                        while (p.more()) floats.add((double) Float.intBitsToFloat(p.fixed32()));
-                    } else {
-                        floats.add((double) Float.intBitsToFloat(w.fixed32()));
-                    }
+                    w.each(tag, p -> floats.add((double) Float.intBitsToFloat(p.fixed32())));
                     break;
                 case 8:
-                    if ((tag & 7) == 2) {
-                        Wire p = w.message(tag);
-                        while (p.more()) ints.add(p.varint());
-                    } else {
-                        ints.add(w.varint());
-                    }
+                    w.each(tag, p -> ints.add(p.varint()));
                     break;
                 default: w.skip(tag);
             }
@@ -201,8 +191,8 @@ final class OnnxReader {
         return out;
     }
 
-    private static Tensor tensor(Wire w, String[] name) throws ModelException {
-        List<Integer> dims = new ArrayList<>();
+    private static Tensor tensor(ProtobufReader w, String[] name) throws ModelException {
+        List<Long> dims = new ArrayList<>();
         int type = 0;
         byte[] raw = null;
         List<Double> values = new ArrayList<>();
@@ -212,37 +202,17 @@ final class OnnxReader {
             int tag = w.tag();
             switch (tag >>> 3) {
                 case 1:
-                    if ((tag & 7) == 2) {
-                        Wire p = w.message(tag);
-                        while (p.more()) dims.add(dim(p.varint()));
-                    } else {
-                        dims.add(dim(w.varint()));
-                    }
+                    w.each(tag, p -> dims.add(p.varint()));
                     break;
                 case 2: type = (int) w.varint(); break;
                 case 4:
-                    if ((tag & 7) == 2) {
-                        Wire p = w.message(tag);
-                        while (p.more()) values.add((double) Float.intBitsToFloat(p.fixed32()));
-                    } else {
-                        values.add((double) Float.intBitsToFloat(w.fixed32()));
-                    }
+                    w.each(tag, p -> values.add((double) Float.intBitsToFloat(p.fixed32())));
                     break;
                 case 5: case 7:
-                    if ((tag & 7) == 2) {
-                        Wire p = w.message(tag);
-                        while (p.more()) values.add((double) p.varint());
-                    } else {
-                        values.add((double) w.varint());
-                    }
+                    w.each(tag, p -> values.add((double) p.varint()));
                     break;
                 case 10:
-                    if ((tag & 7) == 2) {
-                        Wire p = w.message(tag);
-                        while (p.more()) values.add(Double.longBitsToDouble(p.fixed64()));
-                    } else {
-                        values.add(Double.longBitsToDouble(w.fixed64()));
-                    }
+                    w.each(tag, p -> values.add(Double.longBitsToDouble(p.fixed64())));
                     break;
                 case 8: name[0] = w.string(tag); break;
                 case 9: raw = w.bytes(tag); break;
@@ -254,7 +224,7 @@ final class OnnxReader {
         long size = 1;
         int[] shape = new int[dims.size()];
         for (int d = 0; d < shape.length; d++) {
-            shape[d] = dims.get(d);
+            shape[d] = dim(dims.get(d));
             size *= shape[d];
             Limits.check(size <= Limits.MAX_PARAMS, "tensor '" + name[0] + "' is larger than " + Limits.MAX_PARAMS + " values");
         }
@@ -280,7 +250,7 @@ final class OnnxReader {
         return (int) d;
     }
 
-    private static Value value(Wire w) throws ModelException {
+    private static Value value(ProtobufReader w) throws ModelException {
         String name = "";
         List<Integer> dims = new ArrayList<>();
         while (w.more()) {
@@ -288,19 +258,19 @@ final class OnnxReader {
             if (tag >>> 3 == 1) {
                 name = w.string(tag);
             } else if (tag >>> 3 == 2) {
-                Wire type = w.message(tag);
+                ProtobufReader type = w.message(tag);
                 while (type.more()) {
                     int t = type.tag();
                     if (t >>> 3 != 1) { type.skip(t); continue; }
-                    Wire tensor = type.message(t);
+                    ProtobufReader tensor = type.message(t);
                     while (tensor.more()) {
                         int u = tensor.tag();
                         if (u >>> 3 != 2) { tensor.skip(u); continue; }
-                        Wire shape = tensor.message(u);
+                        ProtobufReader shape = tensor.message(u);
                         while (shape.more()) {
                             int s = shape.tag();
                             if (s >>> 3 != 1) { shape.skip(s); continue; }
-                            Wire dim = shape.message(s);
+                            ProtobufReader dim = shape.message(s);
                             int d = -1;
                             while (dim.more()) {
                                 int x = dim.tag();
@@ -322,86 +292,5 @@ final class OnnxReader {
         int[] out = new int[dims.size()];
         for (int i = 0; i < out.length; i++) out[i] = dims.get(i);
         return new Value(name, out);
-    }
-
-    /** A window of protocol buffers bytes, read field by field. */
-    private static final class Wire {
-        private final byte[] b;
-        private int at;
-        private final int end;
-
-        Wire(byte[] b, int from, int end) {
-            this.b = b;
-            this.at = from;
-            this.end = end;
-        }
-
-        boolean more() {
-            return at < end;
-        }
-
-        int tag() {
-            long t = varint();
-            if (t <= 0 || t > Integer.MAX_VALUE) throw new IllegalStateException("bad field tag");
-            return (int) t;
-        }
-
-        long varint() {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                if (at >= end) throw new IllegalStateException("the file ends inside a number");
-                int x = b[at++] & 0xff;
-                v |= (long) (x & 0x7f) << shift;
-                if (x < 0x80) return v;
-            }
-            throw new IllegalStateException("a number longer than 10 bytes");
-        }
-
-        int fixed32() {
-            if (end - at < 4) throw new IllegalStateException("the file ends inside a number");
-            int v = (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
-            at += 4;
-            return v;
-        }
-
-        long fixed64() {
-            long lo = fixed32() & 0xffffffffL;
-            return lo | (long) fixed32() << 32;
-        }
-
-        private int length() {
-            long n = varint();
-            if (n < 0 || n > end - at) throw new IllegalStateException("a field longer than the file");
-            return (int) n;
-        }
-
-        Wire message(int tag) {
-            if ((tag & 7) != 2) throw new IllegalStateException("field " + (tag >>> 3) + " is not a message");
-            int n = length();
-            Wire w = new Wire(b, at, at + n);
-            at += n;
-            return w;
-        }
-
-        byte[] bytes(int tag) {
-            Wire w = message(tag);
-            byte[] out = new byte[w.end - w.at];
-            System.arraycopy(b, w.at, out, 0, out.length);
-            return out;
-        }
-
-        String string(int tag) {
-            return Text.fromUtf8(bytes(tag));
-        }
-
-        void skip(int tag) {
-            switch (tag & 7) {
-                case 0: varint(); break;
-                case 1: if (end - at < 8) throw new IllegalStateException("the file ends inside a number"); at += 8; break;
-                case 2: { int n = length(); at += n; break; }
-                case 5: if (end - at < 4) throw new IllegalStateException("the file ends inside a number"); at += 4; break;
-                default: throw new IllegalStateException("wire type " + (tag & 7));
-            }
-        }
     }
 }
