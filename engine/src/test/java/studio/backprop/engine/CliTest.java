@@ -168,6 +168,39 @@ class CliTest {
         assertTrue(bad.err.contains("ONNX"), bad.err);
     }
 
+    /** A project written by train opens in eval, train and export on its own data, the table file itself gone. */
+    @Test
+    void projectsCarryTheirDataAndModel(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("fruit.csv"), project = dir.resolve("fruit.zip");
+        Files.writeString(csv, ResumeTest.FRUIT);
+        Run made = run("train", "--data=" + csv, "--layers=4", "--epochs=5", "--seed=5", "--quiet", "--out=" + project);
+        assertEquals(0, made.code, made.err);
+        Files.delete(csv);
+        String hash = hash(made.out);
+        Run eval = run("eval", "--project=" + project);
+        assertEquals(0, eval.code, eval.err);
+        assertEquals(hash, hash(eval.out));
+        assertEquals(hash, hash(run("eval", "--model=" + project).out), "--model takes a project too");
+        Run more = run("train", "--project=" + project, "--epochs=3", "--quiet", "--out=" + dir.resolve("more.zip"));
+        assertEquals(0, more.code, more.err);
+        assertNotEquals(hash, hash(more.out));
+        assertEquals(hash(more.out), hash(run("eval", "--project=" + dir.resolve("more.zip")).out));
+        assertEquals(hash(more.out), hash(run("train", "--project=" + project, "--epochs=3", "--quiet").out), "the same steps again");
+        assertEquals(0, run("export", "--project=" + project, "--out=" + dir.resolve("m.onnx")).code);
+        Run images = run("train", "--data=" + dir, "--epochs=1", "--quiet", "--out=" + dir.resolve("x.zip"));
+        assertEquals(1, images.code);
+        Files.writeString(dir.resolve("junk.zip"), "no zip");
+        Run junk = run("eval", "--project=" + dir.resolve("junk.zip"));
+        assertEquals(1, junk.code);
+        assertTrue(junk.err.contains("not a project file"), junk.err);
+    }
+
+    private static String hash(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"weightsHash\":\"([0-9a-f]+)\"").matcher(out);
+        assertTrue(m.find(), out);
+        return m.group(1);
+    }
+
     @Test
     void anExplodingLossIsCalledOut() {
         Run run = run("train", "--data=digits", "--layers=32", "--act=relu", "--batch=64", "--lr=0.05", "--epochs=2", "--quiet");

@@ -22,6 +22,7 @@ import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
 import studio.backprop.engine.model.OnnxImport;
+import studio.backprop.engine.model.Project;
 import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.EarlyStop;
@@ -81,8 +82,9 @@ public final class Main {
     private void help() {
         out.println("Backprop Studio engine: train and use small neural networks.");
         out.println();
-        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx|model.tfjs.zip] [--site=URL] [--link] [--quiet]");
-        out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data]");
+        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx|model.tfjs.zip|project.zip] [--site=URL] [--link] [--quiet]");
+        out.println("       java -jar engine.jar train   --project=PROJECT.zip [--epochs=N ...] [--out=...]   (trains on from a saved project)");
+        out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data] | --project=PROJECT.zip");
         out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,... | --input=IMAGE_FOLDER_OR_ZIP)");
         out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx|model.tfjs.zip");
         out.println("       java -jar engine.jar sweep   [--key=value ...] --sweep='lr:0.001|0.01|0.1;layers:8|16,16' [--threads=N|auto]");
@@ -108,17 +110,21 @@ public final class Main {
         out.println("class; PNG, JPEG, GIF), e.g. train --data=pets.zip --image=rgb32 --layers=conv8x3,pool2,conv16x3,pool2,drop0.25,64");
         out.println("--act=relu --opt=adam --lr=0.002 --batch=32 --norm=none --split=0.8 (the studio's recommendation); files that");
         out.println("are not images are skipped and listed. predict --input= takes an image, a folder or a zip for such a model.");
+        out.println("A project (the studio's Save project, or train --out=NAME.zip) holds the model, its data when it is yours (the CSV");
+        out.println("file, or the images by class) and the studio's runs; --project=FILE trains on from it or evaluates it, on its own data.");
+        out.println("--model= takes a project too.");
         out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
     }
 
     private int train(Flags flags) throws IOException, CsvException, ModelException {
-        Settings settings = flags.settings();
-        if (settings.get("epochs").isEmpty()) settings.set("epochs", "100");
+        Project project = flags.has("project") ? readProject(flags.require("project")) : null;
+        Settings settings = project != null ? projectSettings(project, flags) : flags.settings();
+        if (settings.get("epochs").isEmpty() || project != null && !flags.has("epochs")) settings.set("epochs", "100");
         if (settings.get("workers").equals("auto")) {
             settings.set("workers", Integer.toString(Math.max(1, Math.min(Parts.MAX, Runtime.getRuntime().availableProcessors()))));
         }
         int epochs = settings.integer("epochs", 0, 1_000_000);
-        Experiment ex = Experiment.load(settings);
+        Experiment ex = project != null ? Experiment.load(project, settings) : Experiment.load(settings);
         PartThreads.attach(ex);
         if (!flags.has("quiet")) columnNotes(ex);
         Trainer trainer = ex.trainer;
@@ -150,7 +156,10 @@ public final class Main {
                     + (early.patience() == 1 ? " epoch" : " epochs") + "; the weights are those of epoch " + early.bestEpoch() + " (--patience=0 trains on)");
         }
         if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
-        if (flags.has("out")) {
+        if (flags.has("out") && isProjectFile(flags.get("out"))) {
+            Files.write(Path.of(flags.get("out")), Project.write(projectOf(ex.model, project, settings)));
+            if (!flags.has("quiet")) out.println("project written to " + flags.get("out"));
+        } else if (flags.has("out")) {
             writeModel(ex.model, flags.get("out"));
             if (!flags.has("quiet")) out.println("model written to " + flags.get("out"));
         }
@@ -243,10 +252,13 @@ public final class Main {
     }
 
     private int eval(Flags flags) throws IOException, CsvException, ModelException {
-        Model model = readModel(flags.require("model"));
-        Settings settings = model.settings.copy();
-        for (var e : flags.settingsOverrides().entrySet()) settings.set(e.getKey(), e.getValue());
-        Experiment ex = Experiment.load(settings);
+        Project project = flags.has("project") ? readProject(flags.require("project"))
+                : isProjectFile(flags.require("model")) ? readProject(flags.get("model")) : null;
+        Model model = project != null ? project.model : readModel(flags.require("model"));
+        Settings settings = project != null ? projectSettings(project, flags) : model.settings.copy();
+        if (project == null) for (var e : flags.settingsOverrides().entrySet()) settings.set(e.getKey(), e.getValue());
+        Experiment ex = project != null ? Experiment.load(project, settings) : Experiment.load(settings);
+        if (project != null) model = ex.model;
         int classes = model.classes.length;
         double[][] x = ex.test.x;
         Metrics test = Metrics.evaluate(model.network, ex.loss, model.prepare(x), ex.testY, classes, model.targets.scale);
@@ -366,21 +378,54 @@ public final class Main {
         return Files.readString(p, StandardCharsets.UTF_8);
     }
 
-    /** A model file (JSON, binary or ONNX), or a share link (a URL with "#m=", or the "m=..." text). */
+    /** A model file (JSON, binary or ONNX), a project (its model), or a share link (a URL with "#m=", or the "m=..." text). */
     private static Model readModel(String file) throws IOException, ModelException {
         if (file.contains("#m=") || file.startsWith("m=")) return ModelLink.read(file);
         byte[] bytes = Files.readAllBytes(Path.of(file));
+        if (Project.isZip(bytes)) return Project.read(bytes).model;
         if (bytes.length > 0 && bytes[0] == '{') return ModelJson.read(new String(bytes, StandardCharsets.UTF_8));
         if (OnnxImport.isOnnx(bytes)) return OnnxImport.read(bytes);
         return ModelBinary.read(bytes);
     }
 
     private int export(Flags flags) throws IOException, ModelException {
-        Model model = readModel(flags.require("model"));
+        Model model = flags.has("project") ? readProject(flags.require("project")).model : readModel(flags.require("model"));
         String file = flags.require("out");
         writeModel(model, file);
         out.println("model written to " + file);
         return 0;
+    }
+
+    private static Project readProject(String file) throws IOException, ModelException {
+        Path p = Path.of(file);
+        if (Files.size(p) > Integer.MAX_VALUE - 16) throw new IllegalArgumentException(p + " is larger than 2 GB");
+        return Project.read(Files.readAllBytes(p));
+    }
+
+    /** A project's settings, with the ones the flags change. */
+    private static Settings projectSettings(Project project, Flags flags) {
+        Settings s = project.model.settings.copy();
+        for (var e : flags.settingsOverrides().entrySet()) s.set(e.getKey(), e.getValue());
+        return s;
+    }
+
+    /** --out=NAME.zip writes a project (a .tfjs.zip is a TensorFlow.js model). */
+    private static boolean isProjectFile(String file) {
+        String f = file.toLowerCase(Locale.ROOT);
+        return f.endsWith(".zip") && !f.endsWith(".tfjs.zip");
+    }
+
+    /** The trained model as a project: with the data of the project it came from, or the table it was trained on. */
+    private static Project projectOf(Model model, Project from, Settings settings) throws IOException {
+        String saved = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        if (from != null) return new Project(model, saved, from.csvName, from.csv, from.classes, from.images, from.runs);
+        String data = settings.get("data");
+        if (studio.backprop.engine.data.BuiltIn.isBuiltIn(data)) return new Project(model, saved, null, null, List.of(), List.of(), "[]");
+        if (ImageFiles.isImages(data)) {
+            throw new IllegalArgumentException("a project of your own images is saved by the studio (Save project); here, --out=model.bpsm saves the model");
+        }
+        Path p = Path.of(data);
+        return new Project(model, saved, p.getFileName().toString(), read(p), List.of(), List.of(), "[]");
     }
 
     private static void writeModel(Model model, String file) throws IOException {

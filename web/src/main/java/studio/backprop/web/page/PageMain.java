@@ -3,6 +3,7 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
@@ -102,7 +103,7 @@ public final class PageMain implements FromWorker.Receiver {
                     if (keepPlaying) worker.send(ToWorker.play());
                 }, PageMain::requestRender);
                 break;
-            case 6: models = new ModelFiles(worker, state, PageMain::requestRender); break;
+            case 6: models = new ModelFiles(worker, state, PageMain::requestRender, PageMain::saveProject); break;
             case 7: pageExport = new PageExport(worker, state, PageMain::requestRender); break;
             case 8:
                 runs = new RunsView(state);
@@ -154,10 +155,11 @@ public final class PageMain implements FromWorker.Receiver {
         });
         Dom.byTestId("share").addEventListener("click", e -> worker.send(ToWorker.share(false)));
         HTMLElement needFile = Dom.byTestId("need-file-input");
-        needFile.addEventListener("change", e -> CsvUpload.readInput(needFile, (name, file) -> {
+        // chosen, or dropped on its label
+        Dom.onFile(needFile, (HTMLElement) needFile.getParentNode(), (name, file) -> {
             state.offeredFile = file;
             worker.sendFull(ToWorker.resumeFile(file));
-        }, PageMain::showError, CsvUpload.MAX_BYTES));
+        }, PageMain::showError, CsvUpload.MAX_BYTES);
         Dom.byTestId("csv-cancel-parse").addEventListener("click", e -> {
             // a parse runs to its end in the worker: stop that worker, start another on the same settings
             upload.progress(-1);
@@ -279,10 +281,30 @@ public final class PageMain implements FromWorker.Receiver {
 
     @Override public void exportModel(FromWorker.ExportModel m) {
         // the training program writes no model files: the full one does, from the model it sent
-        worker.sendFiles(ToWorker.export(m.getFormat(), m.getModel(), PageExport.score(state)));
+        if (ToWorker.Format.PROJECT.name().equals(m.getFormat())) worker.sendFiles(projectRequest(m.getModel()));
+        else worker.sendFiles(ToWorker.export(m.getFormat(), m.getModel(), PageExport.score(state)));
+    }
+
+    /** The full program writes the project, with the user's data it holds; the training program first sends its model (export-model). */
+    private static void saveProject() {
+        worker.send(worker.trainerIsFull() ? projectRequest(null) : ToWorker.export(ToWorker.Format.PROJECT));
+    }
+
+    /** Save project, with the runs this page keeps and the run's CSV file; model: the training program's, or null for the run's. */
+    private static ToWorker.ExportRequest projectRequest(Int8Array model) {
+        return ToWorker.exportProject(model, RunsView.json(), state.csvFile);
+    }
+
+    @Override public void projectOpened(FromWorker.ProjectOpened m) {
+        worker.promoteFiles();
+        runs.merge(m.getRuns());
+        // the run opens on the project's table (opened, with its file, follows)
+        state.offeredFile = m.getFile();
+        state.linkPayload = null;
     }
 
     @Override public void needFile(FromWorker.NeedFile m) {
+        worker.promoteFiles();
         String target = m.getTarget();
         state.needFile = "This model was trained on the file \u201c" + m.getData() + "\u201d, which a link does not carry. "
                 + "Open that file, or one with the same columns (inputs: " + String.join(", ", m.getInputs())
@@ -293,6 +315,7 @@ public final class PageMain implements FromWorker.Receiver {
     }
 
     @Override public void opened(FromWorker.Opened m) {
+        worker.promoteFiles();
         // the link's settings fill the form; the URL keeps the link until something changes
         if (m.isWithFile()) state.csvFile = state.offeredFile;
         state.offeredFile = null;
@@ -301,6 +324,7 @@ public final class PageMain implements FromWorker.Receiver {
     }
 
     @Override public void needImages(FromWorker.NeedImages m) {
+        worker.promoteFiles();
         state.clearRun();
         state.status = "idle";
         state.classes = m.getClasses();

@@ -19,9 +19,10 @@ import studio.backprop.web.protocol.ToWorker;
  * <p>There are two worker programs. The training program, started first, trains on generated data
  * and the built-in image sets. The full program adds tables, the user's own images and model
  * files; it is loaded when first needed: for a message only it reads ({@link #sendFiles}: a CSV
- * preview, the user's images, a model file to write) it runs beside the training worker, and a
+ * preview, the user's images, a model file to write or to open) it runs beside the training worker, and a
  * run that needs it ({@link #init} on a table or the user's images, {@link #sendFull} to open a
- * model) makes it the training worker, the other one stopping with its old run.
+ * link, {@link #promoteFiles} once a file has opened) makes it the training worker, the other one
+ * stopping with its old run.
  */
 public final class WorkerClient {
     @JSFunctor
@@ -129,6 +130,20 @@ public final class WorkerClient {
         }
         if (files == null) files = new Connection(true);
         files.send(message);
+    }
+
+    /**
+     * The full program beside the training worker has opened a model (or project), whose run it
+     * now holds: it becomes the training worker and the other stops. (A file that could not be
+     * opened leaves the training worker's run as it was.)
+     */
+    public void promoteFiles() {
+        if (files != null) full();
+    }
+
+    /** Whether the training worker is of the full program (it holds the run and the user's data). */
+    public boolean trainerIsFull() {
+        return trainer != null && trainer.full;
     }
 
     /** The full program becomes the training worker (the one beside it, if any, with the user's images it holds). */

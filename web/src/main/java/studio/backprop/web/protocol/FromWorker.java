@@ -34,6 +34,7 @@ public final class FromWorker {
         default void exportModel(ExportModel m) {}
         default void needFile(NeedFile m) {}
         default void opened(Opened m) {}
+        default void projectOpened(ProjectOpened m) {}
         default void needImages(NeedImages m) {}
         default void explanation(Explanation m) {}
         default void linkError(Failure m) {}
@@ -58,6 +59,7 @@ public final class FromWorker {
             case "export-model": to.exportModel((ExportModel) m); break;
             case "need-file": to.needFile((NeedFile) m); break;
             case "opened": to.opened((Opened) m); break;
+            case "project-opened": to.projectOpened((ProjectOpened) m); break;
             case "need-images": to.needImages((NeedImages) m); break;
             case "explanation": to.explanation((Explanation) m); break;
             case "link-error": to.linkError((Failure) m); break;
@@ -366,6 +368,18 @@ public final class FromWorker {
 
     @JSBody(params = {"settings", "withFile"}, script = "return {type: 'opened', settings: settings, withFile: withFile};")
     private static native Opened opened(String[] settings, boolean withFile);
+
+    /**
+     * A project is open (its model follows as opened, or as need-images while its images load):
+     * runs, the runs panel's list it kept (JSON); file, a File of the table it holds (the CSV the
+     * run is on from now), or null.
+     */
+    public interface ProjectOpened extends Message {
+        @JSProperty String getRuns();
+        @JSProperty JSObject getFile();
+    }
+    @JSBody(params = {"runs", "file"}, script = "return {type: 'project-opened', runs: runs, file: file};")
+    public static native ProjectOpened projectOpened(String runs, JSObject file);
 
     /** The explorer's numbers for one sample, computed by the engine itself; or why there are none (message, else null). */
     public interface Explanation extends Message {

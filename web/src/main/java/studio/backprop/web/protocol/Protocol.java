@@ -18,8 +18,8 @@ import studio.backprop.engine.train.Settings;
  *                            images-add images-frame images-edit                      (ToWorker)
  * training worker -> helper  part-init part      (a helper runs the same worker script) (PartMessages)
  * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction
- *                            share-links export-model export-file need-file need-images opened explanation
- *                            link-error images bench-result                           (FromWorker)
+ *                            share-links export-model export-file need-file need-images opened project-opened
+ *                            explanation link-error images bench-result               (FromWorker)
  * helper -> training worker  ready part-done                                (FromWorker, PartMessages)
  * </pre>
  *

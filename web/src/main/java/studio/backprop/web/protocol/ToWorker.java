@@ -194,31 +194,42 @@ public final class ToWorker {
     @JSBody(params = "payload", script = "return {type: 'open', payload: payload};")
     public static native Open open(String payload);
 
-    /** Open a model file (JSON or binary). */
+    /** Open a model file (JSON, binary or ONNX) or a project (a .zip: see Project). */
     public interface OpenFile extends Message { @JSProperty Int8Array getBytes(); }
     @JSBody(params = "bytes", script = "return {type: 'open-file', bytes: bytes};")
     public static native OpenFile openFile(Int8Array bytes);
 
     /** The model file formats: readable JSON, the compact binary form, ONNX. */
-    /** TFJS: a TensorFlow.js layers model (a .zip of model.json and its weights); PAGE: the model's own web page (one HTML file, the model inside). */
-    public enum Format { JSON, BINARY, ONNX, TFJS, PAGE }
+    /**
+     * TFJS: a TensorFlow.js layers model (a .zip of model.json and its weights); PAGE: the model's own web page (one HTML file,
+     * the model inside); PROJECT: the whole project (see save-project).
+     */
+    public enum Format { JSON, BINARY, ONNX, TFJS, PAGE, PROJECT }
 
     /**
      * A model file for download (answered by export-file): of the run's model, or of model (its
      * binary form, from export-model) when that is not null; score is the test figure a page of
-     * its own states ("test accuracy 0.967", or "").
+     * its own states ("test accuracy 0.967", or ""). A project (format PROJECT, written by the
+     * full program, which holds the user's images) also takes runs, the runs panel's list as
+     * JSON, and file, the File of the run's CSV (or null); both null for the other formats.
      */
     public interface ExportRequest extends Message {
         @JSProperty String getFormat();
         @JSProperty Int8Array getModel();
         @JSProperty String getScore();
+        @JSProperty String getRuns();
+        @JSProperty JSObject getFile();
     }
     public static ExportRequest export(Format format) {
         return export(format.name(), null, "");
     }
 
-    @JSBody(params = {"format", "model", "score"}, script = "return {type: 'export', format: format, model: model, score: score};")
+    @JSBody(params = {"format", "model", "score"},
+            script = "return {type: 'export', format: format, model: model, score: score, runs: null, file: null};")
     public static native ExportRequest export(String format, Int8Array model, String score);
+
+    @JSBody(params = {"model", "runs", "file"}, script = "return {type: 'export', format: 'PROJECT', model: model, score: '', runs: runs, file: file};")
+    public static native ExportRequest exportProject(Int8Array model, String runs, JSObject file);
 
     public static Format format(String name) {
         for (Format f : Format.values()) if (f.name().equals(name)) return f;

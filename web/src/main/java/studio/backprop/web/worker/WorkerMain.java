@@ -227,12 +227,11 @@ public final class WorkerMain implements ToWorker.Receiver {
     }
 
     @Override public void export(ToWorker.ExportRequest m) {
-        ToWorker.Format format = ToWorker.format(m.getFormat());
-        if (m.getModel() != null) files().exportModel(m.getModel(), format, m.getScore());
+        if (m.getModel() != null) files().exportModel(m);
         else if (run == null) return;
-        else if (files != null) files.export(run.experiment.model, format, m.getScore());
+        else if (files != null) files.export(run.experiment.model, m);
         // the full worker writes the file: the page hands it the model
-        else Outbox.post(FromWorker.exportModel(format.name(), Int8Array.copyFromJavaArray(ModelBinary.write(run.experiment.model, 64))));
+        else Outbox.post(FromWorker.exportModel(m.getFormat(), Int8Array.copyFromJavaArray(ModelBinary.write(run.experiment.model, 64))));
     }
 
     @Override public void watch(ToWorker.Watch m) {

@@ -1,7 +1,6 @@
 package studio.backprop.web.page.data;
 
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.train.Recommended;
@@ -22,16 +21,6 @@ import studio.backprop.web.protocol.ToWorker;
  */
 public final class CsvUpload {
     public static final double MAX_BYTES = 50e6;
-
-    @JSFunctor
-    public interface FileText extends JSObject {
-        void accept(String name, JSObject file);
-    }
-
-    @JSFunctor
-    public interface Failed extends JSObject {
-        void failed(String message);
-    }
 
     public interface Use {
         void use(Settings settings, JSObject file);
@@ -56,11 +45,7 @@ public final class CsvUpload {
         this.worker = worker;
         this.state = state;
         this.onUse = onUse;
-        HTMLElement input = Dom.byTestId("csv-file");
-        FileText got = this::inspect;
-        Failed failed = this::showError;
-        input.addEventListener("change", e -> readInput(input, got, failed, MAX_BYTES));
-        listenDrop(Dom.byTestId("drop-zone"), got, failed, MAX_BYTES);
+        Dom.onFile(Dom.byTestId("csv-file"), Dom.byTestId("drop-zone"), this::inspect, this::showError, MAX_BYTES);
         Dom.byTestId("csv-use").addEventListener("click", e -> use());
         Dom.byTestId("csv-cancel").addEventListener("click", e -> preview.setHidden(true));
     }
@@ -210,18 +195,4 @@ public final class CsvUpload {
         repaint.run();
     }
 
-    @JSBody(params = {"input", "ok", "fail", "max"}, script =
-            "var js_f = input.files && input.files[0]; if (!js_f) return;"
-            + "if (js_f.size > max) { fail(js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'); return; }"
-            + "ok(js_f.name, js_f); input.value = '';")
-    public static native void readInput(HTMLElement input, FileText ok, Failed fail, double max);
-
-    @JSBody(params = {"zone", "ok", "fail", "max"}, script =
-            "zone.addEventListener('dragover', function (js_e) { js_e.preventDefault(); zone.classList.add('dragging'); });"
-            + "zone.addEventListener('dragleave', function () { zone.classList.remove('dragging'); });"
-            + "zone.addEventListener('drop', function (js_e) { js_e.preventDefault(); zone.classList.remove('dragging');"
-            + "  var js_f = js_e.dataTransfer.files[0]; if (!js_f) return;"
-            + "  if (js_f.size > max) { fail(js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'); return; }"
-            + "  ok(js_f.name, js_f); });")
-    private static native void listenDrop(HTMLElement zone, FileText ok, Failed fail, double max);
 }

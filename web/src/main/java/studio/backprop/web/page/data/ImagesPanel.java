@@ -7,6 +7,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.Images;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.page.State;
@@ -96,12 +97,12 @@ public final class ImagesPanel {
         if (files.length == 0) return;
         if (into.isEmpty()) {
             String first = paths[0].replace('\\', '/');
-            name = first.contains("/") ? first.substring(0, first.indexOf('/')) : first.toLowerCase().endsWith(".zip") ? first : "my images";
+            name = first.contains("/") ? first.substring(0, first.indexOf('/')) : Text.lowerAscii(first).endsWith(".zip") ? first : "my images";
             // a folder named like a built-in set (mnist, iris, ...) must not train on that set
             if (studio.backprop.engine.data.BuiltIn.isBuiltIn(name)) name = name + " images";
             // loose image files (no folders, no zip) go to the last class, or a new one
             boolean loose = true;
-            for (String p : paths) loose &= !p.contains("/") && !p.toLowerCase().endsWith(".zip");
+            for (String p : paths) loose &= !p.contains("/") && !Text.lowerAscii(p).endsWith(".zip");
             if (loose) into = classes.length > 0 ? classes[classes.length - 1] : "class 1";
         }
         worker.sendFiles(ToWorker.imagesAdd(files, paths, into));

@@ -275,12 +275,40 @@ public final class RunsView {
             + " testLoss: NaN, testMetric: NaN, hash: '', curve: []};")
     private static native Run newRun(String id, String settings, String date);
 
-    /** Runs from localStorage (NaN is kept as null by JSON: read back as NaN). */
-    @JSBody(params = "key", script = "try { var js_v = JSON.parse(localStorage.getItem(key) || '[]'); if (!Array.isArray(js_v)) return [];"
+    /** Runs from localStorage. */
+    private static JSArray<Run> stored(String key) {
+        return parse(item(key));
+    }
+
+    @JSBody(params = "key", script = "try { return localStorage.getItem(key) || '[]'; } catch (js_e) { return '[]'; }")
+    private static native String item(String key);
+
+    /** Runs from JSON text (NaN is kept as null by JSON: read back as NaN). */
+    @JSBody(params = "text", script = "try { var js_v = JSON.parse(text); if (!Array.isArray(js_v)) return [];"
             + " js_v.forEach(function (js_r) { ['testLoss', 'testMetric', 'seconds'].forEach(function (js_k) { if (typeof js_r[js_k] !== 'number') js_r[js_k] = NaN; });"
             + "   if (!Array.isArray(js_r.curve)) js_r.curve = []; js_r.curve.forEach(function (js_p) { for (var js_i = 0; js_i < js_p.length; js_i++) if (js_p[js_i] === null) js_p[js_i] = NaN; }); });"
             + " return js_v; } catch (js_e) { return []; }")
-    private static native JSArray<Run> stored(String key);
+    private static native JSArray<Run> parse(String text);
+
+    /** The kept runs as JSON, for a project. */
+    public static String json() {
+        return item(KEY);
+    }
+
+    /** A project's runs (as Project.read cleans them) join the list, first and in their order (one of the same id or setup replaces its row). */
+    public void merge(String json) {
+        JSArray<Run> incoming = parse(json);
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < incoming.getLength(); i++) runs.add(incoming.get(i));
+        for (Run r : load()) {
+            boolean same = false;
+            for (int i = 0; i < incoming.getLength(); i++) same |= incoming.get(i).getId().equals(r.getId()) || incoming.get(i).getSettings().equals(r.getSettings());
+            if (!same) runs.add(r);
+        }
+        while (runs.size() > KEPT) runs.remove(runs.size() - 1);
+        store(runs);
+        render(runs);
+    }
 
     @JSBody(params = {"key", "runs"}, script = "try { localStorage.setItem(key, JSON.stringify(runs)); } catch (js_e) {}")
     private static native void write(String key, JSArray<Run> runs);

@@ -15,19 +15,23 @@ import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.ToWorker;
 
 /**
- * Model files and "my models": download the model (JSON or binary), open a model file, and a
+ * Model files and "my models": download the model (JSON or binary) or the project, open a model
+ * or project file (chosen or dropped), and a
  * list of models saved in this browser (localStorage; each entry keeps the model as its link
  * payload, with name, date, data set and test accuracy).
  */
 public final class ModelFiles {
     private static final String KEY = "backprop-studio-models";
+    /** The largest model or project file opened (a project holds its data: a CSV of up to 50 MB, or images). */
+    static final double MAX_BYTES = 500e6;
 
     private final WorkerClient worker;
     private final State state;
 
     private final Runnable repaint;
 
-    public ModelFiles(WorkerClient worker, State state, Runnable repaint) {
+    /** @param saveProject asks for the project file (the page adds the runs it keeps) */
+    public ModelFiles(WorkerClient worker, State state, Runnable repaint, Runnable saveProject) {
         this.worker = worker;
         this.state = state;
         this.repaint = repaint;
@@ -36,22 +40,20 @@ public final class ModelFiles {
         Dom.byTestId("download-onnx").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.ONNX)));
         Dom.byTestId("download-tfjs").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.TFJS)));
         Dom.byTestId("save-model").addEventListener("click", e -> worker.send(ToWorker.share(true)));
-        HTMLElement input = Dom.byTestId("model-file");
-        input.addEventListener("change", e -> readBytes(input, 200e6, (bytes, error) -> {
-            if (bytes == null) {
-                state.error = error;
-                repaint.run();
-                return;
-            }
-            worker.sendFull(ToWorker.openFile(bytes));
-        }));
+        Dom.byTestId("save-project").addEventListener("click", e -> saveProject.run());
+        Dom.Failed failed = error -> {
+            state.error = error;
+            repaint.run();
+        };
+        // to the full program beside the run: the run stays unless the file opens (see WorkerClient.promoteFiles)
+        Dom.onFile(Dom.byTestId("model-file"), Dom.byTestId("open-zone"), (name, file) -> readBytes(file, name, bytes -> worker.sendFiles(ToWorker.openFile(bytes)), failed),
+                failed, MAX_BYTES);
         showList();
     }
 
     @JSFunctor
     interface Bytes extends JSObject {
-        /** The file's bytes, or null and why not. */
-        void done(Int8Array bytes, String error);
+        void done(Int8Array bytes);
     }
 
     /** A model saved in this browser, as localStorage keeps it. */
@@ -69,6 +71,7 @@ public final class ModelFiles {
         ToWorker.Format format = ToWorker.format(m.getFormat());
         if (format == ToWorker.Format.JSON) save(base + ".json", m.getText(), null, "application/json");
         else if (format == ToWorker.Format.PAGE) save(base + ".html", m.getText(), null, "text/html");
+        else if (format == ToWorker.Format.PROJECT) save("project-" + base.substring("model-".length()) + ".zip", null, m.getBytes(), "application/zip");
         else save(base + (format == ToWorker.Format.ONNX ? ".onnx" : format == ToWorker.Format.TFJS ? ".tfjs.zip" : ".bpsm"), null,
                 m.getBytes(), "application/octet-stream");
     }
@@ -161,10 +164,7 @@ public final class ModelFiles {
             + "setTimeout(function () { URL.revokeObjectURL(js_a.href); js_a.remove(); }, 0);")
     static native void save(String name, String text, JSObject bytes, String type);
 
-    @JSBody(params = {"input", "max", "done"}, script =
-            "var js_f = input.files && input.files[0]; if (!js_f) return;"
-            + "if (js_f.size > max) { done(null, js_f.name + ' is larger than ' + Math.round(max / 1e6) + ' MB.'); return; }"
-            + "js_f.arrayBuffer().then(function (js_b) { input.value = ''; done(new Int8Array(js_b), null); },"
-            + "  function () { done(null, 'Could not read ' + js_f.name + '.'); });")
-    private static native void readBytes(HTMLElement input, double max, Bytes done);
+    @JSBody(params = {"file", "name", "done", "fail"}, script =
+            "file.arrayBuffer().then(function (js_b) { done(new Int8Array(js_b)); }, function () { fail('Could not read ' + name + '.'); });")
+    private static native void readBytes(JSObject file, String name, Bytes done, Dom.Failed fail);
 }

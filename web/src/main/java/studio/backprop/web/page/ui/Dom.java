@@ -1,6 +1,8 @@
 package studio.backprop.web.page.ui;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -46,4 +48,28 @@ public final class Dom {
             + "for (; js_i > 3; js_i -= 3) js_out = ',' + js_s.substring(js_i - 3, js_i) + js_out;"
             + "return (js_n < 0 ? '-' : '') + js_s.substring(0, js_i) + js_out;")
     public static native String grouped(double v);
+
+    @JSFunctor
+    public interface FileChosen extends JSObject {
+        void chosen(String name, JSObject file);
+    }
+
+    @JSFunctor
+    public interface Failed extends JSObject {
+        void failed(String message);
+    }
+
+    /**
+     * A file chosen with the input or dropped on the zone (the first one), when it is at most
+     * max bytes; else fail hears why. The zone is marked while a file is dragged over it.
+     */
+    @JSBody(params = {"input", "zone", "ok", "fail", "max"}, script =
+            "function js_take(js_f) { if (!js_f) return;"
+            + "  if (js_f.size > max) { fail(js_f.name + ' is ' + Math.round(js_f.size / 1e6) + ' MB; the limit is ' + Math.round(max / 1e6) + ' MB.'); return; }"
+            + "  ok(js_f.name, js_f); }"
+            + "input.addEventListener('change', function () { js_take(input.files && input.files[0]); input.value = ''; });"
+            + "zone.addEventListener('dragover', function (js_e) { js_e.preventDefault(); zone.classList.add('dragging'); });"
+            + "zone.addEventListener('dragleave', function () { zone.classList.remove('dragging'); });"
+            + "zone.addEventListener('drop', function (js_e) { js_e.preventDefault(); zone.classList.remove('dragging'); js_take(js_e.dataTransfer.files[0]); });")
+    public static native void onFile(HTMLElement input, HTMLElement zone, FileChosen ok, Failed fail, double max);
 }

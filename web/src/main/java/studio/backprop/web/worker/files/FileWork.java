@@ -95,14 +95,16 @@ public final class FileWork implements Files {
         BenchRun.run(m.getWorkload(), m.getSeconds(), m.getWorkers());
     }
 
-    @Override public void export(Model model, ToWorker.Format format, String score) {
-        if (format == ToWorker.Format.PAGE) ModelPageFile.write(model, score);
+    @Override public void export(Model model, ToWorker.ExportRequest m) {
+        ToWorker.Format format = ToWorker.format(m.getFormat());
+        if (format == ToWorker.Format.PAGE) ModelPageFile.write(model, m.getScore());
+        else if (format == ToWorker.Format.PROJECT) ProjectFiles.save(model, m, images);
         else Outbox.post(ModelExchange.export(model, format));
     }
 
-    @Override public void exportModel(Int8Array model, ToWorker.Format format, String score) {
+    @Override public void exportModel(ToWorker.ExportRequest m) {
         try {
-            export(ModelBinary.read(model.copyToJavaArray()), format, score);
+            export(ModelBinary.read(m.getModel().copyToJavaArray()), m);
         } catch (ModelException e) {
             Outbox.post(FromWorker.error("could not write the model file: " + e.getMessage()));
         }

@@ -1,7 +1,6 @@
 package studio.backprop.web.worker.files;
 
 import org.teavm.jso.JSObject;
-import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.train.Experiment;
@@ -47,9 +46,9 @@ public interface Files {
     /** The benchmark page's measurement (see {@link BenchRun}). */
     void bench(ToWorker.Bench m);
 
-    /** The model file of this format, posted to the page (score: what a page of its own states, see ToWorker.ExportRequest). */
-    void export(Model model, ToWorker.Format format, String score);
+    /** The model file (or project) the request asks for, posted to the page (see ToWorker.ExportRequest). */
+    void export(Model model, ToWorker.ExportRequest m);
 
-    /** The same for a model in its binary form (the training program's, handed over by the page). */
-    void exportModel(Int8Array model, ToWorker.Format format, String score);
+    /** The same for the model the request holds in its binary form (the training program's, handed over by the page). */
+    void exportModel(ToWorker.ExportRequest m);
 }

@@ -17,6 +17,7 @@ import studio.backprop.engine.model.ModelJson;
 import studio.backprop.engine.model.ModelLink;
 import studio.backprop.engine.model.Onnx;
 import studio.backprop.engine.model.OnnxImport;
+import studio.backprop.engine.model.Project;
 import studio.backprop.engine.model.Tfjs;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
@@ -122,6 +123,10 @@ public final class ModelExchange {
         int first = 0;
         while (first < b.length && (b[first] == ' ' || b[first] == '\n' || b[first] == '\r' || b[first] == '\t')) first++;
         boolean json = first < b.length && (b[first] == '{' || b[first] == '[');
+        if (Project.isZip(b)) {
+            openProject(b);
+            return;
+        }
         try {
             restore(json ? ModelJson.read(Text.fromUtf8(b)) : OnnxImport.isOnnx(b) ? OnnxImport.read(b) : ModelBinary.read(b));
         } catch (ModelException e) {
@@ -149,6 +154,44 @@ public final class ModelExchange {
                 linkError(e.getMessage());
             }
         });
+    }
+
+    /**
+     * A project: nothing changes unless it reads whole. Its runs go to the page; its model opens
+     * on its data: the table it holds (handed to the page as a File, the run's file from now),
+     * the images it holds (decoded first), or the built-in set, as a model file does.
+     */
+    private void openProject(byte[] bytes) {
+        ProjectFiles.read(bytes, this::restore, why -> Outbox.post(FromWorker.linkError("This project cannot be opened: " + why + ".")));
+    }
+
+    private void restore(Project p) {
+        forget();
+        Outbox.post(FromWorker.projectOpened(p.runs, p.csv == null ? null : ProjectFiles.file(p.csv, p.csvName)));
+        Model model = p.model;
+        switch (p.dataKind()) {
+            case "csv":
+                try {
+                    opened(Experiment.resume(model, p.csv), true);
+                } catch (CsvException | IllegalArgumentException e) {
+                    linkError(e.getMessage());
+                }
+                break;
+            case "images":
+                ownImages.replace(p.classes, p.images);
+                ownImages.whenReady(model.settings, () -> {
+                    try {
+                        Experiment ex = ownImages.experiment(model.settings);
+                        if (ex.takeWeights(model)) opened(ex, false);
+                        else linkError("the project's network does not match its images");
+                    } catch (IllegalArgumentException e) {
+                        linkError(e.getMessage());
+                    }
+                });
+                break;
+            default:
+                restore(model);
+        }
     }
 
     private void restore(Model model) {

@@ -8,8 +8,10 @@ import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.ImageClasses;
 import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.ImageHeader;
+import studio.backprop.engine.data.Png;
 import studio.backprop.engine.data.Text;
 import studio.backprop.engine.data.Zip;
+import studio.backprop.engine.model.Project;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
@@ -175,6 +177,46 @@ public final class OwnImages {
             }
         }
         for (Item it : found) enqueue(it);
+    }
+
+    /** The classes in their order, for a project. */
+    List<String> classNames() {
+        return new ArrayList<>(classes);
+    }
+
+    /**
+     * Every image that is in (decoded), for a project: its class, its name and its file as it
+     * came (a camera frame as a PNG of the frame); null when a file cannot be read again.
+     */
+    List<Project.Image> files() {
+        List<Project.Image> out = new ArrayList<>();
+        for (Item it : items) {
+            byte[] file;
+            if (it.blob == null) {
+                file = Png.write(it.frameWidth, it.frameHeight, it.frame);
+            } else {
+                Int8Array bytes = ImageDecoding.readBytes(it.blob, 0, -1);
+                if (bytes == null) return null;
+                file = bytes.copyToJavaArray();
+            }
+            out.add(new Project.Image(classes.get(it.cls), it.blob == null ? it.name + ".png" : it.name, file));
+        }
+        return out;
+    }
+
+    /** A project's images in place of the ones here: its classes (in order), each file queued to be decoded. */
+    void replace(List<String> classNames, List<Project.Image> files) {
+        classes.clear();
+        items.clear();
+        queue.clear();
+        skipped.clear();
+        message = "";
+        total = 0;
+        done = 0;
+        for (String c : classNames) classIndex(c);
+        for (Project.Image im : files) enqueue(new Item(classIndex(im.className), im.name, ImageDecoding.blob(Int8Array.copyFromJavaArray(im.file)), null, 0, 0));
+        pump();
+        summary();
     }
 
     /** An opened model's classes, made ready for the user's images (the ones there are stay). */
