@@ -201,6 +201,18 @@ class CliTest {
         return m.group(1);
     }
 
+    /** A series forecast with a recurrent layer: trained, evaluated and its model exported from the command line. */
+    @Test
+    void aSeriesTrainsWithARecurrentLayer(@TempDir Path dir) {
+        String model = dir.resolve("wave.bpsm").toString();
+        Run run = run("train", "--data=wave", "--layers=lstm8", "--window=15", "--epochs=5", "--quiet", "--out=" + model);
+        assertEquals(0, run.code, run.err);
+        assertEquals(hash(run.out), hash(run("eval", "--model=" + model).out));
+        Run bad = run("train", "--data=iris", "--layers=gru4", "--epochs=1");
+        assertEquals(1, bad.code);
+        assertTrue(bad.err.contains("a recurrent layer needs a sequence"), bad.err);
+    }
+
     @Test
     void anExplodingLossIsCalledOut() {
         Run run = run("train", "--data=digits", "--layers=32", "--act=relu", "--batch=64", "--lr=0.05", "--epochs=2", "--quiet");

@@ -45,7 +45,7 @@ class LearningTest {
     /** Each recommendation, run as the studio runs it (to its epochs or its early stop), reaches what it states. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"spiral", "circle", "xor", "gauss", "moons", "draw", "plane", "sine",
-        "iris", "wine", "cancer", "digits", "mnist", "fashion"})
+        "wave", "sines", "saw", "damped", "iris", "wine", "cancer", "digits", "mnist", "fashion"})
     void everyRecommendationReachesWhatItStates(String data) throws Exception {
         String[] r = java.util.Arrays.stream(studio.backprop.engine.train.Recommended.TABLE).filter(row -> row[0].equals(data)).findFirst().orElseThrow();
         Settings s = studio.backprop.engine.train.Recommended.named(java.util.Map.of("data", data));

@@ -78,9 +78,9 @@ class TrainerTest {
         e = assertThrows(IllegalArgumentException.class, slow::epochsPerSecond);
         assertEquals("speed must be a number from 0.1 to 1000000, got '0'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> spiral("layers", "8,0"));
-        assertEquals("layer 2 of '8,0' is '0': a dense layer is its number of units, a whole number from 1 to 1024 (other layers: convFxK, poolK, dropP)", e.getMessage());
+        assertEquals("layer 2 of '8,0' is '0': a dense layer is its number of units, a whole number from 1 to 1024 (other layers: convFxK, poolK, dropP, rnnN, gruN, lstmN)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> spiral("layers", "8,x8,4"));
-        assertEquals("layer 2 of '8,x8,4' is 'x8': a dense layer is its number of units, a whole number from 1 to 1024 (other layers: convFxK, poolK, dropP)", e.getMessage());
+        assertEquals("layer 2 of '8,x8,4' is 'x8': a dense layer is its number of units, a whole number from 1 to 1024 (other layers: convFxK, poolK, dropP, rnnN, gruN, lstmN)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> spiral("act", "relu,tanh,relu"));
         assertEquals("act lists 3 activations for 2 layers", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> spiral("act", "swish"));

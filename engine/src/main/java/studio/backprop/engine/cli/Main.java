@@ -156,6 +156,9 @@ public final class Main {
                     + (early.patience() == 1 ? " epoch" : " epochs") + "; the weights are those of epoch " + early.bestEpoch() + " (--patience=0 trains on)");
         }
         if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
+        if (trainer.clipped > 0 && !flags.has("quiet")) {
+            out.println("the gradient was clipped to length " + settings.get("clip") + " in " + trainer.clipped + " batches");
+        }
         if (flags.has("out") && isProjectFile(flags.get("out"))) {
             Files.write(Path.of(flags.get("out")), Project.write(projectOf(ex.model, project, settings)));
             if (!flags.has("quiet")) out.println("project written to " + flags.get("out"));

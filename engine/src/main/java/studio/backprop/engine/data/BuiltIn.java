@@ -17,12 +17,12 @@ public final class BuiltIn {
 
     /** Whether the data set ships with the app (generated, a table, an image set); any other name is a user's file. */
     public static boolean isBuiltIn(String name) {
-        return Generators.isGenerated(name) || isTable(name) || Images.isImageSet(name);
+        return Generators.isGenerated(name) || Series.isSeries(name) || isTable(name) || Images.isImageSet(name);
     }
 
     /** Generated or a built-in image set: data that no table (no CSV text) goes into (the studio's training worker has only these). */
     public static boolean isGeneratedOrImageSet(String name) {
-        return Generators.isGenerated(name) || Images.isImageSet(name);
+        return Generators.isGenerated(name) || Series.isSeries(name) || Images.isImageSet(name);
     }
 
     public static String fileName(String name) {

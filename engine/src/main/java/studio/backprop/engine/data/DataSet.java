@@ -54,4 +54,14 @@ public final class DataSet {
         nTrain = Math.max(1, Math.min(size() - 1, nTrain));
         return new DataSet[] {subset(order, 0, nTrain), subset(order, nTrain, size())};
     }
+
+    /** The first {@code trainFraction} of the rows train and the rest test, in their order (a series: the later part is the test). */
+    public DataSet[] splitInOrder(double trainFraction) {
+        if (!(trainFraction > 0 && trainFraction < 1)) throw new IllegalArgumentException("split must be between 0 and 1");
+        if (size() < 2) throw new IllegalArgumentException("need at least 2 samples to split, got " + size());
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        int nTrain = Math.max(1, Math.min(size() - 1, (int) Math.round(trainFraction * size())));
+        return new DataSet[] {subset(order, 0, nTrain), subset(order, nTrain, size())};
+    }
 }

@@ -62,6 +62,12 @@ public final class Limits {
             case Modules.DROPOUT:
                 check(shape[0] >= 0 && shape[0] < 1_000_000, "dropout rate must be 0 to 999999 millionths, found " + shape[0]);
                 break;
+            case Modules.RNN: case Modules.GRU: case Modules.LSTM:
+                check(shape[0] > 0 && shape[0] <= MAX_WIDTH && shape[1] > 0 && shape[1] <= MAX_WIDTH, kind + " sizes must be 1 to " + MAX_WIDTH);
+                check(shape[2] > 0 && shape[2] <= MAX_SIDE, kind + " steps must be 1 to " + MAX_SIDE + ", found " + shape[2]);
+                for (int i = 3; i < shape.length; i++) check(shape[i] == 0 || shape[i] == 1, kind + " flags must be 0 or 1, found " + shape[i]);
+                check((long) shape[2] * (shape[0] + 6L * shape[1]) <= MAX_PARAMS, kind + " is too large");
+                break;
             default:
         }
         try {

@@ -9,6 +9,7 @@ import studio.backprop.engine.nn.LeakyReLU;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Modules;
 
 /**
  * A model as an ONNX file (IR 7, opset 13, float32) that any ONNX runtime can run.
@@ -41,6 +42,11 @@ public final class Onnx {
         }
         int layer = 0;
         boolean spatial = false;
+        for (Module m : model.network.modules()) {
+            if (Modules.isRecurrent(m.kind())) {
+                throw new IllegalArgumentException("the " + m.kind() + " layer has no ONNX form here yet: download the model as JSON or binary");
+            }
+        }
         for (Module m : model.network.modules()) {
             String kind = m.kind();
             if (m instanceof Conv2D || m instanceof MaxPool2D) {

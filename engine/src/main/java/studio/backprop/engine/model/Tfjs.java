@@ -9,6 +9,7 @@ import studio.backprop.engine.nn.LeakyReLU;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Modules;
 
 /**
  * A model as a TensorFlow.js layers model: {@code model.json} (a Keras Sequential topology and
@@ -53,6 +54,11 @@ public final class Tfjs {
         String input = "\"batch_input_shape\": [null, " + model.network.width(0) + "], ";
         boolean spatial = false;
         int n = 0;
+        for (Module m : model.network.modules()) {
+            if (Modules.isRecurrent(m.kind())) {
+                throw new IllegalArgumentException("the " + m.kind() + " layer has no TensorFlow.js form here yet: download the model as JSON or binary");
+            }
+        }
         for (Module m : model.network.modules()) {
             String kind = m.kind();
             if ((m instanceof Conv2D || m instanceof MaxPool2D) && !spatial) {

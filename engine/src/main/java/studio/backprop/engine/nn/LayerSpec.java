@@ -19,6 +19,10 @@ import studio.backprop.engine.math.Det;
  * convFxKsS  the same with stride S
  * poolK      K x K max pool, stride K ({@link MaxPool2D})
  * dropP      dropout with rate P, 0 to 0.95 ({@link Dropout})
+ * rnnN       a recurrent layer of N units, tanh ({@link RNN}); gruN and lstmN the gated ones ({@link GRU},
+ *            {@link LSTM}). They take a sequence (a series' window); one followed by another
+ *            recurrent layer gives it every step's state, the last gives the last step's (to the
+ *            dense layers after it), e.g. lstm32,lstm32,16. They take no activation.
  * </pre>
  *
  * e.g. the ConvNetJS MNIST demo net, {@code layers=conv8x5,pool2,conv16x5,pool3&act=relu}.
@@ -26,7 +30,12 @@ import studio.backprop.engine.math.Det;
 public final class LayerSpec {
     public static final int MAX_LAYERS = 10, MAX_UNITS = 1024, MAX_FILTERS = 256, MAX_KERNEL = 15;
 
-    public enum Kind { DENSE, CONV, POOL, DROPOUT }
+    public enum Kind { DENSE, CONV, POOL, DROPOUT, RNN, GRU, LSTM }
+
+    /** Whether the layer runs through time. */
+    public boolean recurrent() {
+        return kind == Kind.RNN || kind == Kind.GRU || kind == Kind.LSTM;
+    }
 
     public final Kind kind;
     /** Dense: units; conv: filters. */
@@ -61,13 +70,31 @@ public final class LayerSpec {
         return new LayerSpec(Kind.POOL, 0, kernel, kernel, 0, null);
     }
 
+    /** Whether layer l of these hands every step's state on: it is recurrent, and so is the next one. */
+    public static boolean sequencesAfter(List<LayerSpec> specs, int l) {
+        return specs.get(l).recurrent() && l + 1 < specs.size() && specs.get(l + 1).recurrent();
+    }
+
+    public static LayerSpec recurrent(Kind kind, int units) {
+        if (units < 1 || units > MAX_UNITS) throw new IllegalArgumentException("a recurrent layer has 1 to " + MAX_UNITS + " units, got " + units);
+        return new LayerSpec(kind, units, 0, 0, 0, null);
+    }
+
     public static LayerSpec dropout(double rate) {
         return new LayerSpec(Kind.DROPOUT, 0, 0, 0, (int) Math.floor(rate * 1e6 + 0.5), null);
     }
 
-    /** The layer's modules, in order, after an input of this shape, activations of this math version. */
+    /** The layer's modules, in order, after an input of this shape, activations of this math version (a recurrent layer: its last step's state). */
     public List<Module> modules(Shape in, int math) {
+        return modules(in, math, false);
+    }
+
+    /** The same; a recurrent layer with {@code sequences} gives every step's state (another recurrent layer follows). */
+    public List<Module> modules(Shape in, int math, boolean sequences) {
         switch (kind) {
+            case RNN: return List.of(new RNN(in.width, units, in.height, sequences, false));
+            case GRU: return List.of(new GRU(in.width, units, in.height, sequences));
+            case LSTM: return List.of(new LSTM(in.width, units, in.height, sequences));
             case CONV:
                 return List.of(new Conv2D(in.channels, in.height, in.width, units, kernel, stride), Modules.activation(activation, math));
             case POOL:
@@ -81,6 +108,20 @@ public final class LayerSpec {
 
     /** The shape after this layer; the message names what does not fit (the caller names the layer). */
     public Shape output(Shape in) {
+        return output(in, false);
+    }
+
+    /** The same; a recurrent layer with {@code sequences} gives every step's state. */
+    public Shape output(Shape in, boolean sequences) {
+        if (recurrent()) {
+            if (!in.sequence) {
+                throw new IllegalArgumentException("a recurrent layer needs a sequence (a series), and gets " + (in.spatial() ? "an image of " + in : in.size() + " values"));
+            }
+            return sequences ? Shape.sequence(in.height, units) : Shape.flat(units);
+        }
+        if (in.sequence && (kind == Kind.CONV || kind == Kind.POOL)) {
+            throw new IllegalArgumentException("a " + (kind == Kind.CONV ? "conv" : "pool") + " layer needs image inputs, and gets a sequence of " + in.height + " steps");
+        }
         switch (kind) {
             case CONV:
                 if (!in.spatial()) throw new IllegalArgumentException("a conv layer needs image inputs, and gets " + in.size() + " values");
@@ -102,6 +143,9 @@ public final class LayerSpec {
         switch (kind) {
             case CONV: return in.channels * kernel * kernel * units + units;
             case DENSE: return in.size() * units + units;
+            case RNN: return in.width * units + units * units + units;
+            case GRU: return 3 * (in.width * units + units * units + units);
+            case LSTM: return 4 * (in.width * units + units * units + units);
             default: return 0;
         }
     }
@@ -112,6 +156,9 @@ public final class LayerSpec {
             case CONV: return "conv" + units + "x" + kernel + (stride == 1 ? "" : "s" + stride);
             case POOL: return "pool" + kernel;
             case DROPOUT: return "drop" + decimal(ratePpm);
+            case RNN: return "rnn" + units;
+            case GRU: return "gru" + units;
+            case LSTM: return "lstm" + units;
             default: return Integer.toString(units);
         }
     }
@@ -135,7 +182,7 @@ public final class LayerSpec {
         String[] parts = Text.split(text, ',');
         if (parts.length > MAX_LAYERS) throw new IllegalArgumentException("at most " + MAX_LAYERS + " hidden layers, got " + parts.length);
         int activated = 0;
-        for (String p : parts) if (!p.trim().startsWith("pool") && !p.trim().startsWith("drop")) activated++;
+        for (String p : parts) if (!takesNoActivation(p.trim())) activated++;
         String[] acts = Text.split(act, ',');
         if (acts.length != 1 && acts.length != activated) {
             throw new IllegalArgumentException("act lists " + acts.length + " activations for " + activated + " layers");
@@ -145,7 +192,7 @@ public final class LayerSpec {
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i].trim();
             try {
-                LayerSpec spec = parseOne(part, part.startsWith("pool") || part.startsWith("drop") ? null : acts[acts.length == 1 ? 0 : a].trim());
+                LayerSpec spec = parseOne(part, takesNoActivation(part) ? null : acts[acts.length == 1 ? 0 : a].trim());
                 if (spec.activation != null) a++;
                 specs.add(spec);
             } catch (IllegalArgumentException e) {
@@ -155,7 +202,15 @@ public final class LayerSpec {
         return specs;
     }
 
+    private static boolean takesNoActivation(String part) {
+        return part.startsWith("pool") || part.startsWith("drop") || part.startsWith("rnn") || part.startsWith("gru") || part.startsWith("lstm");
+    }
+
     private static LayerSpec parseOne(String part, String activation) {
+        for (Kind k : new Kind[] {Kind.RNN, Kind.GRU, Kind.LSTM}) {
+            String prefix = k == Kind.RNN ? "rnn" : k == Kind.GRU ? "gru" : "lstm";
+            if (part.startsWith(prefix)) return recurrent(k, whole(part.substring(prefix.length()), 1, MAX_UNITS, "number of units"));
+        }
         if (part.startsWith("conv")) {
             String rest = part.substring(4);
             int x = rest.indexOf('x'), s = rest.indexOf('s');
@@ -174,7 +229,7 @@ public final class LayerSpec {
         double units = Numbers.parse(part);
         if (!(units >= 1 && units <= MAX_UNITS) || units != Math.floor(units)) {
             throw new IllegalArgumentException("a dense layer is its number of units, a whole number from 1 to " + MAX_UNITS
-                    + " (other layers: convFxK, poolK, dropP)");
+                    + " (other layers: convFxK, poolK, dropP, rnnN, gruN, lstmN)");
         }
         return dense((int) units, activation);
     }

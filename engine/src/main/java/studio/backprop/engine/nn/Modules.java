@@ -4,7 +4,12 @@ package studio.backprop.engine.nn;
 public final class Modules {
     private Modules() {}
 
-    public static final String LINEAR = "linear", CONV = "conv2d", POOL = "maxpool2d", DROPOUT = "dropout";
+    public static final String LINEAR = "linear", CONV = "conv2d", POOL = "maxpool2d", DROPOUT = "dropout", RNN = "rnn", GRU = "gru", LSTM = "lstm";
+
+    /** Whether modules of this kind run through time. */
+    public static boolean isRecurrent(String kind) {
+        return kind.equals(RNN) || kind.equals(GRU) || kind.equals(LSTM);
+    }
 
     /** How many numbers the {@link Module#shape} of a module of this kind has. */
     public static int shapeSize(String kind) {
@@ -13,6 +18,8 @@ public final class Modules {
             case CONV: return 6;
             case POOL: return 4;
             case DROPOUT: return 1;
+            case RNN: return 5;
+            case GRU: case LSTM: return 4;
             default: return 0;
         }
     }
@@ -22,7 +29,8 @@ public final class Modules {
         if (shape.length != shapeSize(kind)) return 0;
         if (kind.equals(LINEAR)) return (long) shape[0] * shape[1] + shape[1];
         if (kind.equals(CONV)) return (long) shape[0] * shape[4] * shape[4] * shape[3] + shape[3];
-        return 0;
+        int gates = kind.equals(RNN) ? 1 : kind.equals(GRU) ? 3 : kind.equals(LSTM) ? 4 : 0;
+        return gates == 0 ? 0 : gates * ((long) shape[0] * shape[1] + (long) shape[1] * shape[1] + shape[1]);
     }
 
     /**
@@ -36,6 +44,9 @@ public final class Modules {
             case CONV: return new Conv2D(shape[0], shape[1], shape[2], shape[3], shape[4], shape[5]);
             case POOL: return new MaxPool2D(shape[0], shape[1], shape[2], shape[3]);
             case DROPOUT: return new Dropout(shape[0]);
+            case RNN: return new studio.backprop.engine.nn.RNN(shape[0], shape[1], shape[2], shape[3] == 1, shape[4] == 1);
+            case GRU: return new studio.backprop.engine.nn.GRU(shape[0], shape[1], shape[2], shape[3] == 1);
+            case LSTM: return new studio.backprop.engine.nn.LSTM(shape[0], shape[1], shape[2], shape[3] == 1);
             default: return activation(kind, math);
         }
     }

@@ -58,13 +58,15 @@ public final class Network {
         Shape shape = input;
         for (int l = 0; l < hidden.size(); l++) {
             LayerSpec layer = hidden.get(l);
+            // a recurrent layer hands every step's state to a recurrent layer after it, its last step's to anything else
+            boolean sequences = LayerSpec.sequencesAfter(hidden, l);
             Shape next;
             try {
-                next = layer.output(shape);
+                next = layer.output(shape, sequences);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer " + (l + 1) + " '" + layer + "' does not fit: " + e.getMessage());
             }
-            ms.addAll(layer.modules(shape, math));
+            ms.addAll(layer.modules(shape, math, sequences));
             shape = next;
         }
         ms.addAll(LayerSpec.dense(outputs, output).modules(shape, math));

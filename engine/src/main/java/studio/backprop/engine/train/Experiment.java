@@ -13,6 +13,7 @@ import studio.backprop.engine.data.ImageFiles;
 import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Normalizer;
+import studio.backprop.engine.data.Series;
 import studio.backprop.engine.data.Table;
 import studio.backprop.engine.data.Text;
 import studio.backprop.engine.math.Rng;
@@ -70,14 +71,17 @@ public final class Experiment {
         this.candidateNotes = candidateNotes;
         this.outByDefault = outByDefault;
         int seed = settings.integer("seed", -2147483647, 2147483647);
-        DataSet[] parts = all.split(settings.number("split", 0.01, 0.99), new Rng(seed ^ 0x5B1170));
+        boolean series = Series.isSeries(all.name);
+        // a series keeps its order: the test part is the later one (no window of it trained on)
+        DataSet[] parts = series ? all.splitInOrder(settings.number("split", 0.01, 0.99))
+                : all.split(settings.number("split", 0.01, 0.99), new Rng(seed ^ 0x5B1170));
         train = parts[0];
         test = parts[1];
         boolean planar = Generators.isGenerated(all.name);
         int[] features = planar ? Features.parse(settings.get("features")) : new int[0];
         double[][] rawTrain = planar ? Features.expand(train.x, features) : train.x;
         String norm = settings.get("norm");
-        if (norm.equals("auto")) norm = planar ? "none" : "standard";
+        if (norm.equals("auto")) norm = planar || series ? "none" : "standard";
         if (from != null) checkSameInputs(from, encoding, all);
         if (from != null && from.normalizer.shift.length != rawTrain[0].length) {
             throw mismatch("the model takes " + from.normalizer.shift.length + " inputs, and the data gives " + rawTrain[0].length);
@@ -96,7 +100,7 @@ public final class Experiment {
         ImageFormat image = Images.format(all.name, settings.get("image"));
         // an image set's pixels keep their layout (unless only some of them are chosen as inputs)
         inputShape = image != null && image.inputs() == rawTrain[0].length ? new Shape(image.channels, image.side, image.side)
-                : Shape.flat(rawTrain[0].length);
+                : series ? Shape.sequence(rawTrain[0].length, 1) : Shape.flat(rawTrain[0].length);
         Network net = Network.build(inputShape, settings.layers(), outputs, output, settings.math());
         this.outputs = outputs;
         this.output = output;
@@ -120,6 +124,7 @@ public final class Experiment {
                 settings.number("lr", 0, 100), settings.integer("batch", 1, 100_000), reduce.equals("mean"),
                 reg, settings.number("rate", 0, 100), trainX, trainY, seed, settings.integer("workers", 1, Parts.MAX));
         trainer.augment = Augment.of(settings.get("augment"), inputShape);
+        trainer.clip = settings.number("clip", 0, 1e6);
         trainer.freeze(frozen(settings.get("freeze"), settings.layers(), net));
     }
 
@@ -129,11 +134,13 @@ public final class Experiment {
         throw new IllegalArgumentException("ynorm must be auto, standard or none");
     }
 
-    /** The run on a generated data set (see {@link Generators}; the drawn one included). */
+    /** The run on a generated data set (see {@link Generators}; the drawn one included; a series, see {@link Series}). */
     public static Experiment generated(Settings settings) {
         String data = settings.get("data");
-        if (!Generators.isGenerated(data)) throw new IllegalArgumentException("data set '" + data + "' is not generated");
-        DataSet all = data.equals(Drawn.NAME) ? Drawn.dataSet(settings.get(Drawn.KEY))
+        if (!Generators.isGenerated(data) && !Series.isSeries(data)) throw new IllegalArgumentException("data set '" + data + "' is not generated");
+        DataSet all = Series.isSeries(data) ? Series.dataSet(data, settings.integer("window", 1, Series.MAX_WINDOW),
+                settings.integer("horizon", 1, Series.MAX_HORIZON), settings.number("noise", 0, 1), new Rng(settings.integer("seed", -2147483647, 2147483647)))
+                : data.equals(Drawn.NAME) ? Drawn.dataSet(settings.get(Drawn.KEY))
                 : Generators.generate(data, settings.integer("samples", 2, 100_000), settings.number("noise", 0, 1),
                 new Rng(settings.integer("seed", -2147483647, 2147483647)));
         return new Experiment(settings, all, Encoding.numeric(all.inputNames));
@@ -144,7 +151,7 @@ public final class Experiment {
      */
     public static Experiment create(Settings settings, String tableText) throws CsvException {
         String data = settings.get("data");
-        if (Generators.isGenerated(data)) return generated(settings);
+        if (Generators.isGenerated(data) || Series.isSeries(data)) return generated(settings);
         if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its CSV text");
         String[] inputs = settings.get("inputs").isEmpty() ? null : Text.split(settings.get("inputs"), ',');
         Table.Converted c;
@@ -263,7 +270,7 @@ public final class Experiment {
     public static Experiment load(Settings settings) throws java.io.IOException, CsvException {
         String data = settings.get("data");
         if (Images.isImageSet(data)) return fromImages(settings, Images.inflate(BuiltIn.resource(Images.fileName(data))));
-        if (Generators.isGenerated(data)) return create(settings, null);
+        if (Generators.isGenerated(data) || Series.isSeries(data)) return create(settings, null);
         if (!BuiltIn.isBuiltIn(data) && ImageFiles.isImages(data)) {
             String image = settings.get("image").isEmpty() ? "auto" : settings.get("image");
             int side = image.equals("auto") ? ImageFormat.SIDES[0] : ImageFormat.parse(image).side;

@@ -23,6 +23,8 @@ public final class Recommended {
      * the studio, WebAssembly build, 2 cores); a fixed number, not "auto", so the weights are the
      * same on every machine.
      */
+    /** The series: an LSTM reads the window; a dense layer gives the forecast. */
+    public static final String SERIES = "layers=lstm16&opt=adam&lr=0.01&batch=16&split=0.8&epochs=40";
     public static final String IMAGES = "layers=conv8x3,pool2,conv16x3,pool2,drop0.25,64&act=relu&opt=adam&lr=0.002&batch=32&norm=none&split=0.8&workers=2";
 
     /**
@@ -38,6 +40,10 @@ public final class Recommended {
         {"draw", "epochs=300", "0.9"},
         {"plane", "epochs=100", "0.99"},
         {"sine", "opt=adam&lr=0.01&epochs=300", "0.99"},
+        {"wave", SERIES + "&noise=0.05", "0.95"},
+        {"sines", SERIES, "0.95"},
+        {"saw", SERIES, "0.9"},
+        {"damped", SERIES + "&window=30", "0.9"},
         {"iris", "layers=8&act=relu&opt=adam&lr=0.01&split=0.7&epochs=200", "0.95"},
         {"wine", "layers=16&act=relu&opt=adam&lr=0.01&batch=16&epochs=100", "0.95"},
         {"cancer", "layers=16&act=relu&opt=adam&lr=0.01&batch=16&epochs=100", "0.95"},

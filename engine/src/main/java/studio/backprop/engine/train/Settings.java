@@ -18,7 +18,7 @@ public final class Settings {
     public static final double AUTO_PACE = 30;
 
     public static final String[][] KEYS = {
-        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|draw|iris|wine|cancer|digits|mnist|fashion|PATH.csv|FOLDER|IMAGES.zip"},
+        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|draw|wave|sines|saw|damped|iris|wine|cancer|digits|mnist|fashion|PATH.csv|FOLDER|IMAGES.zip"},
         {"image", "", "your own images (data=FOLDER or FILE.zip, one sub-folder per class) are scaled to: auto (28x28, grey if they all are), or grey28, grey32, grey64, rgb28, rgb32, rgb64"},
         {"augment", "", "images only: none, flip, shift or flip,shift: training images mirrored and moved a little, seeded (test images never)"},
         {"points", "", "the points of data=draw, as the studio writes them (3 characters a point; empty: a starter set)"},
@@ -26,7 +26,9 @@ public final class Settings {
         {"inputs", "", "input columns of a CSV, comma separated (default: all but the target)"},
         {"missing", "drop", "rows with missing values: drop, or mean (fill with the column mean)"},
         {"samples", "500", "number of points of a generated 2-D set"},
-        {"noise", "0", "noise of a generated 2-D set, 0 to 0.5"},
+        {"noise", "0", "noise of a generated 2-D set, 0 to 0.5; of a series (wave, sines, saw, damped), the deviation of its Gaussian noise"},
+        {"window", "20", "a series: the steps the network reads (the recurrent layers' sequence, back through time)"},
+        {"horizon", "1", "a series: the steps after the window that it forecasts"},
         {"split", "0.5", "fraction of the samples used for training; the rest is the test part"},
         {"features", "x1,x2", "inputs of a 2-D set: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"},
         {"norm", "auto", "input normalisation: auto, none, standard, minmax"},
@@ -40,6 +42,7 @@ public final class Settings {
         {"lr", "0.03", "learning rate"},
         {"batch", "10", "mini-batch size (1: per-sample SGD)"},
         {"reduce", "sum", "batch gradient: sum (the seed's) or mean of the per-sample gradients"},
+        {"clip", "0", "gradient clipping by global norm: a batch gradient longer than this is scaled down to it (0: off; e.g. 5 for recurrent layers)"},
         {"reg", "none", "regularisation: none, l1, l2"},
         {"rate", "0", "regularisation rate"},
         {"init", "auto", "auto, xavier-uniform, xavier-normal, he-uniform, he-normal, zero"},

@@ -34,6 +34,13 @@ public final class Trainer {
     public final int parts;
     /** Augments the training images as they go into batches; null for none. */
     public Augment augment;
+    /**
+     * Gradient clipping by global norm (0: off): a batch gradient longer than this (the root of
+     * the sum of every parameter's squared gradient, summed in a fixed order) is scaled down to
+     * this length before the update. {@link #clipped} counts the batches it acted on.
+     */
+    public double clip;
+    public long clipped;
 
     /**
      * Computes a batch's parts at once, and shares the work after them (adding the parts'
@@ -243,6 +250,7 @@ public final class Trainer {
 
     private boolean finish(double batchLoss, int rows) {
         if (!finite(batchLoss) | !completeRows(0, paramRows.count())) return diverged();
+        clipGradient();
         optimizer.begin();
         paramRows.each(0, paramRows.count(), update);
         return advance(batchLoss, rows);
@@ -257,9 +265,22 @@ public final class Trainer {
             return completeRows(from, to);
         });
         if (!finite(batchLoss) | !finite) return diverged();
+        clipGradient();
         optimizer.begin();
         runner.forRows((from, to) -> paramRows.each(from, to, update));
         return advance(batchLoss, batchRows());
+    }
+
+    /** See {@link #clip}: the whole gradient, made whole, scaled to the clip's length when longer. */
+    private void clipGradient() {
+        if (!(clip > 0)) return;
+        double sum = 0;
+        for (Param p : net.params()) for (double[] r : p.grad) for (double g : r) sum += g * g;
+        double norm = Math.sqrt(sum);
+        if (!(norm > clip)) return;
+        double k = clip / norm;
+        for (Param p : net.params()) for (double[] r : p.grad) for (int j = 0; j < r.length; j++) r[j] *= k;
+        clipped++;
     }
 
     /**

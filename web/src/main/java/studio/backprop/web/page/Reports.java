@@ -81,6 +81,8 @@ public final class Reports {
         state.fitKind = m.getFitKind() == null ? "" : m.getFitKind();
         state.fit = m.getFit() == null ? new double[0] : Js.doubles(m.getFit());
         state.weights = m.getWeights() == null ? new double[0] : Js.doubles(m.getWeights());
+        state.stepGradients = m.getStepGradients() == null ? new double[0] : Js.doubles(m.getStepGradients());
+        state.clipped = m.getClipped();
         if (m.getNeuronPixels() != null) state.neuronPixels = m.getNeuronPixels();
         state.confusion = Js.doubles(m.getConfusion());
         if (m.getGalleryPixels() != null) {

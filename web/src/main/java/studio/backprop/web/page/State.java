@@ -54,6 +54,9 @@ public final class State {
     public String[] dates = new String[0];
     String loss = "";
     public int parameters, trainSize, testSize, dropped;
+    /** A recurrent run's dL/dh_t per step of the last batch (see FromWorker.Snapshot), empty otherwise; batches clipped so far. */
+    public double[] stepGradients = new double[0];
+    public double clipped;
     /** Units per layer of a dense network (empty when it has conv, pool or dropout layers). */
     public int[] widths = new int[0];
     /** Every layer from the input to the output: name, output shape ("14×14×8"), parameters. */
@@ -129,6 +132,8 @@ public final class State {
         hash = "";
         ended = "";
         bestEpoch = -1;
+        stepGradients = new double[0];
+        clipped = 0;
         outputPixels = null;
         fitKind = "";
         fit = new double[0];

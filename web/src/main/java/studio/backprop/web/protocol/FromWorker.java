@@ -172,6 +172,13 @@ public final class FromWorker {
         /** W of every linear module, row-major, for the network drawing (small networks only). */
         @JSProperty Float64Array getWeights(); @JSProperty void setWeights(Float64Array v);
         /**
+         * A run with a recurrent layer: the first one's dL/dh_t per step of the last batch (root
+         * mean square over its samples; see Recurrent.gradientByStep), else null; and how many
+         * batches the gradient clipping has scaled down.
+         */
+        @JSProperty Float64Array getStepGradients(); @JSProperty void setStepGradients(Float64Array v);
+        @JSProperty double getClipped(); @JSProperty void setClipped(double v);
+        /**
          * 2-D sets: the output over the plane's grid (grid x grid {@link Pixels}), and each drawn
          * neuron's over the small grid (tiles of neuronGrid x neuronGrid, hidden layers, then the output).
          */

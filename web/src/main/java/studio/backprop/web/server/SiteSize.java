@@ -66,8 +66,11 @@ public final class SiteSize {
         System.out.println("Service worker: version " + version + ", " + files.size() + " files kept offline");
     }
 
-    /** What a visit may load before it trains, gzipped. */
-    public static final double BUDGET_KB = 150;
+    /**
+     * What a visit may load before it trains, gzipped: 150 KB until the recurrent layers (RNN, GRU,
+     * LSTM: the training program trains the series) took 5 KB of the WebAssembly build.
+     */
+    public static final double BUDGET_KB = 160;
 
     /** Per build: what a visit loads to train, then the full worker. */
     public static final List<List<String>> BUILDS = List.of(

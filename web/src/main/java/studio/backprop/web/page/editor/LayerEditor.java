@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.data.Images;
+import studio.backprop.engine.data.Series;
 import studio.backprop.engine.data.Text;
 import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Modules;
@@ -19,7 +20,8 @@ import studio.backprop.web.page.ui.Html;
  */
 public final class LayerEditor {
     static final int MAX_LAYERS = 10, MAX_UNITS = 256;
-    private static final String[] KINDS = {"dense", "conv", "pool", "dropout"};
+    /** In LayerSpec.Kind's order. */
+    private static final String[] KINDS = {"dense", "conv", "pool", "dropout", "rnn", "gru", "lstm"};
 
     public interface Change {
         void apply(Settings changed);
@@ -57,8 +59,9 @@ public final class LayerEditor {
         shapes.clear();
         List<LayerSpec> layers = layers(s);
         boolean images = Images.own(s.get("data"), s.get("image")) || Images.format(s.get("data"), "") != null;
+        boolean series = Series.isSeries(s.get("data"));
         if (layers.isEmpty()) box.appendChild(Html.el("small", "No hidden layer: a linear model."));
-        for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l), images));
+        for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l), images, series));
     }
 
     /** Each row's output shape and parameters, once the worker has built the network (layers from the input to the output). */
@@ -69,18 +72,23 @@ public final class LayerEditor {
         }
     }
 
-    private HTMLElement row(int layer, LayerSpec spec, boolean images) {
+    /** images: conv, pool and dropout are offered; series: the recurrent kinds. */
+    private HTMLElement row(int layer, LayerSpec spec, boolean images, boolean series) {
         String n = Integer.toString(layer + 1);
         HTMLElement row = Html.el("div");
         row.setClassName("layer");
         row.appendChild(Html.el("span", "Layer " + n));
         HTMLElement fields = Html.el("span");
         fields.setClassName("fields");
-        if (images || spec.kind != LayerSpec.Kind.DENSE) {
+        if (images || series || spec.kind != LayerSpec.Kind.DENSE) {
             HTMLElement kind = Html.el("select");
             kind.setAttribute("aria-label", "Kind of hidden layer " + n);
             kind.setAttribute("data-testid", "kind-" + n);
-            for (String k : KINDS) kind.appendChild(Html.option(k, k, k.equals(KINDS[spec.kind.ordinal()])));
+            for (int k = 0; k < KINDS.length; k++) {
+                // a series takes dense, recurrent and dropout layers; images all but the recurrent; a layer keeps its own kind
+                boolean fits = k == spec.kind.ordinal() || k == 0 || k == 3 || (k >= 4 ? series : images);
+                if (fits) kind.appendChild(Html.option(KINDS[k], KINDS[k], k == spec.kind.ordinal()));
+            }
             kind.addEventListener("change", e -> replace(layer, ofKind(Html.value(kind), spec)));
             fields.appendChild(kind);
         }
@@ -98,6 +106,9 @@ public final class LayerEditor {
                 break;
             case DROPOUT:
                 fields.appendChild(number("rate", n, "drop %", "Dropout rate in percent", spec.ratePpm / 10_000, 0, 95, v -> LayerSpec.dropout(v / 100.0), layer));
+                break;
+            case RNN: case GRU: case LSTM:
+                fields.appendChild(number("units", n, null, "Units", spec.units, 1, MAX_UNITS, v -> LayerSpec.recurrent(spec.kind, v), layer));
                 break;
             default:
                 fields.appendChild(number("units", n, null, "Units", spec.units, 1, MAX_UNITS, v -> LayerSpec.dense(v, spec.activation), layer));
@@ -204,7 +215,10 @@ public final class LayerEditor {
             case "conv": return LayerSpec.conv(8, 5, 1, act);
             case "pool": return LayerSpec.pool(2);
             case "dropout": return LayerSpec.dropout(0.25);
-            default: return LayerSpec.dense(old.kind == LayerSpec.Kind.DENSE ? old.units : 32, act);
+            case "rnn": return LayerSpec.recurrent(LayerSpec.Kind.RNN, old.recurrent() || old.kind == LayerSpec.Kind.DENSE ? old.units : 16);
+            case "gru": return LayerSpec.recurrent(LayerSpec.Kind.GRU, old.recurrent() || old.kind == LayerSpec.Kind.DENSE ? old.units : 16);
+            case "lstm": return LayerSpec.recurrent(LayerSpec.Kind.LSTM, old.recurrent() || old.kind == LayerSpec.Kind.DENSE ? old.units : 16);
+            default: return LayerSpec.dense(old.kind == LayerSpec.Kind.DENSE || old.recurrent() ? old.units : 32, act);
         }
     }
 

@@ -10,6 +10,7 @@ import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.data.Images;
+import studio.backprop.engine.data.Series;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.page.State;
@@ -81,7 +82,9 @@ public final class SettingsForm {
         HTMLDocument.current().querySelector("[data-testid=speed] option[value=auto]")
                 .setTextContent(planar ? "auto: " + (int) Settings.AUTO_PACE + " epochs/s" : "auto: max");
         Dom.byTestId("features").setHidden(!planar);
-        HTMLDocument.current().querySelector("[data-planar]").setHidden(!planar || data.equals(Drawn.NAME)); // drawn points have no noise
+        boolean series = Series.isSeries(data);
+        HTMLDocument.current().querySelector("[data-planar]").setHidden(!(planar || series) || data.equals(Drawn.NAME)); // drawn points have no noise
+        for (HTMLElement field : all("[data-series]")) field.setHidden(!series);
         String features = "," + s.get("features") + ",";
         for (HTMLElement box : all("[data-feature]")) {
             Html.setChecked(box, features.contains("," + box.getAttribute("data-feature") + ","));

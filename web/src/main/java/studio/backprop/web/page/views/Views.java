@@ -23,6 +23,7 @@ public final class Views {
     final ConfusionView confusion = new ConfusionView(Dom.byTestId("confusion"), Dom.byTestId("confusion-summary"));
     public final ImageView images;
     final FitView fit = new FitView();
+    final TimeGradientView timeGradient = new TimeGradientView();
     private double slowViewsDrawn;
     /** The slow views (network, confusion, images, fit), as bits: those still to draw. */
     private static final int SLOW_VIEWS = 4;
@@ -71,6 +72,7 @@ public final class Views {
         heatmap.render(s, Html.checked(Dom.byTestId("show-test")));
         lossCurve.render(s.history);
         accuracyCurve.render(s.history);
+        timeGradient.render(s);
     }
 
     /** @param defer draw none of them in this frame, even if due (they stay pending) */

@@ -15,7 +15,9 @@ import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Modules;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Recurrent;
 import studio.backprop.engine.nn.Shape;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
@@ -59,7 +61,9 @@ public final class Snapshots {
         this.images = new ImageSnapshots(ex);
         this.planar = Generators.isGenerated(ex.settings.get("data"));
         boolean onlyDense = true;
-        for (Module mod : ex.model.network.modules()) onlyDense &= !(mod instanceof Conv2D || mod instanceof MaxPool2D || mod instanceof Dropout);
+        for (Module mod : ex.model.network.modules()) {
+            onlyDense &= !(mod instanceof Conv2D || mod instanceof MaxPool2D || mod instanceof Dropout || Modules.isRecurrent(mod.kind()));
+        }
         this.dense = onlyDense;
         gridPoints = grid(GRID);
         neuronPoints = planar ? ex.model.prepare(grid(NEURON_GRID)) : new double[0][];
@@ -162,7 +166,7 @@ public final class Snapshots {
         for (int l = 0; l < specs.size(); l++) {
             LayerSpec spec = specs.get(l);
             parameters[l + 1] = spec.parameters(shape);
-            shape = spec.output(shape);
+            shape = spec.output(shape, LayerSpec.sequencesAfter(specs, l));
             names[l + 1] = spec + (spec.activation == null ? "" : " " + spec.activation);
             shapes[l + 1] = shape.toString();
         }
@@ -215,6 +219,10 @@ public final class Snapshots {
         m.setWorkers(1);
         m.setHash(withHash || net.parameterCount() < DRAWN_PARAMETERS ? WeightsHash.of(net) : null);
         m.setWeights(dense && net.parameterCount() <= DRAWN_PARAMETERS ? Js.float64(weights(net)) : null);
+        Recurrent first = null;
+        for (Module mod : net.modules()) if (first == null && mod instanceof Recurrent) first = (Recurrent) mod;
+        m.setStepGradients(first == null ? null : Js.float64(first.gradientByStep));
+        m.setClipped((double) ex.trainer.clipped);
         int k = r.test.confusion.length;
         double[] confusion = new double[k * k];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) confusion[i * k + j] = r.test.confusion[i][j];

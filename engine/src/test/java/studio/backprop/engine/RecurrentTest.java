@@ -1,0 +1,154 @@
+package studio.backprop.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import studio.backprop.engine.math.Mat;
+import studio.backprop.engine.math.Rng;
+import studio.backprop.engine.nn.GRU;
+import studio.backprop.engine.nn.LSTM;
+import studio.backprop.engine.nn.LayerSpec;
+import studio.backprop.engine.nn.Module;
+import studio.backprop.engine.nn.Modules;
+import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Param;
+import studio.backprop.engine.nn.RNN;
+import studio.backprop.engine.nn.Shape;
+import studio.backprop.engine.data.Series;
+import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.ModelBinary;
+import studio.backprop.engine.model.ModelJson;
+import studio.backprop.engine.model.ModelLink;
+import studio.backprop.engine.model.Onnx;
+import studio.backprop.engine.model.Tfjs;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Settings;
+
+/**
+ * The recurrent modules through time: backward and weight grad against finite differences over
+ * several steps (every step's state out, or the last one's), the gradient kept from weight grad
+ * equal to the one computed afresh, and the grammar's layers built and refused.
+ */
+class RecurrentTest {
+    private static Module[] modules(int inputs, int hidden, int steps, boolean sequences) {
+        return new Module[] {new RNN(inputs, hidden, steps, sequences, false), new RNN(inputs, hidden, steps, sequences, true),
+            new GRU(inputs, hidden, steps, sequences), new LSTM(inputs, hidden, steps, sequences)};
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void backwardThroughTimeAgreesWithFiniteDifferences(boolean sequences) {
+        Rng rng = new Rng(sequences ? 3 : 4);
+        for (int trial = 0; trial < 3; trial++) {
+            int inputs = 1 + rng.nextInt(3), hidden = 1 + rng.nextInt(4), steps = 2 + rng.nextInt(5), batch = 1 + rng.nextInt(3);
+            for (Module m : modules(inputs, hidden, steps, sequences)) {
+                for (Param p : m.params()) for (double[] r : p.value) for (int c = 0; c < r.length; c++) r[c] = rng.uniform(-0.8, 0.8);
+                GradientCheckTest.check(m, batch, steps * inputs, rng);
+            }
+        }
+    }
+
+    /** Network.backward calls weight grad first: backward then reuses its pass; it must give what a fresh pass gives. */
+    @Test
+    void theGradientKeptFromWeightGradIsTheFreshOne() {
+        Rng rng = new Rng(9);
+        for (Module m : modules(2, 3, 6, true)) {
+            for (Param p : m.params()) for (double[] r : p.value) for (int c = 0; c < r.length; c++) r[c] = rng.uniform(-0.8, 0.8);
+            Mat u = GradientCheckTest.random(4, 12, rng, 1.5), g = GradientCheckTest.random(4, m.outputSize(12), rng, 1);
+            Mat v = new Mat(4, m.outputSize(12)), fresh = new Mat(4, 12), kept = new Mat(4, 12);
+            m.forward(u, v);
+            m.backward(u, v, g, fresh);
+            m.weightGrad(u, g);
+            m.backward(u, v, g, kept);
+            for (int i = 0; i < 4; i++) assertArrayEquals(fresh.row[i], kept.row[i], m.kind());
+        }
+    }
+
+    /** A series model goes through every model form and predicts the same; ONNX and TF.js say they cannot take it yet. */
+    @Test
+    void aRecurrentModelTravelsInEveryForm() throws Exception {
+        Experiment ex = Experiment.load(Settings.of("data=damped&layers=gru5,lstm4,3&window=9&horizon=2&opt=adam&lr=0.01&seed=2", '&'));
+        assertEquals(List.of("t+1", "t+2"), List.of(ex.model.targetNames));
+        ex.trainer.stepEpoch();
+        ex.trainer.stepEpoch();
+        String hash = WeightsHash.of(ex.model.network);
+        double[][] want = ex.model.predict(java.util.Arrays.copyOf(ex.test.x, 5));
+        for (Model m : new Model[] {ModelJson.read(ModelJson.write(ex.model)), ModelBinary.read(ModelBinary.write(ex.model)),
+                ModelLink.read("m=" + ModelLink.payload(ex.model))}) {
+            assertEquals(hash, WeightsHash.of(m.network));
+            for (int i = 0; i < 5; i++) assertArrayEquals(want[i], m.predict(new double[][] {ex.test.x[i]})[0]);
+            // and it trains on as the run would
+            Experiment again = Experiment.load(m.settings).adopt(m), twice = Experiment.load(m.settings).adopt(m);
+            again.trainer.stepEpoch();
+            twice.trainer.stepEpoch();
+            assertEquals(WeightsHash.of(again.model.network), WeightsHash.of(twice.model.network));
+            assertNotEquals(hash, WeightsHash.of(again.model.network));
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Onnx.write(ex.model)).getMessage().contains("the gru layer has no ONNX form"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Tfjs.write(ex.model)).getMessage().contains("no TensorFlow.js form"));
+    }
+
+    /** Clipping by global norm scales a long gradient to the clip's length, counts the batches it acted on, and is the same every run. */
+    @Test
+    void clippingScalesLongGradientsDown() throws Exception {
+        String base = "data=wave&layers=rnn8&window=25&opt=sgd&lr=0.05&batch=8&seed=3";
+        Experiment free = Experiment.load(Settings.of(base, '&')), clipped = Experiment.load(Settings.of(base + "&clip=0.5", '&'));
+        free.trainer.stepEpoch();
+        clipped.trainer.stepEpoch();
+        assertEquals(0, free.trainer.clipped);
+        assertTrue(clipped.trainer.clipped > 0, "some batches are clipped");
+        assertNotEquals(WeightsHash.of(free.model.network), WeightsHash.of(clipped.model.network));
+        Experiment again = Experiment.load(Settings.of(base + "&clip=0.5", '&'));
+        again.trainer.stepEpoch();
+        assertEquals(WeightsHash.of(clipped.model.network), WeightsHash.of(again.model.network));
+        // one batch: the gradient the update took has the clip's length
+        Experiment one = Experiment.load(Settings.of(base + "&clip=0.5&batch=1000", '&'));
+        one.trainer.step();
+        double sum = 0;
+        for (studio.backprop.engine.nn.Param p : one.model.network.params()) for (double[] r : p.grad) for (double g : r) sum += g * g;
+        assertEquals(0.5, Math.sqrt(sum), 1e-9);
+    }
+
+    /** The test part is the later part of the series: no window of it is trained on. */
+    @Test
+    void aSeriesSplitsInTimeOrder() throws Exception {
+        Experiment ex = Experiment.load(Settings.of("data=saw&layers=rnn4&window=10&split=0.8", '&'));
+        assertEquals(Math.round(0.8 * (Series.LENGTH - 10)), ex.train.size());
+        double[] values = Series.values("saw", Series.LENGTH, 0, new studio.backprop.engine.math.Rng(1));
+        assertArrayEquals(java.util.Arrays.copyOfRange(values, 0, 10), ex.train.x[0]);
+        int first = ex.train.size();
+        assertArrayEquals(java.util.Arrays.copyOfRange(values, first, first + 10), ex.test.x[0]);
+        assertEquals(values[first + 10], ex.test.y[0][0]);
+        assertEquals("10\u00d71", ex.inputShape.toString());
+    }
+
+    @Test
+    void theGrammarBuildsStackedLayersAndNamesWhatDoesNotFit() {
+        List<LayerSpec> specs = LayerSpec.parse("lstm8,gru6,rnn4,5", "relu");
+        assertEquals("lstm8,gru6,rnn4,5", String.join(",", LayerSpec.format(specs, "relu")[0]));
+        Network net = Network.build(Shape.sequence(10, 2), specs, 1, "identity");
+        List<Module> ms = net.modules();
+        assertEquals(List.of(Modules.LSTM, Modules.GRU, Modules.RNN, Modules.LINEAR, "relu", Modules.LINEAR, "identity"),
+                ms.stream().map(Module::kind).collect(java.util.stream.Collectors.toList()));
+        assertEquals(80, ms.get(0).outputSize(20), "the first hands every step on");
+        assertEquals(4, ms.get(2).outputSize(60), "the last recurrent layer hands on its last step");
+        assertEquals(4 * (2 * 8 + 8 * 8 + 8) + 3 * (8 * 6 + 6 * 6 + 6) + (6 * 4 + 4 * 4 + 4) + 4 * 5 + 5 + 5 + 1, net.parameterCount());
+
+        IllegalArgumentException image = assertThrows(IllegalArgumentException.class,
+                () -> Network.build(new Shape(1, 28, 28), LayerSpec.parse("lstm8", "relu"), 10, "softmax"));
+        assertEquals("layer 1 'lstm8' does not fit: a recurrent layer needs a sequence (a series), and gets an image of 28\u00d728\u00d71", image.getMessage());
+        IllegalArgumentException table = assertThrows(IllegalArgumentException.class,
+                () -> Network.build(Shape.flat(4), LayerSpec.parse("8,gru8", "relu"), 3, "softmax"));
+        assertTrue(table.getMessage().startsWith("layer 2 'gru8' does not fit"), table.getMessage());
+        IllegalArgumentException conv = assertThrows(IllegalArgumentException.class,
+                () -> Network.build(Shape.sequence(10, 1), LayerSpec.parse("conv4x3", "relu"), 1, "identity"));
+        assertTrue(conv.getMessage().contains("needs image inputs, and gets a sequence of 10 steps"), conv.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LayerSpec.parse("lstm0", "relu")).getMessage().contains("lstm0"));
+        // the activation list counts only the layers that take one
+        assertEquals(2, LayerSpec.parse("gru8,8,4", "tanh,relu").size() - 1);
+    }
+}

@@ -1,0 +1,53 @@
+package studio.backprop.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import studio.backprop.engine.model.WeightsHash;
+import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Recommended;
+import studio.backprop.engine.train.Settings;
+
+/**
+ * A series forecast with each recurrent kind trains in both builds to the JVM's weights, epoch by
+ * epoch; the page shows it without an error, on a desktop and a phone.
+ */
+class SeriesIT {
+    @ParameterizedTest
+    @ValueSource(strings = {"rnn8", "gru6", "lstm6,lstm4"})
+    void eachRecurrentKindTrainsToTheJvmsWeights(String layers) throws Exception {
+        String query = "data=sines&layers=" + layers + "&window=12&opt=adam&lr=0.01&batch=16&seed=4";
+        Settings s = Recommended.named(java.util.Map.of("data", "sines", "layers", layers, "window", "12", "opt", "adam", "lr", "0.01", "batch", "16", "seed", "4"));
+        Experiment jvm = Experiment.load(s);
+        jvm.trainer.stepEpoch();
+        jvm.trainer.stepEpoch();
+        String want = WeightsHash.of(jvm.model.network);
+        try (Browser b = Browser.pooled()) {
+            for (String backend : new String[] {"js", "wasm"}) {
+                b.open("?backend=" + backend + "&t=" + System.nanoTime() + "#" + query);
+                b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty() && "idle".equals(b.value("status")));
+                assertTrue(b.text("architecture").startsWith("12\u00d71"), b.text("architecture"));
+                for (int epoch = 1; epoch <= 2; epoch++) {
+                    int e = epoch;
+                    b.byTestId("step-epoch").click();
+                    b.waitUpTo(60).until(d -> b.number("epoch") == e && "paused".equals(b.value("status")));
+                }
+                assertEquals(want, b.value("weights-hash"), layers + " in " + backend);
+                // the gradient back through time: a ratio of the first step's to the last's, from the last batch
+                assertTrue(b.byTestId("time-gradient-panel").isDisplayed());
+                double ratio = Double.parseDouble(b.byTestId("time-gradient-summary").getAttribute("data-value"));
+                assertTrue(ratio > 0 && ratio < 1e6, "ratio " + ratio);
+                if (layers.equals("gru6") && backend.equals("js")) {
+                    b.screenshot("series-" + backend);
+                    b.phone();
+                    b.screenshot("series-phone-" + backend);
+                    assertEquals(List.of(), b.overflowing());
+                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+                }
+            }
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
+}
