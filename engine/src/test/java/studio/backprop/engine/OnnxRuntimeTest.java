@@ -36,6 +36,8 @@ class OnnxRuntimeTest {
         cases.put("linear", run("data=xor layers= loss=mse norm=none lr=0.001", null));
         cases.put("conv", run("data=digits layers=conv4x3,pool2,conv6x3s2,drop0.2,12 act=relu,tanh,sigmoid opt=adam lr=0.01 batch=32", null));
         cases.put("convpad", run("data=digits layers=conv3x4,conv2x2s3,pool2 act=leaky-relu norm=none", null));
+        // every recurrent kind, stacked (each hands its steps on, the last its last step), on a normalised series
+        cases.put("recurrent", run("data=sines layers=lstm6,gru5,rnn4,3 window=10 norm=standard opt=adam lr=0.01", null));
         Map<String, double[][]> inputs = new java.util.HashMap<>();
         for (var e : cases.entrySet()) {
             Model m = e.getValue().model;

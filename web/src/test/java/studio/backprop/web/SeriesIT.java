@@ -39,6 +39,11 @@ class SeriesIT {
                 assertTrue(b.byTestId("time-gradient-panel").isDisplayed());
                 double ratio = Double.parseDouble(b.byTestId("time-gradient-summary").getAttribute("data-value"));
                 assertTrue(ratio > 0 && ratio < 1e6, "ratio " + ratio);
+                // the series' plot: its last 240 values, the one-step forecasts and the forecast rolled out past the end
+                org.openqa.selenium.WebElement fit = b.byTestId("fit");
+                assertEquals("series", fit.getAttribute("data-kind"));
+                assertEquals("240", fit.getAttribute("data-count"));
+                assertTrue(Math.abs(Double.parseDouble(fit.getAttribute("data-first"))) < 3, fit.getAttribute("data-first"));
                 if (layers.equals("gru6") && backend.equals("js")) {
                     b.screenshot("series-" + backend);
                     b.phone();

@@ -9,7 +9,10 @@ import studio.backprop.engine.nn.LeakyReLU;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
-import studio.backprop.engine.nn.Modules;
+import studio.backprop.engine.nn.GRU;
+import studio.backprop.engine.nn.LSTM;
+import studio.backprop.engine.nn.RNN;
+import studio.backprop.engine.nn.Recurrent;
 
 /**
  * A model as an ONNX file (IR 7, opset 13, float32) that any ONNX runtime can run.
@@ -20,7 +23,9 @@ import studio.backprop.engine.nn.Modules;
  * normalisation (Sub, Div), and per layer Gemm and the activation (Relu, LeakyRelu, Tanh,
  * Sigmoid, Sin, Softmax); an image net reshapes the pixels to [N, C, H, W] (Reshape) for its
  * Conv and MaxPool layers and flattens them (Flatten) before its first dense layer; dropout is
- * the identity when predicting and has no node. Output "output" is [N, outputs]: class probabilities for a
+ * the identity when predicting and has no node; a series net reshapes its window to ONNX's [T, N, D]
+ * (Reshape, Transpose) for its RNN, GRU and LSTM nodes (each followed by a Squeeze of the direction
+ * axis: every step's state for a recurrent layer after it, the last step's for a dense one). Output "output" is [N, outputs]: class probabilities for a
  * classifier, the predicted values for regression. Input names, targets and class labels are
  * in the metadata as JSON arrays.
  */
@@ -28,7 +33,7 @@ public final class Onnx {
     private Onnx() {}
 
     private static final int FLOAT = 1, INT64 = 7;
-    private static final int ATTR_FLOAT = 1, ATTR_INT = 2, ATTR_INTS = 7;
+    private static final int ATTR_FLOAT = 1, ATTR_INT = 2, ATTR_INTS = 7, ATTR_STRINGS = 8;
 
     public static byte[] write(Model model) {
         Graph g = new Graph();
@@ -41,14 +46,24 @@ public final class Onnx {
             x = g.node("Div", "normalised", x, "scale");
         }
         int layer = 0;
-        boolean spatial = false;
-        for (Module m : model.network.modules()) {
-            if (Modules.isRecurrent(m.kind())) {
-                throw new IllegalArgumentException("the " + m.kind() + " layer has no ONNX form here yet: download the model as JSON or binary");
-            }
-        }
+        boolean spatial = false, sequence = false;
         for (Module m : model.network.modules()) {
             String kind = m.kind();
+            if (m instanceof Recurrent) {
+                Recurrent r = (Recurrent) m;
+                if (!sequence) {
+                    // [N, T D] to ONNX's sequence layout [T, N, D]
+                    g.longsTensor("sequence_shape", -1, r.steps, r.inputs);
+                    x = g.node("Reshape", "steps", x, "sequence_shape");
+                    x = g.node("Transpose", "time_major", x);
+                    g.intsAttribute("perm", 1, 0, 2);
+                    sequence = true;
+                }
+                layer++;
+                x = recurrent(g, r, x, layer);
+                sequence = r.sequences;
+                continue;
+            }
             if (m instanceof Conv2D || m instanceof MaxPool2D) {
                 if (!spatial) x = image(g, x, m.shape());
                 spatial = true;
@@ -128,6 +143,44 @@ public final class Onnx {
                     + " each level / 255, channel by channel (NCHW)");
         }
         return file.bytes();
+    }
+
+    /** ONNX's gate order, as indices into the module's own (LSTM: i, o, f, c of i, f, g, o; GRU z, r, h and RNN as they are). */
+    private static int[] gateOrder(Recurrent r) {
+        return r instanceof LSTM ? new int[] {0, 3, 1, 2} : r instanceof GRU ? new int[] {0, 1, 2} : new int[] {0};
+    }
+
+    /**
+     * A recurrent module as ONNX's RNN, GRU (linear_before_reset = 1, the engine's reset after
+     * the product) or LSTM node on x [T, N, D]: W [1, G H, D] and R [1, G H, H] are the module's W
+     * and Wh transposed, gate by gate in ONNX's order; B is W0 and zeros for the recurrent bias.
+     * Its output: every step's state [T, N, H] (Y, its direction axis squeezed) for a recurrent
+     * module after it, else the last step's [N, H] (Y_h squeezed).
+     */
+    private static String recurrent(Graph g, Recurrent r, String x, int layer) {
+        int H = r.hidden, D = r.inputs, G = r.gates;
+        int[] order = gateOrder(r);
+        double[] w = new double[G * H * D], rec = new double[G * H * H], b = new double[2 * G * H];
+        for (int gate = 0; gate < G; gate++) {
+            int from = order[gate] * H;
+            for (int j = 0; j < H; j++) {
+                for (int k = 0; k < D; k++) w[(gate * H + j) * D + k] = r.W.value[k][from + j];
+                for (int k = 0; k < H; k++) rec[(gate * H + j) * H + k] = r.Wh.value[k][from + j];
+                b[gate * H + j] = r.W0.value[0][from + j];
+            }
+        }
+        String wn = "W" + layer, rn = "R" + layer, bn = "B" + layer;
+        g.tensor(wn, new int[] {1, G * H, D}, w);
+        g.tensor(rn, new int[] {1, G * H, H}, rec);
+        g.tensor(bn, new int[] {1, 2 * G * H}, b);
+        String op = r instanceof LSTM ? "LSTM" : r instanceof GRU ? "GRU" : "RNN";
+        String y = "Y" + layer;
+        g.nodeOutputs(op, r.sequences ? new String[] {y} : new String[] {"", y}, x, wn, rn, bn);
+        g.intAttribute("hidden_size", H);
+        if (r instanceof GRU) g.intAttribute("linear_before_reset", 1);
+        if (r instanceof RNN && ((RNN) r).relu) g.stringsAttribute("activations", "Relu");
+        g.longsTensor("axis" + layer, r.sequences ? 1 : 0);
+        return g.node("Squeeze", "H" + layer, y, "axis" + layer);
     }
 
     /** The flat input [N, C H W] as an image batch [N, C, H, W] (the first spatial module's input shape). */
@@ -213,8 +266,19 @@ public final class Onnx {
         final List<Protobuf> tensors = new ArrayList<>();
 
         String node(String op, String output, String... inputs) {
-            nodes.add(new Node(op, output, inputs));
+            nodes.add(new Node(op, new String[] {output}, inputs));
             return output;
+        }
+
+        /** A node of several outputs ("" for one left out); the last is the one the graph goes on from. */
+        void nodeOutputs(String op, String[] outputs, String... inputs) {
+            nodes.add(new Node(op, outputs, inputs));
+        }
+
+        void stringsAttribute(String name, String... values) {
+            Protobuf a = new Protobuf().string(1, name);
+            for (String v : values) a.string(9, v);
+            last().attributes.add(a.varint(20, ATTR_STRINGS));
         }
 
         private Node last() {
@@ -237,8 +301,10 @@ public final class Onnx {
 
         /** Points the last node at a new output name, if the last node makes {@code current}. */
         boolean renameLast(String current, String name) {
-            if (nodes.isEmpty() || !last().output.equals(current)) return false;
-            last().output = name;
+            if (nodes.isEmpty()) return false;
+            String[] out = last().outputs;
+            if (!out[out.length - 1].equals(current)) return false;
+            out[out.length - 1] = name;
             return true;
         }
 
@@ -268,20 +334,20 @@ public final class Onnx {
 
     private static final class Node {
         final String op;
-        final String[] inputs;
+        final String[] inputs, outputs;
         final List<Protobuf> attributes = new ArrayList<>();
-        String output;
 
-        Node(String op, String output, String[] inputs) {
+        Node(String op, String[] outputs, String[] inputs) {
             this.op = op;
-            this.output = output;
+            this.outputs = outputs;
             this.inputs = inputs;
         }
 
         Protobuf proto() {
             Protobuf n = new Protobuf();
             for (String in : inputs) n.string(1, in);
-            n.string(2, output).string(3, output).string(4, op);
+            for (String out : outputs) n.string(2, out);
+            n.string(3, outputs[outputs.length - 1]).string(4, op);
             for (Protobuf a : attributes) n.message(5, a);
             return n;
         }

@@ -19,10 +19,19 @@ public final class FitView {
     private double[] shown;
 
     void render(State s) {
-        boolean curve = s.fitKind.equals("curve"), scatter = s.fitKind.equals("scatter");
-        panel.setHidden(!curve && !scatter);
+        boolean curve = s.fitKind.equals("curve"), scatter = s.fitKind.equals("scatter"), series = s.fitKind.equals("series");
+        panel.setHidden(!curve && !scatter && !series);
         residuals.setHidden(!scatter);
-        if (!curve && !scatter || s.fit == shown) return;
+        if (!curve && !scatter && !series || s.fit == shown) return;
+        if (series) {
+            shown = s.fit;
+            fit.setAttribute("data-kind", s.fitKind);
+            fit.setAttribute("data-count", Dom.raw(s.fit[0]));
+            fit.setAttribute("data-first", Dom.raw(s.fit[3 + 2 * (int) s.fit[0]]));
+            title.setTextContent("The series: the data (grey), the network's forecast of each next value (blue), its forecast past the end (orange), the test part right of the line");
+            drawSeries((CanvasRenderingContext2D) fit.getContext("2d"), fit.getWidth(), fit.getHeight(), Float64Array.copyFromJavaArray(s.fit));
+            return;
+        }
         shown = s.fit;
         fit.setAttribute("data-kind", s.fitKind);
         fit.setAttribute("data-count", Integer.toString(curve ? s.fit.length : s.fit.length / 2));
@@ -71,6 +80,23 @@ public final class FitView {
             + "  if (js_i === 0) g.moveTo(js_px, js_py); else g.lineTo(js_px, js_py); }"
             + "g.stroke();")
     private static native void drawCurve(CanvasRenderingContext2D g, int w, int h, Float64Array curve, Float64Array train, Float64Array test, double extent);
+
+    /** f: see the worker's Snapshots.series: (shown, forecast, cut), values, one-step forecasts, the forecast rolled out. */
+    @JSBody(params = {"g", "w", "h", "f"}, script = AXES
+            + "g.clearRect(0, 0, w, h); var js_cnt = f[0], js_f = f[1], js_cut = f[2], js_lo = Infinity, js_hi = -Infinity;"
+            + "for (var js_i = 3; js_i < f.length; js_i++) if (f[js_i] === f[js_i]) { js_lo = Math.min(js_lo, f[js_i]); js_hi = Math.max(js_hi, f[js_i]); }"
+            + "if (!(js_hi > js_lo)) { js_lo -= 1; js_hi += 1; }"
+            + "var js_all = js_cnt + js_f; function js_x(t) { return 40 + t / (js_all - 1) * (w - 48); }"
+            + "function js_y(v) { return 8 + (js_hi - v) / (js_hi - js_lo) * (h - 36); }"
+            + "js_axes(g, w, h, -js_cnt, js_f, js_lo, js_hi, 'steps (0: the end of the data)', 'value');"
+            + "g.strokeStyle = '#9aa0a6'; g.setLineDash([3, 3]); g.beginPath(); g.moveTo(js_x(js_cut) + 0.5, 8); g.lineTo(js_x(js_cut) + 0.5, h - 28); g.stroke(); g.setLineDash([]);"
+            + "function js_line(js_at, js_count, js_t0, js_colour, js_width) { g.strokeStyle = js_colour; g.lineWidth = js_width; g.beginPath(); var js_on = false;"
+            + "  for (var js_k = 0; js_k < js_count; js_k++) { var js_v = f[js_at + js_k]; if (js_v !== js_v) { js_on = false; continue; }"
+            + "    if (js_on) g.lineTo(js_x(js_t0 + js_k), js_y(js_v)); else g.moveTo(js_x(js_t0 + js_k), js_y(js_v)); js_on = true; }"
+            + "  g.stroke(); }"
+            + "js_line(3, js_cnt, 0, '#bdc1c6', 3); js_line(3 + js_cnt, js_cnt, 0, '#1a73e8', 1.5);"
+            + "g.setLineDash([5, 3]); f[3 + 2 * js_cnt - 1] = f[3 + js_cnt - 1]; js_line(3 + 2 * js_cnt - 1, js_f + 1, js_cnt - 1, '#e8710a', 2); g.setLineDash([]);")
+    private static native void drawSeries(CanvasRenderingContext2D g, int w, int h, Float64Array f);
 
     /** pairs: (actual, predicted); residuals: predicted minus actual against actual, about a zero line. */
     @JSBody(params = {"g", "w", "h", "pairs", "residual"}, script = AXES

@@ -6,6 +6,7 @@ import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Generators;
+import studio.backprop.engine.data.Series;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.WeightsHash;
@@ -253,6 +254,11 @@ public final class Snapshots {
         m.setFit(null);
         if (ex.model.classes.length > 0 || (planar && fitPoints == null)) return; // the plane has its heatmap
         double[] out;
+        if (Series.isSeries(ex.settings.get("data"))) {
+            m.setFitKind("series");
+            m.setFit(Js.float64(series()));
+            return;
+        }
         if (planar) {
             double[][] predicted = ex.model.predict(fitPoints);
             out = new double[predicted.length];
@@ -269,6 +275,44 @@ public final class Snapshots {
             m.setFitKind("scatter");
         }
         m.setFit(Js.float64(out));
+    }
+
+    /** Values of a series the fit shows (its end), and the steps its forecast runs past the data. */
+    static final int SERIES_SHOWN = 240, SERIES_FORECAST = 60;
+
+    /**
+     * A series' fit: (shown, forecast, cut) and then the series' last shown values, the
+     * network's one-step forecast of each from the window before it (NaN where there is no whole
+     * window), and the forecast rolled out past the end (each forecast fed back as the newest
+     * input); cut is where the test part's first target lies among the shown values.
+     */
+    private double[] series() {
+        int window = ex.train.x[0].length, n = ex.train.size() + ex.test.size();
+        // the values in order: the first window, then each window's first target
+        double[] v = new double[window + n];
+        System.arraycopy(ex.train.x[0], 0, v, 0, window);
+        for (int i = 0; i < n; i++) v[window + i] = (i < ex.train.size() ? ex.train.y[i] : ex.test.y[i - ex.train.size()])[0];
+        int shown = Math.min(SERIES_SHOWN, v.length), from = v.length - shown;
+        int first = Math.max(from, window); // the first value with a whole window before it
+        double[][] windows = new double[v.length - first][];
+        for (int t = first; t < v.length; t++) windows[t - first] = java.util.Arrays.copyOfRange(v, t - window, t);
+        double[][] predicted = ex.model.predict(windows);
+        double[] out = new double[3 + 2 * shown + SERIES_FORECAST];
+        out[0] = shown;
+        out[1] = SERIES_FORECAST;
+        out[2] = window + ex.train.size() - from;
+        for (int k = 0; k < shown; k++) {
+            out[3 + k] = v[from + k];
+            out[3 + shown + k] = from + k < first ? Double.NaN : predicted[from + k - first][0];
+        }
+        double[] last = java.util.Arrays.copyOfRange(v, v.length - window, v.length);
+        for (int k = 0; k < SERIES_FORECAST; k++) {
+            double next = ex.model.predict(new double[][] {last})[0][0];
+            out[3 + 2 * shown + k] = next;
+            System.arraycopy(last, 1, last, 0, window - 1);
+            last[window - 1] = next;
+        }
+        return out;
     }
 
     /** W of every linear module, row-major, one after the other (biases are not drawn). */
