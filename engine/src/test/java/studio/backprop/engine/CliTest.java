@@ -208,6 +208,19 @@ class CliTest {
         Run run = run("train", "--data=wave", "--layers=lstm8", "--window=15", "--epochs=5", "--quiet", "--out=" + model);
         assertEquals(0, run.code, run.err);
         assertEquals(hash(run.out), hash(run("eval", "--model=" + model).out));
+        Path csv = dir.resolve("level.csv");
+        StringBuilder rows = new StringBuilder("when,level\n");
+        for (int i = 0; i < 200; i++) rows.append("2024-03-").append(String.format(java.util.Locale.ROOT, "%02d", 1 + i % 28)).append("T")
+                .append(String.format(java.util.Locale.ROOT, "%02d:00", i / 28)).append(',').append(Math.sin(i / 4.0)).append('\n');
+        Run column = run("train", "--data=" + csv, "--series=level", "--window=8", "--layers=rnn6", "--opt=adam", "--lr=0.01", "--epochs=3", "--quiet");
+        assertEquals(1, column.code, "no file yet");
+        try {
+            Files.writeString(csv, rows);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        column = run("train", "--data=" + csv, "--series=level", "--window=8", "--layers=rnn6", "--opt=adam", "--lr=0.01", "--epochs=3", "--quiet");
+        assertEquals(0, column.code, column.err);
         Run bad = run("train", "--data=iris", "--layers=gru4", "--epochs=1");
         assertEquals(1, bad.code);
         assertTrue(bad.err.contains("a recurrent layer needs a sequence"), bad.err);

@@ -124,6 +124,37 @@ class RecurrentTest {
         assertEquals("10\u00d71", ex.inputShape.toString());
     }
 
+    /** A CSV's column as a series: in the order of its date column (the file's rows shuffled), missing values left out. */
+    @Test
+    void aCsvColumnIsASeriesInDateOrder() throws Exception {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        double[] values = new double[120];
+        for (int d = 0; d < 120; d++) {
+            values[d] = Math.round(100 * Math.sin(d / 5.0)) / 100.0;
+            java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1).plusDays(d);
+            rows.add(day + ",shop" + (d % 3) + "," + values[d]);
+        }
+        rows.add("2024-12-31,shop0,");
+        java.util.Collections.shuffle(rows, new java.util.Random(7));
+        String csv = "day,shop,sales\n" + String.join("\n", rows) + "\n";
+        Experiment ex = Experiment.create(Settings.of("data=sales.csv&series=sales&window=6&layers=gru4&split=0.75", '&'), csv);
+        assertEquals(120 - 6, ex.train.size() + ex.test.size());
+        assertArrayEquals(java.util.Arrays.copyOfRange(values, 0, 6), ex.train.x[0]);
+        assertEquals(values[6], ex.train.y[0][0]);
+        assertEquals("6\u00d71", ex.inputShape.toString());
+        ex.trainer.stepEpoch();
+        // a model of it reopens on the same file as a link's model does
+        Model m = ModelLink.read("m=" + ModelLink.payload(ex.model));
+        assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(Experiment.resume(m, csv).model.network));
+        {
+            studio.backprop.engine.data.CsvException bad = assertThrows(studio.backprop.engine.data.CsvException.class,
+                    () -> Experiment.create(Settings.of("data=sales.csv&series=shop&window=6", '&'), csv));
+            assertTrue(bad.getMessage().contains("the series 'shop' has 'shop"), bad.getMessage());
+        }
+        assertTrue(assertThrows(studio.backprop.engine.data.CsvException.class,
+                () -> Experiment.create(Settings.of("data=sales.csv&series=price", '&'), csv)).getMessage().contains("no column named 'price'"));
+    }
+
     @Test
     void theGrammarBuildsStackedLayersAndNamesWhatDoesNotFit() {
         List<LayerSpec> specs = LayerSpec.parse("lstm8,gru6,rnn4,5", "relu");

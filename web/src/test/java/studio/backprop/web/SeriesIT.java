@@ -55,4 +55,42 @@ class SeriesIT {
             assertEquals(List.of(), b.consoleErrors());
         }
     }
+
+    /** A column of the user's CSV forecast as a series: in date order, the series' network, the JVM's weights. */
+    @org.junit.jupiter.api.Test
+    void aCsvColumnForecastsAsASeries() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("series");
+        java.nio.file.Path file = dir.resolve("levels.csv");
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (int d = 0; d < 300; d++) rows.add(java.time.LocalDate.of(2023, 1, 1).plusDays(d) + "," + Math.round(1000 * Math.sin(d / 6.0)) / 1000.0);
+        java.util.Collections.shuffle(rows, new java.util.Random(3));
+        String csv = "day,level\n" + String.join("\n", rows) + "\n";
+        java.nio.file.Files.writeString(file, csv);
+        try (Browser b = Browser.pooled()) {
+            b.open("?backend=wasm#data=xor");
+            b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
+            b.byTestId("csv-file").sendKeys(file.toString());
+            b.waitUpTo(20).until(d -> b.byTestId("csv-preview").isDisplayed());
+            b.select("csv-task", "series");
+            b.byTestId("csv-use").click();
+            b.waitUpTo(30).until(d -> b.text("architecture").startsWith("20\u00d71") && "idle".equals(b.value("status")));
+            b.byTestId("step-epoch").click();
+            b.waitUpTo(60).until(d -> b.number("epoch") == 1 && "paused".equals(b.value("status")));
+            String hash = b.driver.getCurrentUrl().split("#", 2)[1];
+            Settings s = new Settings();
+            for (String pair : hash.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+                if (Settings.isKey(key)) s.set(key, java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertEquals("level", s.get("series"), hash);
+            assertEquals("lstm16", s.get("layers"), hash);
+            Experiment jvm = Experiment.create(s, csv);
+            jvm.trainer.stepEpoch();
+            assertEquals(WeightsHash.of(jvm.model.network), b.value("weights-hash"));
+            assertEquals("series", b.byTestId("fit").getAttribute("data-kind"));
+            assertEquals(List.of(), b.consoleErrors());
+        }
+        Browser.delete(dir);
+    }
 }

@@ -81,6 +81,12 @@ public final class Dates {
     }
 
     /** The inputs of one value (see {@link #parts}); throws for text that is no date in this spec. */
+    /** A date's place in time, for sorting (seconds since 1970 in the date's own clock); NaN for no date of this spec. */
+    public static double instant(String text, String spec) {
+        Value d = parse(text, spec.endsWith(WITH_TIME) ? spec.substring(0, spec.length() - WITH_TIME.length()) : spec);
+        return d == null ? Double.NaN : daysFromCivil(d.year, d.month, d.day) * 86400.0 + Math.max(0, d.seconds);
+    }
+
     public static void encode(String text, String spec, double[] out, int at) {
         Value d = parse(text, spec.endsWith(WITH_TIME) ? spec.substring(0, spec.length() - WITH_TIME.length()) : spec);
         if (d == null) throw new IllegalArgumentException("'" + text + "' is not a date");

@@ -51,8 +51,46 @@ public final class Series {
         if (window < 1 || window > MAX_WINDOW) throw new IllegalArgumentException("window must be 1 to " + MAX_WINDOW + " steps, got " + window);
         if (horizon < 1 || horizon > MAX_HORIZON) throw new IllegalArgumentException("horizon must be 1 to " + MAX_HORIZON + " steps, got " + horizon);
         if (!(noise >= 0 && noise <= 1)) throw new IllegalArgumentException("noise must be between 0 and 1");
-        double[] v = values(name, LENGTH, noise, rng);
-        int n = LENGTH - window - horizon + 1;
+        return windows(name, values(name, LENGTH, noise, rng), window, horizon);
+    }
+
+    /**
+     * A numeric column of a table as a series: in the order of the table's first date column
+     * when it has one (rows of equal dates keep their order), else in the file's order; rows
+     * whose value is missing are left out.
+     *
+     * @throws CsvException naming the column, or the line whose value is no number
+     */
+    public static DataSet fromTable(Table t, String column, String name, int window, int horizon) throws CsvException {
+        int c = t.column(column);
+        int date = -1;
+        for (int k = 0; k < t.names.length && date < 0; k++) if (k != c && Table.DATE.equals(t.kinds[k]) && t.dateSpecs[k] != null) date = k;
+        Integer[] order = new Integer[t.rows.length];
+        for (int r = 0; r < order.length; r++) order[r] = r;
+        if (date >= 0) {
+            double[] when = new double[t.rows.length];
+            for (int r = 0; r < when.length; r++) when[r] = Dates.instant(t.rows[r][date], t.dateSpecs[date]);
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(when[a], when[b]));
+        }
+        double[] v = new double[t.rows.length];
+        int n = 0;
+        for (int r : order) {
+            String cell = t.rows[r][c];
+            if (Numbers.isMissing(cell)) continue;
+            double x = Numbers.parse(cell);
+            if (!(x == x) || Double.isInfinite(x)) throw new CsvException(t.lines[r], c + 1, "the series '" + column + "' has '" + cell + "', which is no number");
+            v[n++] = x;
+        }
+        if (n < window + horizon + 2) {
+            throw new IllegalArgumentException("the series '" + column + "' has " + n + " values: a window of " + window + " and a horizon of " + horizon
+                    + " need at least " + (window + horizon + 2));
+        }
+        return windows(name, java.util.Arrays.copyOf(v, n), window, horizon);
+    }
+
+    /** The forecasting samples of these values (see the class comment). */
+    static DataSet windows(String name, double[] v, int window, int horizon) {
+        int n = v.length - window - horizon + 1;
         double[][] x = new double[n][window], y = new double[n][horizon];
         for (int i = 0; i < n; i++) {
             System.arraycopy(v, i, x[i], 0, window);

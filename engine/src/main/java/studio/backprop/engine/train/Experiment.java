@@ -71,7 +71,7 @@ public final class Experiment {
         this.candidateNotes = candidateNotes;
         this.outByDefault = outByDefault;
         int seed = settings.integer("seed", -2147483647, 2147483647);
-        boolean series = Series.isSeries(all.name);
+        boolean series = settings.series() && !Generators.isGenerated(all.name);
         // a series keeps its order: the test part is the later one (no window of it trained on)
         DataSet[] parts = series ? all.splitInOrder(settings.number("split", 0.01, 0.99))
                 : all.split(settings.number("split", 0.01, 0.99), new Rng(seed ^ 0x5B1170));
@@ -153,6 +153,11 @@ public final class Experiment {
         String data = settings.get("data");
         if (Generators.isGenerated(data) || Series.isSeries(data)) return generated(settings);
         if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its CSV text");
+        if (!settings.get("series").isEmpty()) {
+            DataSet all = Series.fromTable(Table.parse(tableText, "auto"), settings.get("series"), data,
+                    settings.integer("window", 1, Series.MAX_WINDOW), settings.integer("horizon", 1, Series.MAX_HORIZON));
+            return new Experiment(settings, all, Encoding.numeric(all.inputNames));
+        }
         String[] inputs = settings.get("inputs").isEmpty() ? null : Text.split(settings.get("inputs"), ',');
         Table.Converted c;
         if (BuiltIn.isTable(data)) {
@@ -178,6 +183,8 @@ public final class Experiment {
      */
     public static Experiment resume(Model model, String tableText) throws CsvException {
         Settings settings = model.settings.copy();
+        // a column of the file as a series: the windows come from the file again, the model's own normalisation kept
+        if (!settings.get("series").isEmpty()) return create(settings, tableText).adopt(model);
         Table table = Table.parse(tableText, "auto");
         Table.Choice choice = new Table.Choice();
         choice.target = model.targetNames[0];

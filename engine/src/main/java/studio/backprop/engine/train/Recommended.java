@@ -63,6 +63,7 @@ public final class Recommended {
     public static String of(Settings settings) {
         String data = settings.get("data");
         for (String[] r : TABLE) if (r[0].equals(data)) return r[1];
+        if (!settings.get("series").isEmpty()) return SERIES;
         return BuiltIn.isBuiltIn(data) || !settings.get("image").isEmpty() ? "" : YOUR_TABLE;
     }
 
@@ -86,7 +87,7 @@ public final class Recommended {
      * so they do for a user's file (whose recommendation is {@link #YOUR_TABLE}).
      */
     public static Settings forData(Settings current, String data) {
-        Settings next = current.copy().set("data", data).set("target", "").set("inputs", "").set("image", "");
+        Settings next = current.copy().set("data", data).set("target", "").set("inputs", "").set("series", "").set("image", "");
         Settings defaults = new Settings();
         boolean untouched = same(current, defaults) || (!of(current).isEmpty() && followed(current));
         if (!untouched) return next;

@@ -27,6 +27,7 @@ public final class Settings {
         {"missing", "drop", "rows with missing values: drop, or mean (fill with the column mean)"},
         {"samples", "500", "number of points of a generated 2-D set"},
         {"noise", "0", "noise of a generated 2-D set, 0 to 0.5; of a series (wave, sines, saw, damped), the deviation of its Gaussian noise"},
+        {"series", "", "a CSV's numeric column to forecast as a time series (in the order of its first date column, if it has one; window and horizon as for the built-in series)"},
         {"window", "20", "a series: the steps the network reads (the recurrent layers' sequence, back through time)"},
         {"horizon", "1", "a series: the steps after the window that it forecasts"},
         {"split", "0.5", "fraction of the samples used for training; the rest is the test part"},
@@ -90,6 +91,11 @@ public final class Settings {
         if (value.length() > 10_000) throw new IllegalArgumentException("setting '" + key + "' is too long");
         values.put(key, value);
         return this;
+    }
+
+    /** Whether the data is a series: a built-in one, or a CSV's column (setting series). */
+    public boolean series() {
+        return studio.backprop.engine.data.Series.isSeries(get("data")) || !get("series").isEmpty();
     }
 
     public String get(String key) {

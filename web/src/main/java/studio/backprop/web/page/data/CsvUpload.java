@@ -3,6 +3,7 @@ package studio.backprop.web.page.data;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.page.State;
@@ -171,8 +172,17 @@ public final class CsvUpload {
         }
         // a network still as some data set recommends it becomes the one for tables
         Settings s = Recommended.forData(state.settings, name);
-        s.set("target", target);
-        s.set("inputs", inputs.toString());
+        boolean series = Html.value(Dom.byTestId("csv-task")).equals("series");
+        if (series) {
+            // the target's own past is the input: the series' recommended network, unless the user has one of their own
+            boolean recommended = Recommended.followed(s);
+            s.set("series", target).set("inputs", "").set("target", "");
+            if (recommended) for (String pair : Text.split(Recommended.SERIES, '&')) s.set(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        } else {
+            s.set("series", "");
+            s.set("target", target);
+            s.set("inputs", inputs.toString());
+        }
         s.set("missing", Html.value(Dom.byTestId("csv-missing")));
         starting = true;
         onUse.use(s, file);

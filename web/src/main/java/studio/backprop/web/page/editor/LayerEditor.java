@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
 import studio.backprop.engine.data.Images;
-import studio.backprop.engine.data.Series;
 import studio.backprop.engine.data.Text;
 import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.Modules;
@@ -59,7 +58,7 @@ public final class LayerEditor {
         shapes.clear();
         List<LayerSpec> layers = layers(s);
         boolean images = Images.own(s.get("data"), s.get("image")) || Images.format(s.get("data"), "") != null;
-        boolean series = Series.isSeries(s.get("data"));
+        boolean series = s.series();
         if (layers.isEmpty()) box.appendChild(Html.el("small", "No hidden layer: a linear model."));
         for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l), images, series));
     }

@@ -10,7 +10,6 @@ import studio.backprop.engine.data.BuiltIn;
 import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.data.Images;
-import studio.backprop.engine.data.Series;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.page.State;
@@ -82,7 +81,7 @@ public final class SettingsForm {
         HTMLDocument.current().querySelector("[data-testid=speed] option[value=auto]")
                 .setTextContent(planar ? "auto: " + (int) Settings.AUTO_PACE + " epochs/s" : "auto: max");
         Dom.byTestId("features").setHidden(!planar);
-        boolean series = Series.isSeries(data);
+        boolean series = s.series();
         HTMLDocument.current().querySelector("[data-planar]").setHidden(!(planar || series) || data.equals(Drawn.NAME)); // drawn points have no noise
         for (HTMLElement field : all("[data-series]")) field.setHidden(!series);
         String features = "," + s.get("features") + ",";

@@ -6,7 +6,6 @@ import org.teavm.jso.typedarrays.Float64Array;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Encoding;
 import studio.backprop.engine.data.Generators;
-import studio.backprop.engine.data.Series;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.WeightsHash;
@@ -254,7 +253,7 @@ public final class Snapshots {
         m.setFit(null);
         if (ex.model.classes.length > 0 || (planar && fitPoints == null)) return; // the plane has its heatmap
         double[] out;
-        if (Series.isSeries(ex.settings.get("data"))) {
+        if (ex.settings.series()) {
             m.setFitKind("series");
             m.setFit(Js.float64(series()));
             return;
