@@ -21,6 +21,7 @@ import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.model.Project;
 import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.ProjectRun;
 import studio.backprop.engine.train.Settings;
 
 /** A project in one file: its model, its data and its runs come back as they were saved; a bad file gets a message. */
@@ -46,7 +47,7 @@ class ProjectTest {
         assertEquals(RUNS, back.runs);
         assertEquals("2026-12-07T12:00:00Z", back.saved);
         assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(back.model.network));
-        Experiment again = Experiment.load(back, back.model.settings);
+        Experiment again = ProjectRun.load(back, back.model.settings);
         assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(again.model.network));
         assertArrayEquals(ex.model.predict(ex.test.x)[5], again.model.predict(again.test.x)[5]);
 
@@ -65,12 +66,12 @@ class ProjectTest {
         assertEquals("csv", back.dataKind());
         assertEquals("fruit.csv", back.csvName);
         assertEquals(ResumeTest.FRUIT, back.csv);
-        Experiment again = Experiment.load(back, back.model.settings);
+        Experiment again = ProjectRun.load(back, back.model.settings);
         assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(again.model.network));
         assertArrayEquals(ex.model.predict(ex.test.x)[0], again.model.predict(again.test.x)[0]);
         // and it trains on: the same steps from the same weights, twice
-        String once = WeightsHash.of(trained(Experiment.load(back, back.model.settings), 3).model.network);
-        assertEquals(once, WeightsHash.of(trained(Experiment.load(back, back.model.settings), 3).model.network));
+        String once = WeightsHash.of(trained(ProjectRun.load(back, back.model.settings), 3).model.network);
+        assertEquals(once, WeightsHash.of(trained(ProjectRun.load(back, back.model.settings), 3).model.network));
         assertNotEquals(WeightsHash.of(ex.model.network), once);
     }
 
@@ -98,7 +99,7 @@ class ProjectTest {
         assertEquals("images", back.dataKind());
         assertEquals(classes, back.classes);
         assertEquals(24, back.images.size());
-        Experiment again = Experiment.load(back, back.model.settings);
+        Experiment again = ProjectRun.load(back, back.model.settings);
         assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(again.model.network));
         assertArrayEquals(ex.trainX[7], again.trainX[7]);
         assertArrayEquals(ex.model.predict(ex.test.x)[1], again.model.predict(again.test.x)[1]);

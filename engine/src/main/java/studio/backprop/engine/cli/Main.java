@@ -28,6 +28,7 @@ import studio.backprop.engine.model.WeightsHash;
 import studio.backprop.engine.train.EarlyStop;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.ProjectRun;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.PartThreads;
 import studio.backprop.engine.train.Recommended;
@@ -80,51 +81,18 @@ public final class Main {
     }
 
     private void help() {
-        out.println("Backprop Studio engine: train and use small neural networks.");
-        out.println();
-        out.println("usage: java -jar engine.jar train   [--key=value ...] [--out=model.json|model.bpsm|model.onnx|model.tfjs.zip|project.zip] [--site=URL] [--link] [--quiet]");
-        out.println("       java -jar engine.jar train   --project=PROJECT.zip [--epochs=N ...] [--out=...]   (trains on from a saved project)");
-        out.println("       java -jar engine.jar eval    --model=FILE_OR_LINK [--data=... to evaluate on other data] | --project=PROJECT.zip");
-        out.println("       java -jar engine.jar predict --model=FILE_OR_LINK (--input=ROWS.csv | --values=v1,v2,... | --input=IMAGE_FOLDER_OR_ZIP)");
-        out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx|model.tfjs.zip");
-        out.println("       java -jar engine.jar sweep   [--key=value ...] --sweep='lr:0.001|0.01|0.1;layers:8|16,16' [--threads=N|auto]");
-        out.println();
-        out.println("Training settings (the same keys as the web app's URL):");
-        for (String[] k : Settings.KEYS) {
-            out.printf(Locale.ROOT, "  --%-9s %s%s%n", k[0], k[2], k[1].isEmpty() ? "" : " [" + k[1] + "]");
-        }
-        out.println();
-        out.println("The last line of train and eval is one JSON object with the epochs, losses, accuracy");
-        out.println("(classification) or RMSE and R^2 (regression), and the weightsHash of the parameters.");
-        out.println("train also prints a share link (the model in the URL) for the site at --site (default http://localhost:8080/)");
-        out.println("when it is short enough to paste (8 KB; else the 8-bit one, else a line on how to get it; --link prints it anyway).");
-        out.println("While a run lasts over a second, train shows its progress on stderr (epoch, loss, time left); --quiet silences it.");
-        out.println("An .onnx file takes the encoded columns as input \"input\" [N, k] and gives \"output\" (probabilities");
-        out.println("or values); normalisation and 2-D features are in the graph, names and labels in its metadata.");
-        out.println("A .tfjs.zip holds a TensorFlow.js layers model (model.json, model.weights.bin) for tf.loadLayersModel; its input is");
-        out.println("the network's: the 2-D features and the normalisation are in its userDefinedMetadata.");
-        out.println("sweep trains every run of the grid (the first setting varies slowest) on --threads threads (auto: every core),");
-        out.println("each exactly the run its settings make alone; it prints a table (* marks the best test result)");
-        out.println("and then one JSON line per run: train's JSON plus \"settings\", the run's settings as a URL query.");
-        out.println("Your own images: --data=FOLDER or --data=IMAGES.zip with one sub-folder per class (the folder's name is the");
-        out.println("class; PNG, JPEG, GIF), e.g. train --data=pets.zip --image=rgb32 --layers=conv8x3,pool2,conv16x3,pool2,drop0.25,64");
-        out.println("--act=relu --opt=adam --lr=0.002 --batch=32 --norm=none --split=0.8 (the studio's recommendation); files that");
-        out.println("are not images are skipped and listed. predict --input= takes an image, a folder or a zip for such a model.");
-        out.println("A project (the studio's Save project, or train --out=NAME.zip) holds the model, its data when it is yours (the CSV");
-        out.println("file, or the images by class) and the studio's runs; --project=FILE trains on from it or evaluates it, on its own data.");
-        out.println("--model= takes a project too.");
-        out.println("Exit codes: 0 done, 1 bad input, 2 training diverged.");
+        Help.print(out);
     }
 
     private int train(Flags flags) throws IOException, CsvException, ModelException {
-        Project project = flags.has("project") ? readProject(flags.require("project")) : null;
-        Settings settings = project != null ? projectSettings(project, flags) : flags.settings();
+        Project project = flags.has("project") ? Projects.readProject(flags.require("project")) : null;
+        Settings settings = project != null ? Projects.projectSettings(project, flags) : flags.settings();
         if (settings.get("epochs").isEmpty() || project != null && !flags.has("epochs")) settings.set("epochs", "100");
         if (settings.get("workers").equals("auto")) {
             settings.set("workers", Integer.toString(Math.max(1, Math.min(Parts.MAX, Runtime.getRuntime().availableProcessors()))));
         }
         int epochs = settings.integer("epochs", 0, 1_000_000);
-        Experiment ex = project != null ? Experiment.load(project, settings) : Experiment.load(settings);
+        Experiment ex = project != null ? ProjectRun.load(project, settings) : Experiment.load(settings);
         PartThreads.attach(ex);
         if (!flags.has("quiet")) columnNotes(ex);
         Trainer trainer = ex.trainer;
@@ -159,8 +127,8 @@ public final class Main {
         if (trainer.clipped > 0 && !flags.has("quiet")) {
             out.println("the gradient was clipped to length " + settings.get("clip") + " in " + trainer.clipped + " batches");
         }
-        if (flags.has("out") && isProjectFile(flags.get("out"))) {
-            Files.write(Path.of(flags.get("out")), Project.write(projectOf(ex.model, project, settings)));
+        if (flags.has("out") && Projects.isProjectFile(flags.get("out"))) {
+            Files.write(Path.of(flags.get("out")), Project.write(Projects.projectOf(ex.model, project, settings)));
             if (!flags.has("quiet")) out.println("project written to " + flags.get("out"));
         } else if (flags.has("out")) {
             writeModel(ex.model, flags.get("out"));
@@ -255,12 +223,12 @@ public final class Main {
     }
 
     private int eval(Flags flags) throws IOException, CsvException, ModelException {
-        Project project = flags.has("project") ? readProject(flags.require("project"))
-                : isProjectFile(flags.require("model")) ? readProject(flags.get("model")) : null;
+        Project project = flags.has("project") ? Projects.readProject(flags.require("project"))
+                : Projects.isProjectFile(flags.require("model")) ? Projects.readProject(flags.get("model")) : null;
         Model model = project != null ? project.model : readModel(flags.require("model"));
-        Settings settings = project != null ? projectSettings(project, flags) : model.settings.copy();
+        Settings settings = project != null ? Projects.projectSettings(project, flags) : model.settings.copy();
         if (project == null) for (var e : flags.settingsOverrides().entrySet()) settings.set(e.getKey(), e.getValue());
-        Experiment ex = project != null ? Experiment.load(project, settings) : Experiment.load(settings);
+        Experiment ex = project != null ? ProjectRun.load(project, settings) : Experiment.load(settings);
         if (project != null) model = ex.model;
         int classes = model.classes.length;
         double[][] x = ex.test.x;
@@ -376,7 +344,7 @@ public final class Main {
         return v - v == 0 ? Double.toString(v) : "null";
     }
 
-    private static String read(Path p) throws IOException {
+    static String read(Path p) throws IOException {
         if (Files.size(p) > 200_000_000) throw new IllegalArgumentException(p + " is larger than 200 MB");
         return Files.readString(p, StandardCharsets.UTF_8);
     }
@@ -392,43 +360,11 @@ public final class Main {
     }
 
     private int export(Flags flags) throws IOException, ModelException {
-        Model model = flags.has("project") ? readProject(flags.require("project")).model : readModel(flags.require("model"));
+        Model model = flags.has("project") ? Projects.readProject(flags.require("project")).model : readModel(flags.require("model"));
         String file = flags.require("out");
         writeModel(model, file);
         out.println("model written to " + file);
         return 0;
-    }
-
-    private static Project readProject(String file) throws IOException, ModelException {
-        Path p = Path.of(file);
-        if (Files.size(p) > Integer.MAX_VALUE - 16) throw new IllegalArgumentException(p + " is larger than 2 GB");
-        return Project.read(Files.readAllBytes(p));
-    }
-
-    /** A project's settings, with the ones the flags change. */
-    private static Settings projectSettings(Project project, Flags flags) {
-        Settings s = project.model.settings.copy();
-        for (var e : flags.settingsOverrides().entrySet()) s.set(e.getKey(), e.getValue());
-        return s;
-    }
-
-    /** --out=NAME.zip writes a project (a .tfjs.zip is a TensorFlow.js model). */
-    private static boolean isProjectFile(String file) {
-        String f = file.toLowerCase(Locale.ROOT);
-        return f.endsWith(".zip") && !f.endsWith(".tfjs.zip");
-    }
-
-    /** The trained model as a project: with the data of the project it came from, or the table it was trained on. */
-    private static Project projectOf(Model model, Project from, Settings settings) throws IOException {
-        String saved = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        if (from != null) return new Project(model, saved, from.csvName, from.csv, from.classes, from.images, from.runs);
-        String data = settings.get("data");
-        if (studio.backprop.engine.data.BuiltIn.isBuiltIn(data)) return new Project(model, saved, null, null, List.of(), List.of(), "[]");
-        if (ImageFiles.isImages(data)) {
-            throw new IllegalArgumentException("a project of your own images is saved by the studio (Save project); here, --out=model.bpsm saves the model");
-        }
-        Path p = Path.of(data);
-        return new Project(model, saved, p.getFileName().toString(), read(p), List.of(), List.of(), "[]");
     }
 
     private static void writeModel(Model model, String file) throws IOException {

@@ -72,7 +72,7 @@ public final class OnnxImport {
     private static Model model(OnnxLayers w) throws ModelException {
         Limits.check(!w.layers.isEmpty() && w.layers.get(w.layers.size() - 1).kind == LayerSpec.Kind.DENSE,
                 "its last layer is not a dense one (Gemm or MatMul), which the engine's output layer is");
-        OnnxLayers.Layer out = w.layers.get(w.layers.size() - 1);
+        OnnxLayer out = w.layers.get(w.layers.size() - 1);
         int outputs = out.units;
         Map<String, String> meta = w.g.metadata;
         Settings settings = new Settings();
@@ -106,7 +106,7 @@ public final class OnnxImport {
         if (w.featureList.length > 0) settings.set("features", featureNames(w.featureList));
         List<LayerSpec> hidden = new ArrayList<>();
         for (int i = 0; i < w.layers.size() - 1; i++) {
-            OnnxLayers.Layer l = w.layers.get(i);
+            OnnxLayer l = w.layers.get(i);
             String act = l.activation == null ? "identity" : l.activation;
             switch (l.kind) {
                 case DENSE: hidden.add(LayerSpec.dense(l.units, act)); break;
@@ -131,7 +131,7 @@ public final class OnnxImport {
         for (Module m : net.modules()) {
             if (!(m instanceof Linear) && !(m instanceof Conv2D)) continue;
             while (w.layers.get(li).kind != LayerSpec.Kind.DENSE && w.layers.get(li).kind != LayerSpec.Kind.CONV) li++;
-            OnnxLayers.Layer l = w.layers.get(li++);
+            OnnxLayer l = w.layers.get(li++);
             double[][] weights = m instanceof Linear ? ((Linear) m).W.value : ((Conv2D) m).W.value;
             double[] b = m instanceof Linear ? ((Linear) m).W0.value[0] : ((Conv2D) m).W0.value[0];
             for (int r = 0; r < weights.length; r++) System.arraycopy(l.w[r], 0, weights[r], 0, weights[r].length);

@@ -14,20 +14,6 @@ import studio.backprop.engine.nn.Shape;
  * normalisation before the first layer and the target scaling after the last.
  */
 final class OnnxLayers {
-    /** A layer as read, with its weights in the engine's layout (dense: in x out; conv: C K K x F). */
-    static final class Layer {
-        final LayerSpec.Kind kind;
-        int units, kernel, stride;
-        double rate;
-        double[][] w;
-        double[] b;
-        String activation;
-
-        Layer(LayerSpec.Kind kind) {
-            this.kind = kind;
-        }
-    }
-
     final OnnxReader g;
     String current;
     Shape shape, inputShape;
@@ -36,7 +22,7 @@ final class OnnxLayers {
     /** The HWC-to-CHW order the next dense layer's rows need (after a flatten of NHWC maps), or null. */
     int[] rowOrder;
     double[] shift, scale, targetScale, targetShift;
-    final List<Layer> layers = new ArrayList<>();
+    final List<OnnxLayer> layers = new ArrayList<>();
     private final OnnxFeatures featureReader = new OnnxFeatures();
     /** This app's 2-D features, as indices into Features.KEYS (none: the inputs are the columns). */
     int[] featureList = new int[0];
@@ -143,7 +129,7 @@ final class OnnxLayers {
         if (a != null && a.f != null) rate = a.f;
         OnnxReader.Tensor t = constant(n, 1);
         if (t != null && t.values.length == 1) rate = t.values[0];
-        Layer l = new Layer(LayerSpec.Kind.DROPOUT);
+        OnnxLayer l = new OnnxLayer(LayerSpec.Kind.DROPOUT);
         l.rate = Math.min(0.95, Math.max(0, Math.floor(rate * 1e6 + 0.5) / 1e6));
         layers.add(l);
         biasOpen = false;
@@ -221,7 +207,7 @@ final class OnnxLayers {
         if (shape.spatial()) throw no(n, "gets image maps " + shape + " (a Flatten comes first)");
         int in = transposed ? w.dims[1] : w.dims[0], out = transposed ? w.dims[0] : w.dims[1];
         if (in != shape.size()) throw no(n, "takes " + in + " values, and gets " + shape.size());
-        Layer l = new Layer(LayerSpec.Kind.DENSE);
+        OnnxLayer l = new OnnxLayer(LayerSpec.Kind.DENSE);
         l.units = out;
         l.w = new double[in][out];
         for (int i = 0; i < in; i++) {
@@ -234,7 +220,7 @@ final class OnnxLayers {
         shape = Shape.flat(out);
     }
 
-    private void add(Layer l) throws ModelException {
+    private void add(OnnxLayer l) throws ModelException {
         if (outputActivation != null || targetScale != null || targetShift != null) {
             throw new ModelException("it has a layer after its output's " + (outputActivation != null ? outputActivation : "scaling"));
         }
@@ -243,7 +229,7 @@ final class OnnxLayers {
     }
 
     private void bias(OnnxReader.Node n, OnnxReader.Tensor c) throws ModelException {
-        Layer l = layers.get(layers.size() - 1);
+        OnnxLayer l = layers.get(layers.size() - 1);
         int width = l.b.length;
         if (c.values.length == width) {
             for (int j = 0; j < width; j++) l.b[j] += c.values[j];
@@ -278,7 +264,7 @@ final class OnnxLayers {
             throw no(n, "pads " + (autoPad.equals("NOTSET") ? Arrays.toString(pads == null ? new long[4] : pads) : autoPad) + "; the engine's conv pads \"same\" "
                     + Arrays.toString(want) + " for this input (unpadded, valid convolutions are not read yet)");
         }
-        Layer l = new Layer(LayerSpec.Kind.CONV);
+        OnnxLayer l = new OnnxLayer(LayerSpec.Kind.CONV);
         l.units = f;
         l.kernel = kh;
         l.stride = s;
@@ -304,7 +290,7 @@ final class OnnxLayers {
         int side = (int) k[0];
         if (attr(n, "ceil_mode", 0) == 1 && (shape.height % side != 0 || shape.width % side != 0)) throw no(n, "rounds its output size up (ceil_mode)");
         if (side < 2 || side > LayerSpec.MAX_KERNEL || side > shape.height || side > shape.width) throw no(n, "has a window of " + side);
-        Layer l = new Layer(LayerSpec.Kind.POOL);
+        OnnxLayer l = new OnnxLayer(LayerSpec.Kind.POOL);
         l.kernel = side;
         layers.add(l);
         biasOpen = false;
@@ -312,7 +298,7 @@ final class OnnxLayers {
     }
 
     private void activation(OnnxReader.Node n, String kind) throws ModelException {
-        Layer l = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+        OnnxLayer l = layers.isEmpty() ? null : layers.get(layers.size() - 1);
         if (kind.equals("sigmoid") && l != null && l.kind == LayerSpec.Kind.DENSE && l.activation == null && biasOpen) {
             // a sigmoid on the last dense layer may be the output's: settled at the end
             l.activation = kind;
@@ -327,7 +313,7 @@ final class OnnxLayers {
     }
 
     private void last(OnnxReader.Node n, String kind) throws ModelException {
-        Layer l = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+        OnnxLayer l = layers.isEmpty() ? null : layers.get(layers.size() - 1);
         if (l == null || l.kind != LayerSpec.Kind.DENSE || l.activation != null) throw no(n, "does not follow the last dense layer");
         outputActivation = kind;
         l.activation = kind;
@@ -365,7 +351,7 @@ final class OnnxLayers {
                     throw no(n, "multiplies the input (the normalisation read is (x - shift) / scale: Sub, then Div)");
             }
         }
-        Layer l = layers.get(layers.size() - 1);
+        OnnxLayer l = layers.get(layers.size() - 1);
         if (n.op.equals("Add") && biasOpen) {
             bias(n, c);
             return;

@@ -293,35 +293,6 @@ public final class Experiment {
         return create(settings, java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /**
-     * On the JVM: a saved project's run (see {@link studio.backprop.engine.model.Project}) under
-     * these settings (the model's, with any changed): its model on its data, as the studio opens
-     * it, so the weights hash is the one it was saved with.
-     */
-    public static Experiment load(studio.backprop.engine.model.Project p, Settings settings) throws java.io.IOException, CsvException {
-        Model m = p.model;
-        Model from = new Model(settings, m.encoding, m.features, m.normalizer, m.targetNames, m.classes, m.loss, m.network, m.targets);
-        switch (p.dataKind()) {
-            case "csv": return resume(from, p.csv);
-            case "images": {
-                String image = settings.get("image");
-                ImageClasses images = new ImageClasses(image.equals("auto") ? ImageFormat.SIDES[0] : ImageFormat.parse(image).side);
-                for (String c : p.classes) images.addClass(c);
-                for (studio.backprop.engine.model.Project.Image im : p.images) {
-                    try {
-                        images.add(im.className, im.name, ImageFiles.levels(im.file, images.side));
-                    } catch (IllegalArgumentException bad) {
-                        images.skip(im.name, bad.getMessage());
-                    }
-                }
-                Experiment ex = fromImages(settings, images);
-                if (!ex.takeWeights(from)) throw new IllegalArgumentException("the project's network does not match its own settings");
-                return ex;
-            }
-            default: return load(settings).adopt(from);
-        }
-    }
-
     /** An image set from its records (see {@link Images}). */
     public static Experiment fromImages(Settings settings, byte[] records) {
         DataSet all = Images.fromRecords(settings.get("data"), records);

@@ -3,7 +3,6 @@ package studio.backprop.web.page;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
@@ -23,6 +22,7 @@ import studio.backprop.web.page.ui.Dom;
 import studio.backprop.web.page.ui.Html;
 import studio.backprop.web.page.views.Views;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.OpenedMessages;
 import studio.backprop.web.protocol.Protocol;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -58,7 +58,7 @@ public final class PageMain implements FromWorker.Receiver {
             return;
         }
         state.backend = backend;
-        readUrl();
+        UrlState.read(state);
         HTMLElement badge = Dom.byTestId("backend");
         badge.setAttribute("data-value", state.backend);
         badge.setTextContent(state.backend.equals("wasm") ? "WebAssembly" : "JavaScript");
@@ -103,7 +103,7 @@ public final class PageMain implements FromWorker.Receiver {
                     if (keepPlaying) worker.send(ToWorker.play());
                 }, PageMain::requestRender);
                 break;
-            case 6: models = new ModelFiles(worker, state, PageMain::requestRender, PageMain::saveProject); break;
+            case 6: models = new ModelFiles(worker, state, PageMain::requestRender, RunsView::json); break;
             case 7: pageExport = new PageExport(worker, state, PageMain::requestRender); break;
             case 8:
                 runs = new RunsView(state);
@@ -118,17 +118,6 @@ public final class PageMain implements FromWorker.Receiver {
                 requestRender();
         }
         return i < LAST_STEP;
-    }
-
-    private static void readUrl() {
-        state.settings = new Settings();
-        state.autoplay = false;
-        state.sweep = "";
-        try {
-            UrlState.read(state);
-        } catch (IllegalArgumentException e) {
-            state.error = e.getMessage();
-        }
     }
 
     private static void bindControls() {
@@ -149,7 +138,7 @@ public final class PageMain implements FromWorker.Receiver {
             requestRender();
         });
         Window.current().addEventListener("hashchange", e -> {
-            readUrl();
+            UrlState.read(state);
             form.sync();
             start();
         });
@@ -281,21 +270,11 @@ public final class PageMain implements FromWorker.Receiver {
 
     @Override public void exportModel(FromWorker.ExportModel m) {
         // the training program writes no model files: the full one does, from the model it sent
-        if (ToWorker.Format.PROJECT.name().equals(m.getFormat())) worker.sendFiles(projectRequest(m.getModel()));
+        if (ToWorker.Format.PROJECT.name().equals(m.getFormat())) models.saveProject(m.getModel());
         else worker.sendFiles(ToWorker.export(m.getFormat(), m.getModel(), PageExport.score(state)));
     }
 
-    /** The full program writes the project, with the user's data it holds; the training program first sends its model (export-model). */
-    private static void saveProject() {
-        worker.send(worker.trainerIsFull() ? projectRequest(null) : ToWorker.export(ToWorker.Format.PROJECT));
-    }
-
-    /** Save project, with the runs this page keeps and the run's CSV file; model: the training program's, or null for the run's. */
-    private static ToWorker.ExportRequest projectRequest(Int8Array model) {
-        return ToWorker.exportProject(model, RunsView.json(), state.csvFile);
-    }
-
-    @Override public void projectOpened(FromWorker.ProjectOpened m) {
+    @Override public void projectOpened(OpenedMessages.ProjectOpened m) {
         worker.promoteFiles();
         runs.merge(m.getRuns());
         // the run opens on the project's table (opened, with its file, follows)
@@ -303,7 +282,7 @@ public final class PageMain implements FromWorker.Receiver {
         state.linkPayload = null;
     }
 
-    @Override public void needFile(FromWorker.NeedFile m) {
+    @Override public void needFile(OpenedMessages.NeedFile m) {
         worker.promoteFiles();
         String target = m.getTarget();
         state.needFile = "This model was trained on the file \u201c" + m.getData() + "\u201d, which a link does not carry. "
@@ -314,7 +293,7 @@ public final class PageMain implements FromWorker.Receiver {
         takeSettings(m.getSettings());
     }
 
-    @Override public void opened(FromWorker.Opened m) {
+    @Override public void opened(OpenedMessages.Opened m) {
         worker.promoteFiles();
         // the link's settings fill the form; the URL keeps the link until something changes
         if (m.isWithFile()) state.csvFile = state.offeredFile;
@@ -323,7 +302,7 @@ public final class PageMain implements FromWorker.Receiver {
         takeSettings(m.getSettings());
     }
 
-    @Override public void needImages(FromWorker.NeedImages m) {
+    @Override public void needImages(OpenedMessages.NeedImages m) {
         worker.promoteFiles();
         state.clearRun();
         state.status = "idle";

@@ -16,7 +16,19 @@ import studio.backprop.engine.train.Settings;
 public final class UrlState {
     private UrlState() {}
 
+    /** The settings, link, autoplay and sweep of the URL into the state (a bad setting becomes the state's error). */
     static void read(State state) {
+        state.settings = new Settings();
+        state.autoplay = false;
+        state.sweep = "";
+        try {
+            readHash(state);
+        } catch (IllegalArgumentException e) {
+            state.error = e.getMessage();
+        }
+    }
+
+    private static void readHash(State state) {
         String hash = hash();
         if (hash.startsWith("#")) hash = hash.substring(1);
         state.linkPayload = null;

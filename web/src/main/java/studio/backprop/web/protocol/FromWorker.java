@@ -32,10 +32,10 @@ public final class FromWorker {
         default void shareLinks(ShareLinks m) {}
         default void exportFile(ExportFile m) {}
         default void exportModel(ExportModel m) {}
-        default void needFile(NeedFile m) {}
-        default void opened(Opened m) {}
-        default void projectOpened(ProjectOpened m) {}
-        default void needImages(NeedImages m) {}
+        default void needFile(OpenedMessages.NeedFile m) {}
+        default void opened(OpenedMessages.Opened m) {}
+        default void projectOpened(OpenedMessages.ProjectOpened m) {}
+        default void needImages(OpenedMessages.NeedImages m) {}
         default void explanation(Explanation m) {}
         default void linkError(Failure m) {}
         default void images(ImagesSummary m) {}
@@ -57,10 +57,10 @@ public final class FromWorker {
             case "share-links": to.shareLinks((ShareLinks) m); break;
             case "export-file": to.exportFile((ExportFile) m); break;
             case "export-model": to.exportModel((ExportModel) m); break;
-            case "need-file": to.needFile((NeedFile) m); break;
-            case "opened": to.opened((Opened) m); break;
-            case "project-opened": to.projectOpened((ProjectOpened) m); break;
-            case "need-images": to.needImages((NeedImages) m); break;
+            case "need-file": to.needFile((OpenedMessages.NeedFile) m); break;
+            case "opened": to.opened((OpenedMessages.Opened) m); break;
+            case "project-opened": to.projectOpened((OpenedMessages.ProjectOpened) m); break;
+            case "need-images": to.needImages((OpenedMessages.NeedImages) m); break;
             case "explanation": to.explanation((Explanation) m); break;
             case "link-error": to.linkError((Failure) m); break;
             case "images": to.images((ImagesSummary) m); break;
@@ -328,65 +328,6 @@ public final class FromWorker {
 
     @JSBody(params = {"format", "text", "bytes"}, script = "return {type: 'export-file', format: format, text: text, bytes: bytes};")
     private static native ExportFile exportFile(String format, String text, Int8Array bytes);
-
-    /**
-     * An opened model of someone's own images, which a link does not carry: its settings, its
-     * classes and what its images are (side, channels). It answers "try it" at once; with
-     * images added to its classes, Train goes on from its weights.
-     */
-    public interface NeedImages extends Message {
-        @JSProperty String[] getSettings();
-        @JSProperty String[] getClasses();
-        @JSProperty int getSide();
-        @JSProperty int getChannels();
-    }
-    public static NeedImages needImages(Settings settings, String[] classes, int side, int channels) {
-        return needImages(Protocol.pairs(settings), classes, side, channels);
-    }
-
-    @JSBody(params = {"settings", "classes", "side", "channels"},
-            script = "return {type: 'need-images', settings: settings, classes: classes, side: side, channels: channels};")
-    private static native NeedImages needImages(String[] settings, String[] classes, int side, int channels);
-
-    /** An opened model was trained on a file a link does not carry: its settings, the file's name, the inputs and target it needs, why the last file failed (or null). */
-    public interface NeedFile extends Message {
-        @JSProperty String[] getSettings();
-        @JSProperty String getData();
-        @JSProperty String[] getInputs();
-        @JSProperty String getTarget();
-        @JSProperty String getMessage();
-    }
-    public static NeedFile needFile(Settings settings, String data, String[] inputs, String target, String message) {
-        return needFile(Protocol.pairs(settings), data, inputs, target, message);
-    }
-
-    @JSBody(params = {"settings", "data", "inputs", "target", "message"},
-            script = "return {type: 'need-file', settings: settings, data: data, inputs: inputs, target: target, message: message};")
-    private static native NeedFile needFile(String[] settings, String data, String[] inputs, String target, String message);
-
-    /** A model link or file is open: its settings fill the form; withFile when it runs on the file the page offered. */
-    public interface Opened extends Message {
-        @JSProperty String[] getSettings();
-        @JSProperty boolean isWithFile();
-    }
-    public static Opened opened(Settings settings, boolean withFile) {
-        return opened(Protocol.pairs(settings), withFile);
-    }
-
-    @JSBody(params = {"settings", "withFile"}, script = "return {type: 'opened', settings: settings, withFile: withFile};")
-    private static native Opened opened(String[] settings, boolean withFile);
-
-    /**
-     * A project is open (its model follows as opened, or as need-images while its images load):
-     * runs, the runs panel's list it kept (JSON); file, a File of the table it holds (the CSV the
-     * run is on from now), or null.
-     */
-    public interface ProjectOpened extends Message {
-        @JSProperty String getRuns();
-        @JSProperty JSObject getFile();
-    }
-    @JSBody(params = {"runs", "file"}, script = "return {type: 'project-opened', runs: runs, file: file};")
-    public static native ProjectOpened projectOpened(String runs, JSObject file);
 
     /** The explorer's numbers for one sample, computed by the engine itself; or why there are none (message, else null). */
     public interface Explanation extends Message {

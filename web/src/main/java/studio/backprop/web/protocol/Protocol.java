@@ -7,7 +7,8 @@ import studio.backprop.engine.train.Settings;
  * Messages between the page, the training worker and its helper workers. Every kind of {@link Message} is declared
  * once, with its fields (one line per field), the factory that makes it and the dispatch that
  * hands it to its receiver: {@link ToWorker} and {@link FromWorker}, one class per direction
- * (the data-parallel ones declared in {@link PartMessages}, dispatched with them).
+ * (the data-parallel ones declared in {@link PartMessages}, the answers to an opened model in
+ * {@link OpenedMessages}, dispatched with them).
  * Both ends compile against them, so a misspelt field or a message nobody can receive is a
  * compile error. Their type names are the only message-type strings in the code; a factory's
  * object literal names the same fields as its interface, just above it.

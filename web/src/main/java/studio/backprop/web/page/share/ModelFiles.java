@@ -30,17 +30,26 @@ public final class ModelFiles {
 
     private final Runnable repaint;
 
-    /** @param saveProject asks for the project file (the page adds the runs it keeps) */
-    public ModelFiles(WorkerClient worker, State state, Runnable repaint, Runnable saveProject) {
+    /** The runs panel's list as JSON, which a project keeps. */
+    public interface Runs {
+        String json();
+    }
+
+    private final Runs runs;
+
+    public ModelFiles(WorkerClient worker, State state, Runnable repaint, Runs runs) {
         this.worker = worker;
         this.state = state;
         this.repaint = repaint;
+        this.runs = runs;
         Dom.byTestId("download-json").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.JSON)));
         Dom.byTestId("download-binary").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.BINARY)));
         Dom.byTestId("download-onnx").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.ONNX)));
         Dom.byTestId("download-tfjs").addEventListener("click", e -> worker.send(ToWorker.export(ToWorker.Format.TFJS)));
         Dom.byTestId("save-model").addEventListener("click", e -> worker.send(ToWorker.share(true)));
-        Dom.byTestId("save-project").addEventListener("click", e -> saveProject.run());
+        // the full program writes the project, with the user's data it holds; the training program first sends its model (export-model)
+        Dom.byTestId("save-project").addEventListener("click",
+                e -> worker.send(worker.trainerIsFull() ? projectRequest(null) : ToWorker.export(ToWorker.Format.PROJECT)));
         Dom.Failed failed = error -> {
             state.error = error;
             repaint.run();
@@ -63,6 +72,15 @@ public final class ModelFiles {
         @JSProperty String getData();
         @JSProperty String getAccuracy();
         @JSProperty String getPayload();
+    }
+
+    /** The training program's model (export-model, format PROJECT), to the full program with the runs and the run's CSV file. */
+    public void saveProject(Int8Array model) {
+        worker.sendFiles(projectRequest(model));
+    }
+
+    private ToWorker.ExportRequest projectRequest(Int8Array model) {
+        return ToWorker.exportProject(model, runs.json(), state.csvFile);
     }
 
     /** The worker's export-file answer (JSON, binary or ONNX) becomes a download named after the data set. */

@@ -24,6 +24,7 @@ import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.OpenedMessages;
 import studio.backprop.web.protocol.ToWorker;
 import studio.backprop.web.worker.run.Data;
 import studio.backprop.web.worker.run.Outbox;
@@ -167,7 +168,7 @@ public final class ModelExchange {
 
     private void restore(Project p) {
         forget();
-        Outbox.post(FromWorker.projectOpened(p.runs, p.csv == null ? null : ProjectFiles.file(p.csv, p.csvName)));
+        Outbox.post(OpenedMessages.projectOpened(p.runs, p.csv == null ? null : ProjectFiles.file(p.csv, p.csvName)));
         Model model = p.model;
         switch (p.dataKind()) {
             case "csv":
@@ -201,7 +202,7 @@ public final class ModelExchange {
             awaitingFile = null;
             awaitingImages = model;
             ownImages.expect(model.classes);
-            Outbox.post(FromWorker.needImages(model.settings, model.classes, image.side, image.channels));
+            Outbox.post(OpenedMessages.needImages(model.settings, model.classes, image.side, image.channels));
             return;
         }
         if (!BuiltIn.isBuiltIn(model.settings.get("data"))) {
@@ -239,7 +240,7 @@ public final class ModelExchange {
     }
 
     private void opened(Experiment ex, boolean withFile) {
-        Outbox.post(FromWorker.opened(ex.settings, withFile));
+        Outbox.post(OpenedMessages.opened(ex.settings, withFile));
         start.start(ex, -1);
     }
 
@@ -249,7 +250,7 @@ public final class ModelExchange {
         String[] columns = new String[model.encoding.columns.size()];
         for (int c = 0; c < columns.length; c++) columns[c] = model.encoding.columns.get(c).name;
         String target = model.targetNames.length > 0 ? model.targetNames[0] : "";
-        Outbox.post(FromWorker.needFile(model.settings, model.settings.get("data"), columns, target, message));
+        Outbox.post(OpenedMessages.needFile(model.settings, model.settings.get("data"), columns, target, message));
     }
 
     private static void linkError(String message) {
