@@ -226,6 +226,34 @@ class CliTest {
         assertTrue(bad.err.contains("a recurrent layer needs a sequence"), bad.err);
     }
 
+    /** Text: the names and a .txt file trained, the loss beside the bigram floor, and sample making up the same text for the same seed. */
+    @Test
+    void textTrainsAndSamples(@TempDir Path dir) throws Exception {
+        String model = dir.resolve("names.json").toString();
+        Run run = run("train", "--data=names", "--layers=gru16", "--window=12", "--opt=adam", "--lr=0.02", "--batch=32", "--epochs=2", "--out=" + model);
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.matches("(?s).*test loss [0-9.]+ nats per character \\([0-9.]+ bits\\); a bigram model of the training text: 2\\.4[0-9]+ .*"), run.out);
+        assertTrue(run.out.contains("made up at temperature 0.8"), run.out);
+        Run one = run("sample", "--model=" + model, "--start=ma", "--lines=3", "--temperature=0.7", "--seed=5");
+        assertEquals(0, one.code, one.err);
+        assertTrue(one.out.startsWith("ma"), one.out);
+        assertEquals(3, one.out.chars().filter(c -> c == '\n').count() - 1, one.out); // the three made-up lines' ends and println's
+        assertEquals(one.out, run("sample", "--model=" + model, "--start=ma", "--lines=3", "--temperature=0.7", "--seed=5").out);
+        assertNotEquals(one.out, run("sample", "--model=" + model, "--start=ma", "--lines=3", "--temperature=0.7", "--seed=6").out);
+        assertEquals(40 + 1, run("sample", "--model=" + model, "--length=40").out.length(), "40 characters and the line end");
+        Path txt = dir.resolve("poem.txt");
+        Files.writeString(txt, "the quick brown fox jumps over the lazy dog.\r\n".repeat(60));
+        Run file = run("train", "--data=" + txt, "--layers=lstm12", "--window=20", "--opt=adam", "--lr=0.02", "--epochs=3", "--quiet");
+        assertEquals(0, file.code, file.err);
+        assertEquals(1, run("sample", "--model=" + dir.resolve("none.json")).code);
+        Run notText = run("train", "--data=iris", "--epochs=1", "--quiet", "--out=" + dir.resolve("iris.json"));
+        assertEquals(0, notText.code);
+        Run bad = run("sample", "--model=" + dir.resolve("iris.json"));
+        assertEquals(1, bad.code);
+        assertTrue(bad.err.contains("sample needs a text model"), bad.err);
+        assertTrue(run("sample", "--model=" + model, "--temperature=hot").err.contains("--temperature must be a number"));
+    }
+
     @Test
     void anExplodingLossIsCalledOut() {
         Run run = run("train", "--data=digits", "--layers=32", "--act=relu", "--batch=64", "--lr=0.05", "--epochs=2", "--quiet");

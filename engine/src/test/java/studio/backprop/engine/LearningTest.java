@@ -45,7 +45,7 @@ class LearningTest {
     /** Each recommendation, run as the studio runs it (to its epochs or its early stop), reaches what it states. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"spiral", "circle", "xor", "gauss", "moons", "draw", "plane", "sine",
-        "wave", "sines", "saw", "damped", "iris", "wine", "cancer", "digits", "mnist", "fashion"})
+        "wave", "sines", "saw", "damped", "names", "iris", "wine", "cancer", "digits", "mnist", "fashion"})
     void everyRecommendationReachesWhatItStates(String data) throws Exception {
         String[] r = java.util.Arrays.stream(studio.backprop.engine.train.Recommended.TABLE).filter(row -> row[0].equals(data)).findFirst().orElseThrow();
         Settings s = studio.backprop.engine.train.Recommended.named(java.util.Map.of("data", data));
@@ -57,6 +57,8 @@ class LearningTest {
         System.out.println(data + ": " + reached + " after " + ex.trainer.epoch() + " epochs");
         assertTrue(reached >= Double.parseDouble(r[2]), s.toQuery(v -> v) + ": reached " + reached + " in " + ex.trainer.epoch() + " epochs");
         assertEquals(studio.backprop.engine.train.Trainer.Status.RUNNING, ex.trainer.status(), data);
+        // a text beats the bigram model of its training part
+        if (s.text()) assertTrue(report.test.loss < ex.bigramLoss() - 0.2, "test loss " + report.test.loss + ", bigram " + ex.bigramLoss());
     }
 
     /** Picking a data set brings its recommendation unless the user has changed the network. */

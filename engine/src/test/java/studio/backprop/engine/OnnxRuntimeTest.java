@@ -38,6 +38,8 @@ class OnnxRuntimeTest {
         cases.put("convpad", run("data=digits layers=conv3x4,conv2x2s3,pool2 act=leaky-relu norm=none", null));
         // every recurrent kind, stacked (each hands its steps on, the last its last step), on a normalised series
         cases.put("recurrent", run("data=sines layers=lstm6,gru5,rnn4,3 window=10 norm=standard opt=adam lr=0.01", null));
+        // a text: symbols one-hot, an LSTM at every step, a per-step dense layer, a softmax over the characters at every step
+        cases.put("text", run("data=names layers=lstm6,5 window=7 opt=adam lr=0.01 batch=64", null));
         Map<String, double[][]> inputs = new java.util.HashMap<>();
         for (var e : cases.entrySet()) {
             Model m = e.getValue().model;

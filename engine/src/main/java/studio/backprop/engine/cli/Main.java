@@ -72,7 +72,8 @@ public final class Main {
                 case "predict": return predict(flags);
                 case "export": return export(flags);
                 case "sweep": return sweep(flags);
-                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict, export, sweep or --help)");
+                case "sample": return Sample.run(flags, readModel(flags.require("model")), out);
+                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict, export, sweep, sample or --help)");
             }
         } catch (IllegalArgumentException | CsvException | ModelException | IOException e) {
             err.println("error: " + e.getMessage());
@@ -124,6 +125,7 @@ public final class Main {
                     + (early.patience() == 1 ? " epoch" : " epochs") + "; the weights are those of epoch " + early.bestEpoch() + " (--patience=0 trains on)");
         }
         if (diverged) out.println("training diverged at epoch " + trainer.epoch() + ": a step gave NaN or Inf; weights are from the last good step. Try a lower --lr.");
+        if (ex.settings.text() && !diverged && !flags.has("quiet")) Sample.report(ex, last.test.loss, out);
         if (trainer.clipped > 0 && !flags.has("quiet")) {
             out.println("the gradient was clipped to length " + settings.get("clip") + " in " + trainer.clipped + " batches");
         }

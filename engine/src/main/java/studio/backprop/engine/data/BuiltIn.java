@@ -17,7 +17,7 @@ public final class BuiltIn {
 
     /** Whether the data set ships with the app (generated, a table, an image set); any other name is a user's file. */
     public static boolean isBuiltIn(String name) {
-        return Generators.isGenerated(name) || Series.isSeries(name) || isTable(name) || Images.isImageSet(name);
+        return Generators.isGenerated(name) || Series.isSeries(name) || isTable(name) || Images.isImageSet(name) || name.equals(Chars.NAMES);
     }
 
     /** Generated or a built-in image set: data that no table (no CSV text) goes into (the studio's training worker has only these). */

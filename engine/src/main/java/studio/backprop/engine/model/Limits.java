@@ -13,6 +13,7 @@ import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Modules;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.nn.Param;
+import studio.backprop.engine.nn.StepCrossEntropy;
 import studio.backprop.engine.train.Settings;
 
 /**
@@ -138,13 +139,16 @@ public final class Limits {
         String last = modules.get(modules.size() - 1).kind();
         check(lossFn.pairedOutput() == null || lossFn.pairedOutput().equals(last), loss + " needs a " + lossFn.pairedOutput() + " output, found " + last);
         check(classes.length == 0 || classes.length >= 2, "a classifier needs at least 2 classes");
-        if (classes.length > 0) check(w == classes.length || (w == 1 && classes.length == 2), w + " outputs do not fit " + classes.length + " classes");
+        // a text's: a distribution over its characters at every step
+        boolean perStep = loss.equals(StepCrossEntropy.KIND);
+        if (perStep) check(classes.length > 0 && w == targetNames.length * classes.length, w + " outputs do not fit " + targetNames.length + " steps of " + classes.length + " characters");
+        else if (classes.length > 0) check(w == classes.length || (w == 1 && classes.length == 2), w + " outputs do not fit " + classes.length + " classes");
         else check(w == targetNames.length, w + " outputs do not fit " + targetNames.length + " targets");
         Network net = new Network(inputs, new ArrayList<>(modules));
         if (targets == null) {
             // a regression written without target scaling learned its targets as they are: its run says so
             if (classes.length == 0) settings.set("ynorm", "none");
-            targets = Normalizer.identity(w);
+            targets = Normalizer.identity(perStep ? targetNames.length : w);
         } else {
             check(classes.length == 0, "a classifier has no target scaling");
             check(targets.shift.length == w && targets.scale.length == w, "the target scaling's size does not match the outputs");

@@ -12,7 +12,10 @@ import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.GRU;
 import studio.backprop.engine.nn.LSTM;
 import studio.backprop.engine.nn.RNN;
+import studio.backprop.engine.nn.OneHot;
 import studio.backprop.engine.nn.Recurrent;
+import studio.backprop.engine.nn.StepLinear;
+import studio.backprop.engine.nn.StepSoftmax;
 
 /**
  * A model as an ONNX file (IR 7, opset 13, float32) that any ONNX runtime can run.
@@ -25,8 +28,10 @@ import studio.backprop.engine.nn.Recurrent;
  * Conv and MaxPool layers and flattens them (Flatten) before its first dense layer; dropout is
  * the identity when predicting and has no node; a series net reshapes its window to ONNX's [T, N, D]
  * (Reshape, Transpose) for its RNN, GRU and LSTM nodes (each followed by a Squeeze of the direction
- * axis: every step's state for a recurrent layer after it, the last step's for a dense one). Output "output" is [N, outputs]: class probabilities for a
- * classifier, the predicted values for regression. Input names, targets and class labels are
+ * axis: every step's state for a recurrent layer after it, the last step's for a dense one); a text
+ * net takes its window's symbol indices [N, T] (OneHot, time-major), a MatMul and Add at every
+ * step and a Softmax over the characters, back to [N, T V]. Output "output" is [N, outputs]: class
+ * probabilities for a classifier (a text's: each step's next character, step after step), the predicted values for regression. Input names, targets and class labels are
  * in the metadata as JSON arrays.
  */
 public final class Onnx {
@@ -45,10 +50,37 @@ public final class Onnx {
             x = g.node("Sub", "centred", x, "shift");
             x = g.node("Div", "normalised", x, "scale");
         }
-        int layer = 0;
+        int layer = 0, textSteps = 0;
         boolean spatial = false, sequence = false;
         for (Module m : model.network.modules()) {
             String kind = m.kind();
+            if (m instanceof OneHot) {
+                // a text's symbol indices [N, T] one-hot [N, T, V], then time-major [T, N, V]
+                OneHot oh = (OneHot) m;
+                textSteps = oh.steps;
+                g.tensor("depth", new int[] {1}, new double[] {oh.vocab});
+                g.tensor("one_hot_values", new int[] {2}, new double[] {0, 1});
+                x = g.node("OneHot", "symbols", x, "depth", "one_hot_values");
+                x = g.node("Transpose", "time_major", x);
+                g.intsAttribute("perm", 1, 0, 2);
+                sequence = true;
+                continue;
+            }
+            if (m instanceof StepLinear) {
+                // the same weights at every step of [T, N, m]
+                StepLinear lin = (StepLinear) m;
+                layer++;
+                String w = "W" + layer, w0 = "W0_" + layer;
+                g.tensor(w, new int[] {lin.m, lin.n}, flat(lin.W.value));
+                g.tensor(w0, new int[] {lin.n}, lin.W0.value[0]);
+                x = g.node("Add", "Z" + layer, g.node("MatMul", "XW" + layer, x, w), w0);
+                continue;
+            }
+            if (m instanceof StepSoftmax) {
+                x = g.node("Softmax", "A" + layer, x);
+                g.intAttribute("axis", 2); // of [T, N, V]
+                continue;
+            }
             if (m instanceof Recurrent) {
                 Recurrent r = (Recurrent) m;
                 if (!sequence) {
@@ -106,6 +138,13 @@ public final class Onnx {
             } else if (!kind.equals("identity")) {
                 x = g.node(op(kind), "A" + layer, x);
             }
+        }
+        if (textSteps > 0) {
+            // [T, N, V] back to the engine's rows: [N, T V], step after step
+            x = g.node("Transpose", "batch_major", x);
+            g.intsAttribute("perm", 1, 0, 2);
+            g.longsTensor("rows_shape", -1, textSteps * model.classes.length);
+            x = g.node("Reshape", "steps_flat", x, "rows_shape");
         }
         if (!model.targets.isIdentity()) {
             // a regression's outputs back in the target's units: y = z scale + shift

@@ -55,6 +55,7 @@ public final class Tfjs {
         boolean spatial = false;
         int n = 0;
         for (Module m : model.network.modules()) {
+            if (m.kind().equals(Modules.ONE_HOT)) throw new IllegalArgumentException("a text model has no TensorFlow.js form here yet: download it as JSON, binary or ONNX");
             if (Modules.isRecurrent(m.kind())) {
                 throw new IllegalArgumentException("the " + m.kind() + " layer has no TensorFlow.js form here yet: download the model as JSON or binary");
             }

@@ -5,7 +5,7 @@ package studio.backprop.engine.nn;
  * output A^L; the value is computed from whichever is numerically safer.
  */
 public interface Loss {
-    /** Name used in model files, URLs and the CLI: "mse", "bce", "ce". */
+    /** Name used in model files, URLs and the CLI: "mse", "bce", "ce", "stepce". */
     String kind();
 
     /** The output module kind this loss is paired with; null when any output will do. */
@@ -24,7 +24,8 @@ public interface Loss {
             case "mse": return new MeanSquaredError();
             case "bce": return new BinaryCrossEntropy();
             case "ce": return new SoftmaxCrossEntropy();
-            default: throw new IllegalArgumentException("unknown loss '" + kind + "' (use mse, bce or ce)");
+            case StepCrossEntropy.KIND: return new StepCrossEntropy();
+            default: throw new IllegalArgumentException("unknown loss '" + kind + "' (use mse, bce, ce, or stepce for text)");
         }
     }
 }

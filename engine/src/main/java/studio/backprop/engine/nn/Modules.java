@@ -4,7 +4,8 @@ package studio.backprop.engine.nn;
 public final class Modules {
     private Modules() {}
 
-    public static final String LINEAR = "linear", CONV = "conv2d", POOL = "maxpool2d", DROPOUT = "dropout", RNN = "rnn", GRU = "gru", LSTM = "lstm";
+    public static final String LINEAR = "linear", CONV = "conv2d", POOL = "maxpool2d", DROPOUT = "dropout", RNN = "rnn", GRU = "gru", LSTM = "lstm",
+            ONE_HOT = "onehot", STEP_LINEAR = "steplinear", STEP_SOFTMAX = "stepsoftmax";
 
     /** Whether modules of this kind run through time. */
     public static boolean isRecurrent(String kind) {
@@ -17,7 +18,9 @@ public final class Modules {
             case LINEAR: return 2;
             case CONV: return 6;
             case POOL: return 4;
-            case DROPOUT: return 1;
+            case DROPOUT: case STEP_SOFTMAX: return 1;
+            case ONE_HOT: return 2;
+            case STEP_LINEAR: return 3;
             case RNN: return 5;
             case GRU: case LSTM: return 4;
             default: return 0;
@@ -27,7 +30,7 @@ public final class Modules {
     /** The parameter count of a module of this kind and shape, known before it is built (a model file's sizes are checked first). */
     public static long parameterCount(String kind, int[] shape) {
         if (shape.length != shapeSize(kind)) return 0;
-        if (kind.equals(LINEAR)) return (long) shape[0] * shape[1] + shape[1];
+        if (kind.equals(LINEAR) || kind.equals(STEP_LINEAR)) return (long) shape[0] * shape[1] + shape[1];
         if (kind.equals(CONV)) return (long) shape[0] * shape[4] * shape[4] * shape[3] + shape[3];
         int gates = kind.equals(RNN) ? 1 : kind.equals(GRU) ? 3 : kind.equals(LSTM) ? 4 : 0;
         return gates == 0 ? 0 : gates * ((long) shape[0] * shape[1] + (long) shape[1] * shape[1] + shape[1]);
@@ -44,6 +47,9 @@ public final class Modules {
             case CONV: return new Conv2D(shape[0], shape[1], shape[2], shape[3], shape[4], shape[5]);
             case POOL: return new MaxPool2D(shape[0], shape[1], shape[2], shape[3]);
             case DROPOUT: return new Dropout(shape[0]);
+            case ONE_HOT: return new OneHot(shape[0], shape[1]);
+            case STEP_LINEAR: return new StepLinear(shape[0], shape[1], shape[2]);
+            case STEP_SOFTMAX: return new StepSoftmax(shape[0]);
             case RNN: return new studio.backprop.engine.nn.RNN(shape[0], shape[1], shape[2], shape[3] == 1, shape[4] == 1);
             case GRU: return new studio.backprop.engine.nn.GRU(shape[0], shape[1], shape[2], shape[3] == 1);
             case LSTM: return new studio.backprop.engine.nn.LSTM(shape[0], shape[1], shape[2], shape[3] == 1);

@@ -51,25 +51,44 @@ public final class Network {
      * The modules of each hidden layer in turn, then the output layer: {@code outputs} units and
      * the {@code output} activation; activations of math version {@code math}
      * ({@link Det#MATH}). A layer that does not fit its input (a kernel larger than
-     * the image, pooling to nothing, a conv on a table) is named in the message.
+     * the image, pooling to nothing, a conv on a table) is named in the message. A text's
+     * symbols ({@link Shape#tokens}) are read one-hot; the output {@code stepsoftmax} is one
+     * at every step (every layer keeps the steps: dense layers become {@link StepLinear}).
      */
     public static Network build(Shape input, List<LayerSpec> hidden, int outputs, String output, int math) {
         List<Module> ms = new ArrayList<>();
         Shape shape = input;
+        if (input.tokens()) {
+            ms.add(new OneHot(input.vocab, input.height));
+            shape = Shape.sequence(input.height, input.vocab);
+        }
+        // an output at every step (a text's next symbol): every layer keeps the steps
+        boolean perStep = output.equals(Modules.STEP_SOFTMAX);
+        if (perStep && !shape.sequence) throw new IllegalArgumentException("an output at every step needs a sequence, and gets " + shape);
         for (int l = 0; l < hidden.size(); l++) {
             LayerSpec layer = hidden.get(l);
             // a recurrent layer hands every step's state to a recurrent layer after it, its last step's to anything else
-            boolean sequences = LayerSpec.sequencesAfter(hidden, l);
+            boolean sequences = perStep || LayerSpec.sequencesAfter(hidden, l);
             Shape next;
             try {
-                next = layer.output(shape, sequences);
+                next = perStep && layer.kind == LayerSpec.Kind.DENSE ? Shape.sequence(shape.height, layer.units) : layer.output(shape, sequences);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer " + (l + 1) + " '" + layer + "' does not fit: " + e.getMessage());
             }
-            ms.addAll(layer.modules(shape, math, sequences));
+            if (perStep && layer.kind == LayerSpec.Kind.DENSE) {
+                ms.add(new StepLinear(shape.width, layer.units, shape.height));
+                ms.add(Modules.activation(layer.activation, math));
+            } else {
+                ms.addAll(layer.modules(shape, math, sequences));
+            }
             shape = next;
         }
-        ms.addAll(LayerSpec.dense(outputs, output).modules(shape, math));
+        if (perStep) {
+            ms.add(new StepLinear(shape.width, outputs, shape.height));
+            ms.add(new StepSoftmax(outputs));
+        } else {
+            ms.addAll(LayerSpec.dense(outputs, output).modules(shape, math));
+        }
         return new Network(input.size(), ms);
     }
 

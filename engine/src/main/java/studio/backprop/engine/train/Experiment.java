@@ -2,6 +2,7 @@ package studio.backprop.engine.train;
 
 import java.util.List;
 import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.Chars;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.DataSet;
 import studio.backprop.engine.data.Drawn;
@@ -25,6 +26,7 @@ import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.nn.Param;
 import studio.backprop.engine.nn.Shape;
+import studio.backprop.engine.nn.StepCrossEntropy;
 
 /**
  * One training run built from {@link Settings}: the data (generated, or a table given as CSV
@@ -71,9 +73,9 @@ public final class Experiment {
         this.candidateNotes = candidateNotes;
         this.outByDefault = outByDefault;
         int seed = settings.integer("seed", -2147483647, 2147483647);
-        boolean series = settings.series() && !Generators.isGenerated(all.name);
-        // a series keeps its order: the test part is the later one (no window of it trained on)
-        DataSet[] parts = series ? all.splitInOrder(settings.number("split", 0.01, 0.99))
+        boolean series = settings.series() && !Generators.isGenerated(all.name), text = settings.text();
+        // a series and a text keep their order: the test part is the later one (no window of it trained on)
+        DataSet[] parts = series || text ? all.splitInOrder(settings.number("split", 0.01, 0.99))
                 : all.split(settings.number("split", 0.01, 0.99), new Rng(seed ^ 0x5B1170));
         train = parts[0];
         test = parts[1];
@@ -81,7 +83,8 @@ public final class Experiment {
         int[] features = planar ? Features.parse(settings.get("features")) : new int[0];
         double[][] rawTrain = planar ? Features.expand(train.x, features) : train.x;
         String norm = settings.get("norm");
-        if (norm.equals("auto")) norm = planar || series ? "none" : "standard";
+        if (norm.equals("auto")) norm = planar || series || text ? "none" : "standard";
+        if (text && !norm.equals("none")) throw new IllegalArgumentException("a text's inputs are symbols: norm must be auto or none");
         if (from != null) checkSameInputs(from, encoding, all);
         if (from != null && from.normalizer.shift.length != rawTrain[0].length) {
             throw mismatch("the model takes " + from.normalizer.shift.length + " inputs, and the data gives " + rawTrain[0].length);
@@ -90,24 +93,27 @@ public final class Experiment {
 
         String lossKind = settings.get("loss");
         int classes = all.classes.length;
-        if (lossKind.equals("auto")) lossKind = classes == 0 ? "mse" : classes == 2 ? "bce" : "ce";
+        if (lossKind.equals("auto")) lossKind = text ? StepCrossEntropy.KIND : classes == 0 ? "mse" : classes == 2 ? "bce" : "ce";
+        if (text != lossKind.equals(StepCrossEntropy.KIND)) {
+            throw new IllegalArgumentException(text ? "a text's next characters need loss stepce (or auto)" : "stepce is the loss of a text (names or a .txt file)");
+        }
         if (classes == 0 && !lossKind.equals("mse")) throw new IllegalArgumentException(lossKind + " needs class labels; use mse for regression");
         if (lossKind.equals("bce") && classes != 2) throw new IllegalArgumentException("bce needs 2 classes; use ce for " + classes);
         loss = Loss.of(lossKind);
-        int outputs = classes == 0 ? all.targetNames.length : lossKind.equals("ce") || classes > 2 ? classes : 1;
+        int outputs = classes == 0 ? all.targetNames.length : lossKind.equals("ce") || text || classes > 2 ? classes : 1;
         String output = loss.pairedOutput() != null ? loss.pairedOutput() : "identity";
 
         ImageFormat image = Images.format(all.name, settings.get("image"));
         // an image set's pixels keep their layout (unless only some of them are chosen as inputs)
         inputShape = image != null && image.inputs() == rawTrain[0].length ? new Shape(image.channels, image.side, image.side)
-                : series ? Shape.sequence(rawTrain[0].length, 1) : Shape.flat(rawTrain[0].length);
+                : series ? Shape.sequence(rawTrain[0].length, 1) : text ? Shape.tokens(rawTrain[0].length, classes) : Shape.flat(rawTrain[0].length);
         Network net = Network.build(inputShape, settings.layers(), outputs, output, settings.math());
         this.outputs = outputs;
         this.output = output;
         Init.apply(net, settings.get("init"), new Rng(seed ^ 0x1A17));
-        double[][] rawTrainY = targets(train, outputs);
+        double[][] rawTrainY = text ? train.y : targets(train, outputs);
         // a regression learns its targets standardised (prices in the 100,000s would swamp the gradient)
-        Normalizer targetScale = from != null ? from.targets : classes > 0 ? Normalizer.identity(outputs)
+        Normalizer targetScale = from != null ? from.targets : classes > 0 ? Normalizer.identity(rawTrainY[0].length)
                 : Normalizer.fit(targetNorm(settings.get("ynorm")), rawTrainY, outputs);
         model = new Model(settings, encoding, features, normalizer, all.targetNames, all.classes, lossKind, net, targetScale);
         if (from != null && !takeWeights(from)) throw new IllegalArgumentException("the model's network does not match its own settings");
@@ -115,7 +121,7 @@ public final class Experiment {
         trainX = normalizer.apply(rawTrain);
         testX = model.prepare(test.x);
         trainY = targetScale.apply(rawTrainY);
-        testY = targetScale.apply(targets(test, outputs));
+        testY = targetScale.apply(text ? test.y : targets(test, outputs));
         String reduce = settings.get("reduce");
         if (!reduce.equals("sum") && !reduce.equals("mean")) throw new IllegalArgumentException("reduce must be sum or mean");
         String reg = settings.get("reg");
@@ -152,7 +158,11 @@ public final class Experiment {
     public static Experiment create(Settings settings, String tableText) throws CsvException {
         String data = settings.get("data");
         if (Generators.isGenerated(data) || Series.isSeries(data)) return generated(settings);
-        if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its CSV text");
+        if (tableText == null) throw new IllegalArgumentException("data set '" + data + "' needs its " + (settings.text() ? "text" : "CSV text"));
+        if (settings.text()) {
+            DataSet all = textSet(settings, tableText, null);
+            return new Experiment(settings, all, Encoding.numeric(all.inputNames));
+        }
         if (!settings.get("series").isEmpty()) {
             DataSet all = Series.fromTable(Table.parse(tableText, "auto"), settings.get("series"), data,
                     settings.integer("window", 1, Series.MAX_WINDOW), settings.integer("horizon", 1, Series.MAX_HORIZON));
@@ -172,6 +182,12 @@ public final class Experiment {
         return new Experiment(settings, c, null);
     }
 
+    /** A text's windows (see {@link Chars}): the names file's lines shuffled into one text, or a user's text as it is; vocab null for the text's own. */
+    private static DataSet textSet(Settings settings, String text, String[] vocab) {
+        String data = settings.get("data");
+        return Chars.dataSet(data, data.equals(Chars.NAMES) ? Chars.namesText(text) : text, settings.integer("window", 1, Chars.MAX_WINDOW), vocab);
+    }
+
     /**
      * The run a model came from, rebuilt on a table its user supplies again (a model trained on
      * an uploaded file does not carry the file): the model's settings, the table's columns
@@ -185,6 +201,11 @@ public final class Experiment {
         Settings settings = model.settings.copy();
         // a column of the file as a series: the windows come from the file again, the model's own normalisation kept
         if (!settings.get("series").isEmpty()) return create(settings, tableText).adopt(model);
+        // a text: its windows in the model's own vocabulary
+        if (settings.text()) {
+            DataSet all = textSet(settings, tableText, model.classes);
+            return new Experiment(settings, all, Encoding.numeric(all.inputNames), 0, new String[0], new String[0], new boolean[0], model);
+        }
         Table table = Table.parse(tableText, "auto");
         Table.Choice choice = new Table.Choice();
         choice.target = model.targetNames[0];
@@ -244,6 +265,7 @@ public final class Experiment {
         if (from.classes.length != model.classes.length) {
             throw mismatch("the model knows " + from.classes.length + " classes, and the data has " + model.classes.length);
         }
+        if (settings.text() && !java.util.Arrays.equals(from.classes, model.classes)) throw mismatch("the model knows other characters than the text's");
         Model m = new Model(from.settings, model.encoding, model.features, from.normalizer, model.targetNames, model.classes, from.loss,
                 from.network, from.targets);
         return new Experiment(settings, all, encoding, droppedRows, candidateInputs, candidateNotes, outByDefault, m);
@@ -284,12 +306,14 @@ public final class Experiment {
             return fromImages(settings.copy().set("image", image), ImageFiles.read(java.nio.file.Path.of(data), side));
         }
         if (BuiltIn.isTable(data)) return create(settings, Text.fromUtf8(BuiltIn.resource(BuiltIn.fileName(data))));
+        if (data.equals(Chars.NAMES)) return create(settings, Text.fromUtf8(BuiltIn.resource(Chars.NAMES_FILE)));
         java.nio.file.Path p = java.nio.file.Path.of(data);
         if (!java.nio.file.Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, "
-                    + String.join(", ", BuiltIn.TABLES) + ", mnist, fashion; or a CSV file, a folder of images or a .zip of them)");
+            throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, wave, sines, saw, damped, names, "
+                    + String.join(", ", BuiltIn.TABLES) + ", mnist, fashion; or a CSV or .txt file, a folder of images or a .zip of them)");
         }
         if (java.nio.file.Files.size(p) > 200_000_000) throw new IllegalArgumentException(p + " is larger than 200 MB");
+        if (settings.text() && java.nio.file.Files.size(p) > 4L * Chars.MAX_CHARS) throw new IllegalArgumentException(p + " is larger than " + 4 * Chars.MAX_CHARS / 1_000_000 + " MB");
         return create(settings, java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -332,6 +356,11 @@ public final class Experiment {
             trainer.stepEpoch();
             if (early != null && early.epochEnded()) break;
         }
+    }
+
+    /** A text's floor to beat: the test loss of a bigram model of its training part (see {@link Chars#bigramLoss}); NaN for other data. */
+    public double bigramLoss() {
+        return settings.text() ? Chars.bigramLoss(trainX, trainY, testX, testY, model.classes.length) : Double.NaN;
     }
 
     /** The loss over the test part, as {@link #evaluate()} reports it. */

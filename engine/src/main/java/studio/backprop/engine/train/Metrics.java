@@ -3,8 +3,13 @@ package studio.backprop.engine.train;
 import studio.backprop.engine.math.Mat;
 import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.StepCrossEntropy;
 
-/** Loss, accuracy and confusion (classification), RMSE and R^2 (regression) over a data part. */
+/**
+ * Loss, accuracy and confusion (classification), RMSE and R^2 (regression) over a data part. A
+ * text's (loss {@link StepCrossEntropy}) counts each step's next character: the loss per character,
+ * the share of characters predicted, their confusion.
+ */
 public final class Metrics {
     public final double loss;
     public final double accuracy;
@@ -43,7 +48,8 @@ public final class Metrics {
         int n = x.length;
         if (n == 0) return new Metrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, new int[0][0], new int[0]);
         int[][] confusion = new int[classes][classes];
-        int[] byRow = new int[classes > 0 ? n : 0];
+        boolean perStep = loss instanceof StepCrossEntropy;
+        int[] byRow = new int[classes > 0 && !perStep ? n : 0];
         double lossSum = 0, sse = 0, count = 0;
         int correct = 0;
         double[] mean = new double[y[0].length];
@@ -58,7 +64,14 @@ public final class Metrics {
             for (int i = 0; i < rows; i++) {
                 double[] a = out.row[i], t = y[from + i];
                 lossSum += loss.value(z.row[i], a, t);
-                if (classes > 0) {
+                if (perStep) {
+                    // a text: each step's next character is a prediction of its own
+                    for (int step = 0; step < t.length; step++) {
+                        int predicted = predictedClass(a, step * classes, classes), actual = (int) t[step];
+                        confusion[actual][predicted]++;
+                        if (predicted == actual) correct++;
+                    }
+                } else if (classes > 0) {
                     int predicted = predictedClass(a), actual = actualClass(t);
                     byRow[from + i] = predicted;
                     confusion[actual][predicted]++;
@@ -73,6 +86,7 @@ public final class Metrics {
                 }
             }
         }
+        if (perStep) return new Metrics(lossSum / n, (double) correct / ((double) n * y[0].length), Double.NaN, Double.NaN, confusion, byRow);
         if (classes > 0) return new Metrics(lossSum / n, (double) correct / n, Double.NaN, Double.NaN, confusion, byRow);
         return new Metrics(lossSum / n, Double.NaN, Math.sqrt(sse / count), sst > 0 ? 1 - sse / sst : Double.NaN, confusion, byRow);
     }
@@ -137,6 +151,13 @@ public final class Metrics {
         if (a.length == 1) return a[0] >= 0.5 ? 1 : 0;
         int best = 0;
         for (int j = 1; j < a.length; j++) if (a[j] > a[best]) best = j;
+        return best;
+    }
+
+    /** The most probable of the n classes at a[at ..]: a step's prediction. */
+    public static int predictedClass(double[] a, int at, int n) {
+        int best = 0;
+        for (int j = 1; j < n; j++) if (a[at + j] > a[at + best]) best = j;
         return best;
     }
 

@@ -25,11 +25,20 @@ public final class Recommended {
      */
     /** The series: an LSTM reads the window; a dense layer gives the forecast. */
     public static final String SERIES = "layers=lstm16&opt=adam&lr=0.01&batch=16&split=0.8&epochs=40";
+    /**
+     * Text: an LSTM over windows of 16 characters (a name or two), a softmax over the next
+     * character at every step; clipped, as recurrent nets are. On the names, 32 units reach the
+     * test loss of 64 (2.128 against 2.125 nats after 10 epochs) in a third of the time.
+     */
+    public static final String TEXT = "layers=lstm32&opt=adam&lr=0.01&batch=32&window=16&split=0.9&clip=5&epochs=10";
+    /** A .txt file of the user's own: a wider LSTM over longer windows. */
+    public static final String YOUR_TEXT = "layers=lstm128&opt=adam&lr=0.005&batch=32&window=32&split=0.9&clip=5&epochs=20";
     public static final String IMAGES = "layers=conv8x3,pool2,conv16x3,pool2,drop0.25,64&act=relu&opt=adam&lr=0.002&batch=32&norm=none&split=0.8&workers=2";
 
     /**
      * Data set, recommended pairs, and the test accuracy (R^2 for a regression) that a run of them
-     * reaches, seed 1, to its epochs or its early stop.
+     * reaches, seed 1, to its epochs or its early stop (text: the share of next characters right;
+     * its loss beats the bigram floor, see LearningTest).
      */
     public static final String[][] TABLE = {
         {"spiral", "layers=16,16,16&opt=adam&lr=0.01&epochs=300", "0.95"},
@@ -44,6 +53,7 @@ public final class Recommended {
         {"sines", SERIES, "0.95"},
         {"saw", SERIES, "0.9"},
         {"damped", SERIES + "&window=30", "0.9"},
+        {"names", TEXT, "0.3"},
         {"iris", "layers=8&act=relu&opt=adam&lr=0.01&split=0.7&epochs=200", "0.95"},
         {"wine", "layers=16&act=relu&opt=adam&lr=0.01&batch=16&epochs=100", "0.95"},
         {"cancer", "layers=16&act=relu&opt=adam&lr=0.01&batch=16&epochs=100", "0.95"},
@@ -64,6 +74,7 @@ public final class Recommended {
         String data = settings.get("data");
         for (String[] r : TABLE) if (r[0].equals(data)) return r[1];
         if (!settings.get("series").isEmpty()) return SERIES;
+        if (settings.text()) return YOUR_TEXT;
         return BuiltIn.isBuiltIn(data) || !settings.get("image").isEmpty() ? "" : YOUR_TABLE;
     }
 

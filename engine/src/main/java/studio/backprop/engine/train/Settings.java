@@ -18,7 +18,7 @@ public final class Settings {
     public static final double AUTO_PACE = 30;
 
     public static final String[][] KEYS = {
-        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|draw|wave|sines|saw|damped|iris|wine|cancer|digits|mnist|fashion|PATH.csv|FOLDER|IMAGES.zip"},
+        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|draw|wave|sines|saw|damped|names|iris|wine|cancer|digits|mnist|fashion|PATH.csv|PATH.txt|FOLDER|IMAGES.zip"},
         {"image", "", "your own images (data=FOLDER or FILE.zip, one sub-folder per class) are scaled to: auto (28x28, grey if they all are), or grey28, grey32, grey64, rgb28, rgb32, rgb64"},
         {"augment", "", "images only: none, flip, shift or flip,shift: training images mirrored and moved a little, seeded (test images never)"},
         {"points", "", "the points of data=draw, as the studio writes them (3 characters a point; empty: a starter set)"},
@@ -28,7 +28,7 @@ public final class Settings {
         {"samples", "500", "number of points of a generated 2-D set"},
         {"noise", "0", "noise of a generated 2-D set, 0 to 0.5; of a series (wave, sines, saw, damped), the deviation of its Gaussian noise"},
         {"series", "", "a CSV's numeric column to forecast as a time series (in the order of its first date column, if it has one; window and horizon as for the built-in series)"},
-        {"window", "20", "a series: the steps the network reads (the recurrent layers' sequence, back through time)"},
+        {"window", "20", "a series: the steps the network reads (the recurrent layers' sequence, back through time); text (names, PATH.txt): the characters of each window, each one's next character the target"},
         {"horizon", "1", "a series: the steps after the window that it forecasts"},
         {"split", "0.5", "fraction of the samples used for training; the rest is the test part"},
         {"features", "x1,x2", "inputs of a 2-D set: x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"},
@@ -38,7 +38,7 @@ public final class Settings {
         {"act", "tanh", "hidden activation, or one per layer: tanh, relu, leaky-relu, sigmoid, sine, identity"},
         {"freeze", "", "frozen layers, whose weights stay as they are (no gradient step): their numbers, 1 the first hidden layer, out the output layer (e.g. 1,2); "
                 + "to fine-tune a model you opened"},
-        {"loss", "auto", "auto, mse, bce (sigmoid output), ce (softmax output)"},
+        {"loss", "auto", "auto, mse, bce (sigmoid output), ce (softmax output), stepce (text: a softmax at every step, in nats per character)"},
         {"opt", "sgd", "optimiser: sgd, momentum, adam"},
         {"lr", "0.03", "learning rate"},
         {"batch", "10", "mini-batch size (1: per-sample SGD)"},
@@ -94,6 +94,11 @@ public final class Settings {
     }
 
     /** Whether the data is a series: a built-in one, or a CSV's column (setting series). */
+    /** Whether the data is text: the built-in names, or a .txt file (see {@link studio.backprop.engine.data.Chars}). */
+    public boolean text() {
+        return studio.backprop.engine.data.Chars.isText(get("data"));
+    }
+
     public boolean series() {
         return studio.backprop.engine.data.Series.isSeries(get("data")) || !get("series").isEmpty();
     }
