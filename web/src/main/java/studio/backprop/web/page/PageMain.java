@@ -17,6 +17,7 @@ import studio.backprop.web.page.explorer.ExplorerView;
 import studio.backprop.web.page.share.ModelFiles;
 import studio.backprop.web.page.share.PageExport;
 import studio.backprop.web.page.share.ShareView;
+import studio.backprop.web.page.tryit.TextTry;
 import studio.backprop.web.page.tryit.TryIt;
 import studio.backprop.web.page.ui.Dom;
 import studio.backprop.web.page.ui.Html;
@@ -24,6 +25,7 @@ import studio.backprop.web.page.views.Views;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.OpenedMessages;
 import studio.backprop.web.protocol.Protocol;
+import studio.backprop.web.protocol.TextMessages;
 import studio.backprop.web.protocol.ToWorker;
 
 /**
@@ -37,6 +39,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static Views views;
     private static SettingsForm form;
     private static TryIt tryIt;
+    private static TextTry textTry;
     private static CsvUpload upload;
     private static ImagesPanel ownImages;
     private static DrawTool drawTool;
@@ -77,7 +80,9 @@ public final class PageMain implements FromWorker.Receiver {
     private static boolean startUpStep(int i) {
         switch (i) {
             case 0: form = new SettingsForm(state, worker, PageMain::change, PageMain::showError); break;
-            case 1: tryIt = new TryIt(state, worker, views.images, ExplorerView::testPart, PageMain::requestRender); break;
+            case 1:
+                tryIt = new TryIt(state, worker, views.images, ExplorerView::testPart, PageMain::requestRender);
+                textTry = new TextTry(state, worker); break;
             case 2:
                 upload = new CsvUpload(worker, state, (settings, file) -> {
                     state.csvFile = file;
@@ -125,11 +130,7 @@ public final class PageMain implements FromWorker.Receiver {
         Dom.byTestId("step").addEventListener("click", e -> worker.send(ToWorker.step(false)));
         Dom.byTestId("step-epoch").addEventListener("click", e -> worker.send(ToWorker.step(true)));
         Dom.byTestId("reset").addEventListener("click", e -> initWorker());
-        Dom.byTestId("new-seed").addEventListener("click", e -> {
-            Settings s = state.settings.copy();
-            s.set("seed", Integer.toString((int) (Math.random() * 1_000_000) + 1));
-            apply(s);
-        });
+        Dom.byTestId("new-seed").addEventListener("click", e -> apply(state.settings.copy().set("seed", Integer.toString((int) (Math.random() * 1_000_000) + 1))));
         Dom.byTestId("show-test").addEventListener("change", e -> requestRender());
         Dom.byTestId("confirm-apply").addEventListener("click", e -> apply(state.pending));
         Dom.byTestId("confirm-cancel").addEventListener("click", e -> {
@@ -217,6 +218,12 @@ public final class PageMain implements FromWorker.Receiver {
         if (!state.planar) tryIt.buildForm();
         form.buildColumnChooser();
         form.showLayerShapes();
+        textTry.started(state);
+        requestRender();
+    }
+
+    @Override public void textSample(TextMessages.Sample m) {
+        state.textSample = m;
         requestRender();
     }
 

@@ -6,6 +6,7 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int32Array;
 import studio.backprop.engine.data.Drawn;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.protocol.TextMessages;
 
 /**
  * The page's one state object: the settings (mirrored in the URL), what the worker said last
@@ -106,6 +107,8 @@ public final class State {
     public int watched;
     public Int32Array featureMapPixels;
     public double[] featureShapes = new double[0];
+    /** A text run's latest made-up text and next-character probabilities (see TextMessages.Sample), or null. */
+    public TextMessages.Sample textSample;
     /** The last "try it" answer: the outputs for the user's input and the predicted label or value. */
     public String prediction = "";
 
@@ -115,6 +118,11 @@ public final class State {
     /** Whether the data is the user's own points, drawn on the plane (the plane's clicks add points). */
     public boolean drawing() {
         return settings.get("data").equals(Drawn.NAME);
+    }
+
+    /** Whether the run is on text: each step's next character (the classes are its characters). */
+    public boolean text() {
+        return settings.text();
     }
 
     public boolean classification() {
@@ -146,6 +154,7 @@ public final class State {
         featureShapes = new double[0];
         imageSide = 0;
         prediction = "";
+        textSample = null;
         error = "";
     }
 }

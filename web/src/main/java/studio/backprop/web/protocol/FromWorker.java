@@ -41,6 +41,7 @@ public final class FromWorker {
         default void images(ImagesSummary m) {}
         default void benchResult(BenchMessages.BenchResult m) {}
         default void partDone(PartMessages.PartDone m) {}
+        default void textSample(TextMessages.Sample m) {}
     }
     public static void dispatch(Message m, Receiver to) {
         String type = m.getType();
@@ -66,6 +67,7 @@ public final class FromWorker {
             case "images": to.images((ImagesSummary) m); break;
             case "bench-result": to.benchResult((BenchMessages.BenchResult) m); break;
             case "part-done": to.partDone((PartMessages.PartDone) m); break;
+            case "text-sample": to.textSample((TextMessages.Sample) m); break;
             default: Js.error("unknown message from a worker: " + type);
         }
     }

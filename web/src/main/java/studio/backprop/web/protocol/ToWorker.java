@@ -35,6 +35,7 @@ public final class ToWorker {
         void resumeFile(FileMessage m);
         void export(ExportRequest m);
         void watch(Watch m);
+        void textView(TextMessages.View m);
         void imagesAdd(ImagesAdd m);
         void imagesFrame(ImagesFrame m);
         void imagesEdit(ImagesEdit m);
@@ -62,6 +63,7 @@ public final class ToWorker {
             case "resume-file": to.resumeFile((FileMessage) m); break;
             case "export": to.export((ExportRequest) m); break;
             case "watch": to.watch((Watch) m); break;
+            case "text-view": to.textView((TextMessages.View) m); break;
             case "images-add": to.imagesAdd((ImagesAdd) m); break;
             case "images-frame": to.imagesFrame((ImagesFrame) m); break;
             case "images-edit": to.imagesEdit((ImagesEdit) m); break;

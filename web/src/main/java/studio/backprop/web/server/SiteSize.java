@@ -68,9 +68,10 @@ public final class SiteSize {
 
     /**
      * What a visit may load before it trains, gzipped: 150 KB until the recurrent layers (RNN, GRU,
-     * LSTM: the training program trains the series) took 5 KB of the WebAssembly build.
+     * LSTM: the training program trains the series) took 5 KB of the WebAssembly build; 160 until
+     * text (the per-step modules in the training program, the text view on the page) took 4.8 KB.
      */
-    public static final double BUDGET_KB = 160;
+    public static final double BUDGET_KB = 165;
 
     /** Per build: what a visit loads to train, then the full worker. */
     public static final List<List<String>> BUILDS = List.of(

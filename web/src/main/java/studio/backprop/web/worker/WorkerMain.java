@@ -17,6 +17,7 @@ import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Message;
 import studio.backprop.web.protocol.PartMessages;
 import studio.backprop.web.protocol.Protocol;
+import studio.backprop.web.protocol.TextMessages;
 import studio.backprop.web.protocol.ToWorker;
 import studio.backprop.web.worker.files.Files;
 import studio.backprop.web.worker.files.ModelExchange;
@@ -114,6 +115,7 @@ public final class WorkerMain implements ToWorker.Receiver {
     void start(Experiment ex, int stopAtEpoch) {
         end();
         run = new TrainingRun(ex, stopAtEpoch);
+        if (files != null) files.started(run);
     }
 
     private void end() {
@@ -236,6 +238,10 @@ public final class WorkerMain implements ToWorker.Receiver {
 
     @Override public void watch(ToWorker.Watch m) {
         if (run != null) run.watch(m.getIndex());
+    }
+
+    @Override public void textView(TextMessages.View m) {
+        if (files != null) files.textView(m);
     }
 
     @Override public void partInit(PartMessages.PartInit m) {

@@ -3,6 +3,7 @@ package studio.backprop.web.page.data;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
+import studio.backprop.engine.data.Chars;
 import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
@@ -18,7 +19,8 @@ import studio.backprop.web.protocol.ToWorker;
  * blocks the page) and answers with the columns, their kinds and the first rows; the user picks
  * the target, the inputs and the missing-value policy, and sees before training what a choice
  * would run into; then training starts on it. A bad file, or a failure to start, only shows a
- * message: whatever was on screen, the preview and its choices included, stays.
+ * message: whatever was on screen, the preview and its choices included, stays. A .txt file is a
+ * text: the run on its characters starts at once.
  */
 public final class CsvUpload {
     public static final double MAX_BYTES = 50e6;
@@ -52,6 +54,12 @@ public final class CsvUpload {
     }
 
     private void inspect(String fileName, JSObject chosen) {
+        if (Chars.isText(fileName)) {
+            // a text has no columns to choose: the run on its characters starts (its network as the setup recommends for text)
+            preview.setHidden(true);
+            onUse.use(Recommended.forData(state.settings, fileName), chosen);
+            return;
+        }
         name = fileName.endsWith(".csv") || fileName.endsWith(".CSV") ? fileName : fileName + ".csv";
         file = chosen;
         progress(0);

@@ -58,7 +58,7 @@ public final class LayerEditor {
         shapes.clear();
         List<LayerSpec> layers = layers(s);
         boolean images = Images.own(s.get("data"), s.get("image")) || Images.format(s.get("data"), "") != null;
-        boolean series = s.series();
+        boolean series = s.series() || s.text(); // (a text's characters are a sequence too)
         if (layers.isEmpty()) box.appendChild(Html.el("small", "No hidden layer: a linear model."));
         for (int l = 0; l < layers.size(); l++) box.appendChild(row(l, layers.get(l), images, series));
     }

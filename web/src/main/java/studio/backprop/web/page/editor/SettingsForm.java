@@ -83,7 +83,8 @@ public final class SettingsForm {
         Dom.byTestId("features").setHidden(!planar);
         boolean series = s.series();
         HTMLDocument.current().querySelector("[data-planar]").setHidden(!(planar || series) || data.equals(Drawn.NAME)); // drawn points have no noise
-        for (HTMLElement field : all("[data-series]")) field.setHidden(!series);
+        boolean text = s.text();
+        for (HTMLElement field : all("[data-series]")) field.setHidden(!(series || text && field.hasAttribute("data-text")));
         String features = "," + s.get("features") + ",";
         for (HTMLElement box : all("[data-feature]")) {
             Html.setChecked(box, features.contains("," + box.getAttribute("data-feature") + ","));

@@ -197,6 +197,13 @@ public final class NetworkView {
             + "      var js_x0 = js_x - js_side / 2 + js_m * 4, js_y0 = js_cy - js_side / 2 - js_m * 4;"
             + "      g.fillStyle = js_l === 0 ? '#ffffff' : js_m % 2 ? '#d2e3fc' : '#e8f0fe'; g.fillRect(js_x0, js_y0, js_side, js_side);"
             + "      g.strokeStyle = '#1a73e8'; g.lineWidth = 1; g.strokeRect(js_x0, js_y0, js_side, js_side); }"
+            // a sequence (steps x features, or a text's symbols): one cell per step, up to 8, as tall as its features
+            + "  } else if (js_s.length === 2 || shapes[js_l].indexOf(' symbols') > 0) {"
+            + "    var js_t = parseInt(shapes[js_l], 10), js_f = js_s.length === 2 ? Number(js_s[1]) : 1, js_cells = Math.min(8, js_t);"
+            + "    var js_ch = Math.max(8, Math.min(90, 3 * js_f)), js_x0 = js_x - js_cells * 5;"
+            + "    for (var js_c = 0; js_c < js_cells; js_c++) {"
+            + "      g.fillStyle = js_l === 0 ? '#ffffff' : '#e8f0fe'; g.fillRect(js_x0 + js_c * 10, js_cy - js_ch / 2, 8, js_ch);"
+            + "      g.strokeStyle = '#1a73e8'; g.lineWidth = 1; g.strokeRect(js_x0 + js_c * 10, js_cy - js_ch / 2, 8, js_ch); }"
             + "  } else {"
             + "    var js_units = Math.min(10, Number(shapes[js_l]));"
             + "    for (var js_u = 0; js_u < js_units; js_u++) { g.beginPath();"

@@ -24,6 +24,7 @@ public final class Views {
     public final ImageView images;
     final FitView fit = new FitView();
     final TimeGradientView timeGradient = new TimeGradientView();
+    final TextView text = new TextView();
     private double slowViewsDrawn;
     /** The slow views (network, confusion, images, fit), as bits: those still to draw. */
     private static final int SLOW_VIEWS = 4;
@@ -64,15 +65,17 @@ public final class Views {
         Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
         Dom.byTestId("need-file-text").setTextContent(s.needFile);
         Dom.byTestId("heatmap-panel").setHidden(!s.planar && !s.drawing());
-        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0);
+        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0 || s.text());
         Dom.byTestId("images-panel").setHidden(s.imageSide == 0);
         Dom.byTestId("accuracy-panel").setHidden(!s.classification());
-        Dom.byTestId("confusion-panel").setHidden(!s.classification());
+        // (a text's confusion is its characters against each other: the text view says more)
+        Dom.byTestId("confusion-panel").setHidden(!s.classification() || s.text());
         Dom.byTestId("prediction").setTextContent(s.prediction);
         heatmap.render(s, Html.checked(Dom.byTestId("show-test")));
         lossCurve.render(s.history);
         accuracyCurve.render(s.history);
         timeGradient.render(s);
+        text.render(s);
     }
 
     /** @param defer draw none of them in this frame, even if due (they stay pending) */

@@ -11,11 +11,14 @@ import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.TextMessages;
 import studio.backprop.web.protocol.ToWorker;
 import studio.backprop.web.worker.bench.BenchRun;
 import studio.backprop.web.worker.run.Data;
 import studio.backprop.web.worker.run.Outbox;
 import studio.backprop.web.worker.run.Predictions;
+import studio.backprop.web.worker.run.TextSamples;
+import studio.backprop.web.worker.run.TrainingRun;
 
 /**
  * The full worker's part (see {@link FullWorker}): tables, the user's own images
@@ -25,6 +28,8 @@ public final class FileWork implements Files {
     /** The user's own images, kept while the worker lives (a run on them is rebuilt from them). */
     private final OwnImages images = new OwnImages();
     private final ModelExchange models;
+    /** The text run's made-up text, or null when the run is on other data. */
+    private TextSamples text;
 
     public FileWork(ModelExchange.Start start, ModelExchange.Loading loading) {
         models = new ModelExchange(start, loading, images);
@@ -32,6 +37,18 @@ public final class FileWork implements Files {
 
     @Override public Experiment experiment(Settings settings, JSObject file) throws CsvException {
         return OwnImages.isFor(settings) ? images.experiment(settings) : Data.experiment(settings, Data.readFile(file));
+    }
+
+    @Override public void started(TrainingRun run) {
+        text = run.experiment.settings.text() ? new TextSamples(run.experiment) : null;
+        if (text == null) return;
+        TextSamples mine = text;
+        run.afterSnapshot = training -> mine.snapshotPosted(training);
+        mine.post();
+    }
+
+    @Override public void textView(TextMessages.View m) {
+        if (text != null) text.view(m);
     }
 
     @Override public boolean ownImagesReady(Settings settings) {

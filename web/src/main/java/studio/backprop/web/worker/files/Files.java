@@ -5,7 +5,9 @@ import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.protocol.TextMessages;
 import studio.backprop.web.protocol.ToWorker;
+import studio.backprop.web.worker.run.TrainingRun;
 
 /** What the full program adds (see {@link FileWork}); none in the training program. */
 public interface Files {
@@ -48,6 +50,12 @@ public interface Files {
 
     /** The model file (or project) the request asks for, posted to the page (see ToWorker.ExportRequest). */
     void export(Model model, ToWorker.ExportRequest m);
+
+    /** A run has started (a text run's samples come from here). */
+    void started(TrainingRun run);
+
+    /** The page's view of a text run's made-up text. */
+    void textView(TextMessages.View m);
 
     /** The same for the model the request holds in its binary form (the training program's, handed over by the page). */
     void exportModel(ToWorker.ExportRequest m);

@@ -7,6 +7,7 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.BuiltIn;
+import studio.backprop.engine.data.Chars;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.Generators;
 import studio.backprop.engine.data.Images;
@@ -72,9 +73,10 @@ public final class Data {
         String data = settings.get("data");
         String text = csv;
         if (text == null && !Generators.isGenerated(data)) {
-            if (!BuiltIn.isTable(data)) throw new IllegalArgumentException("data set '" + data + "' is not built in; upload it as a CSV file");
-            text = fetchText("data/" + BuiltIn.fileName(data));
-            if (text == null) throw new IllegalArgumentException("could not load data/" + BuiltIn.fileName(data));
+            String file = data.equals(Chars.NAMES) ? Chars.NAMES_FILE : BuiltIn.isTable(data) ? BuiltIn.fileName(data) : null;
+            if (file == null) throw new IllegalArgumentException("data set '" + data + "' is not built in; upload it as a CSV or .txt file");
+            text = fetchText("data/" + file);
+            if (text == null) throw new IllegalArgumentException("could not load data/" + file);
         }
         return Experiment.create(settings, text);
     }

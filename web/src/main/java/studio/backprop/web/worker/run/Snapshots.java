@@ -158,22 +158,25 @@ public final class Snapshots {
     /** Each layer's name, output shape and parameters, from the input to the output (the layer editor's list). */
     private void layers(FromWorker.Setup m) {
         List<LayerSpec> specs = ex.settings.layers();
-        Shape shape = ex.inputShape;
+        // a text's symbols are read one-hot, and every layer keeps its steps (an output at every step)
+        boolean perStep = ex.inputShape.tokens();
+        Shape shape = perStep ? Shape.sequence(ex.inputShape.height, ex.inputShape.vocab) : ex.inputShape;
         String[] names = new String[specs.size() + 2], shapes = new String[names.length];
         double[] parameters = new double[names.length];
         names[0] = "input";
-        shapes[0] = shape.toString();
+        shapes[0] = ex.inputShape.toString();
         for (int l = 0; l < specs.size(); l++) {
             LayerSpec spec = specs.get(l);
-            parameters[l + 1] = spec.parameters(shape);
-            shape = spec.output(shape, LayerSpec.sequencesAfter(specs, l));
+            boolean stepDense = perStep && spec.kind == LayerSpec.Kind.DENSE;
+            parameters[l + 1] = stepDense ? shape.width * spec.units + spec.units : spec.parameters(shape);
+            shape = stepDense ? Shape.sequence(shape.height, spec.units) : spec.output(shape, perStep || LayerSpec.sequencesAfter(specs, l));
             names[l + 1] = spec + (spec.activation == null ? "" : " " + spec.activation);
             shapes[l + 1] = shape.toString();
         }
-        int last = names.length - 1;
+        int last = names.length - 1, outputs = perStep ? ex.model.classes.length : ex.model.network.outputs();
         names[last] = "output";
-        shapes[last] = Integer.toString(ex.model.network.outputs());
-        parameters[last] = shape.size() * ex.model.network.outputs() + ex.model.network.outputs();
+        shapes[last] = perStep ? Shape.sequence(shape.height, outputs).toString() : Integer.toString(outputs);
+        parameters[last] = (perStep ? shape.width : shape.size()) * outputs + outputs;
         m.setLayerNames(names);
         m.setLayerShapes(shapes);
         m.setLayerParameters(Js.float64(parameters));

@@ -22,6 +22,8 @@ public final class TrainingRun {
     private static final double MAX_BEHIND_S = 0.25;
 
     public final Experiment experiment;
+    /** What runs after each snapshot goes out (a text run's made-up text: see TextSamples), with whether it is training; or null. */
+    public java.util.function.Consumer<Boolean> afterSnapshot;
     private final Snapshots snapshots;
     /** The epoch to stop at (URL key epochs), or -1. */
     private final int stopAtEpoch;
@@ -231,6 +233,7 @@ public final class TrainingRun {
         m.setBestEpoch(early != null && early.stopped() ? early.bestEpoch() : -1);
         m.setWorkers(helpers != null && helpers.ready() ? experiment.trainer.parts : 1);
         Outbox.post(m);
+        if (afterSnapshot != null) afterSnapshot.accept(status.equals("training"));
     }
 
     private String statusName() {
