@@ -63,6 +63,12 @@ class TextIT {
                     b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
                 }
             }
+            // a names generator as an 8-bit link: whoever opens it gets the same names at once
+            String payload = studio.backprop.engine.model.ModelLink.payload(jvm.model, 8);
+            String linked = new TextSampler(studio.backprop.engine.model.ModelLink.read("m=" + payload)).sample("", 240, 6, 0.8, new Rng(1));
+            b.open("?backend=js&t=" + System.nanoTime() + "#m=" + payload);
+            b.waitUpTo(30).until(d -> linked.equals(b.byTestId("text-sample").getAttribute("data-text")));
+            System.out.println("names link at 8 bits: " + payload.length() + " characters; made up: " + linked.replace('\n', ' '));
             assertEquals(List.of(), b.consoleErrors());
         }
     }
