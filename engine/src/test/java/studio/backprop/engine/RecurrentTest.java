@@ -67,6 +67,59 @@ class RecurrentTest {
         }
     }
 
+    /**
+     * The explorer through time: each step's gates are the functions of its pre-activations, h_t
+     * follows from them, dL/dh_t is the step's own part plus what step t + 1 sends back (RNN:
+     * Wh dL/da_{t+1}), dL/dW is the sum over the steps of x_t dL/da_t^T, and the gradient check
+     * covers W and Wh.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"rnn4", "gru3", "lstm3"})
+    void theExplorerUnrollsARecurrentLayerWithTheEnginesNumbers(String layers) throws Exception {
+        Experiment ex = Experiment.load(Settings.of("data=sines&layers=" + layers + "&window=5&opt=adam&lr=0.01&seed=6", '&'));
+        ex.trainer.stepEpoch();
+        var e = studio.backprop.engine.train.Explain.of(ex.model.network, ex.loss, ex.trainX[3], ex.trainY[3], 0.01);
+        assertEquals("recurrent", e.layers[0].kind);
+        var tr = e.layers[0].time;
+        int H = tr.hidden, T = tr.steps, D = tr.inputs, width = tr.gates * H;
+        assertEquals(layers.substring(0, layers.length() - 1), tr.cell);
+        for (int t = 0; t < T; t++) {
+            for (int j = 0; j < H; j++) {
+                double a0 = tr.a[t * width + j];
+                if (tr.cell.equals("rnn")) assertEquals(studio.backprop.engine.math.Det.tanh(a0), tr.h[(t + 1) * H + j], 0.0);
+                else if (tr.cell.equals("gru")) assertEquals(studio.backprop.engine.math.Det.sigmoid(a0), tr.state[t * 4 * H + j], 0.0, "z");
+                else {
+                    int at = t * 6 * H;
+                    assertEquals(studio.backprop.engine.math.Det.sigmoid(a0), tr.state[at + j], 0.0, "i");
+                    assertEquals(studio.backprop.engine.math.Det.tanh(tr.a[t * width + 2 * H + j]), tr.state[at + 2 * H + j], 0.0, "g");
+                    assertEquals(tr.state[at + 3 * H + j] * tr.state[at + 5 * H + j], tr.h[(t + 1) * H + j], 0.0, "h = o tanh(c)");
+                }
+            }
+        }
+        // the last step's state goes on (one output per window): only it gets the output's gradient
+        for (int t = 0; t < T - 1; t++) for (int j = 0; j < H; j++) assertEquals(0.0, tr.dLdhOwn[t * H + j]);
+        for (int j = 0; j < H; j++) assertEquals(tr.dLdhOwn[(T - 1) * H + j], tr.dLdh[(T - 1) * H + j], 0.0);
+        if (tr.cell.equals("rnn")) {
+            for (int t = 0; t < T - 1; t++) {
+                for (int k = 0; k < H; k++) {
+                    double back = 0;
+                    for (int j = 0; j < width; j++) back += tr.wh[k * width + j] * tr.dLda[(t + 1) * width + j];
+                    assertEquals(tr.dLdhOwn[t * H + k] + back, tr.dLdh[t * H + k], 1e-15);
+                }
+            }
+        }
+        for (int k = 0; k < D; k++) {
+            for (int j = 0; j < width; j++) {
+                double sum = 0;
+                for (int t = T - 1; t >= 0; t--) sum += tr.x[t * D + k] * tr.dLda[t * width + j];
+                assertEquals(sum, tr.dLdW[k * width + j], 1e-15 + 1e-12 * Math.abs(sum), "dL/dW is the sum over the steps");
+            }
+        }
+        double[] check = studio.backprop.engine.train.Explain.gradientCheck(ex.model.network, ex.loss, ex.trainX[3], ex.trainY[3], 400);
+        assertEquals(3, check.length, "W and Wh of the recurrent layer, W of the output");
+        for (double c : check) assertTrue(c < 1e-5, java.util.Arrays.toString(check));
+    }
+
     /** A series model goes through every model form and predicts the same (ONNX: OnnxRuntimeTest); TF.js says it cannot take it yet. */
     @Test
     void aRecurrentModelTravelsInEveryForm() throws Exception {

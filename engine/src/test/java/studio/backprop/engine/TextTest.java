@@ -176,6 +176,20 @@ class TextTest {
         assertEquals(6, new TextSampler(eight).sample("", 300, 6, 1, new Rng(1)).chars().filter(c -> c == '\n').count());
     }
 
+    /** The explorer on a text net: the symbols one-hot, the LSTM through time, the per-step dense output; the check and the batch view hold. */
+    @Test
+    void theExplorerTakesATextNet() throws Exception {
+        Experiment ex = Experiment.load(Settings.of("data=names&layers=lstm5&window=6&epochs=1&seed=2", '&'));
+        var e = studio.backprop.engine.train.Explain.of(ex.model.network, ex.loss, ex.trainX[0], ex.trainY[0], 0.03);
+        assertEquals(List.of("onehot", "recurrent", "stepdense"), java.util.Arrays.stream(e.layers).map(l -> l.kind).toList());
+        assertEquals("stepsoftmax", e.layers[2].activation);
+        assertEquals(6 * 5, e.layers[1].time.dLdhOwn.length);
+        for (double c : studio.backprop.engine.train.Explain.gradientCheck(ex.model.network, ex.loss, ex.trainX[0], ex.trainY[0], 200)) assertTrue(c < 1e-5, "check " + c);
+        var batch = studio.backprop.engine.train.Explain.batch(ex.model.network, ex.loss, java.util.Arrays.copyOf(ex.trainX, 4), java.util.Arrays.copyOf(ex.trainY, 4), false);
+        assertEquals(5, batch.m);
+        assertTrue(batch.maxDifference < 1e-12, "the batch is the sum of its samples: " + batch.maxDifference);
+    }
+
     @Test
     void whatDoesNotFitATextIsNamed() throws Exception {
         String base = "data=names&window=8&epochs=1";

@@ -177,4 +177,43 @@ class ExplorerIT {
             assertEquals(List.of(), b.consoleErrors());
         }
     }
+
+    /**
+     * Through time: an LSTM on a series unrolled, each step's pre-activations and state the
+     * engine's, back from the last step (nothing comes back to it), dL/dW the sum over the steps;
+     * the check covers W and Wh; a text net's characters one-hot and its per-step output.
+     */
+    @Test
+    void theExplorerUnrollsARecurrentLayerThroughTime() throws Exception {
+        String query = "data=sines&layers=lstm3&window=6&opt=adam&lr=0.01&seed=3";
+        Experiment ex = Experiment.load(Settings.of(query, '&'));
+        Explain expected = Explain.of(ex.model.network, ex.loss, ex.trainX[1], ex.trainY[1], ex.trainer.learningRate);
+        var tr = expected.layers[0].time;
+        try (Browser b = Browser.pooled()) {
+            openExplorer(b, query, 2);
+            assertTrue(b.text("explore-title").startsWith("Forward, layer 1 (LSTM), step 1 of 6"), b.text("explore-title"));
+            assertArrayEquals(java.util.Arrays.copyOfRange(tr.a, 0, 12), cells(b, "a_t"), 0.0, "a_1: four gates of three units");
+            assertArrayEquals(new double[3], cells(b, "h_prev"), 0.0, "h_0 = 0");
+            goToStep(b, "Forward, layer 1 (LSTM), step 6");
+            assertArrayEquals(java.util.Arrays.copyOfRange(tr.h, 18, 21), cells(b, "h_t"), 0.0);
+            goToStep(b, "Backward through time, layer 1 (LSTM), step 6");
+            assertTrue(b.text("explore-equation").contains("nothing comes back"), b.text("explore-equation"));
+            assertArrayEquals(java.util.Arrays.copyOfRange(tr.dLdh, 15, 18), cells(b, "dLdh_t"), 0.0);
+            goToStep(b, "Backward through time, layer 1 (LSTM), step 1");
+            assertArrayEquals(new double[3], cells(b, "dLdh_own"), 0.0, "only the last step's state goes on");
+            assertArrayEquals(java.util.Arrays.copyOfRange(tr.dLdh, 0, 3), cells(b, "dLdh_later"), 0.0, "all of it comes back from step 2");
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.byTestId("explorer"));
+            b.screenshot("explorer-through-time");
+            goToStep(b, "Backward, layer 1 (LSTM): the weight gradients, summed");
+            assertArrayEquals(java.util.Arrays.copyOf(tr.dLdW, 10), cells(b, "dLdW"), 0.0);
+            assertEquals(3, b.byTestId("grad-check").findElements(By.cssSelector("td.pass")).size(), "W, Wh and the output's W pass");
+            // a text net: the characters one-hot, an LSTM at every step, the per-step softmax
+            openExplorer(b, "data=names&layers=lstm4&window=5&seed=2", 1);
+            assertTrue(b.text("explore-title").startsWith("Forward, layer 1: the characters, one-hot"), b.text("explore-title"));
+            goToStep(b, "Forward, layer 3: a softmax at every step");
+            goToStep(b, "Backward, layer 3: the output's error at every step");
+            assertEquals(3, b.byTestId("grad-check").findElements(By.cssSelector("td.pass")).size());
+            assertEquals(List.of(), b.consoleErrors());
+        }
+    }
 }

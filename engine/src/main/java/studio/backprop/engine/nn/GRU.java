@@ -29,6 +29,10 @@ public final class GRU extends Recurrent {
     @Override public String kind() { return Modules.GRU; }
 
     /** z, r, n and the candidate's recurrent part Wh_n^T h_{t-1}, per step. */
+    @Override public String[] gateNames() { return new String[] {"z", "r", "n"}; }
+
+    @Override public String[] stateNames() { return new String[] {"z", "r", "n", "Wh_n h"}; }
+
     @Override int stateSize() { return 4 * hidden; }
 
     @Override double[] preForWh() {

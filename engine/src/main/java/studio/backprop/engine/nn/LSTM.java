@@ -26,6 +26,10 @@ public final class LSTM extends Recurrent {
     @Override public String kind() { return Modules.LSTM; }
 
     /** i, f, g, o, c_t and tanh(c_t), per step. */
+    @Override public String[] gateNames() { return new String[] {"i", "f", "g", "o"}; }
+
+    @Override public String[] stateNames() { return new String[] {"i", "f", "g", "o", "c", "tanh c"}; }
+
     @Override int stateSize() { return 6 * hidden; }
 
     @Override void cell(int i, int t, double[] x, int xAt) {

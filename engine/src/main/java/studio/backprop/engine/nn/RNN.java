@@ -21,6 +21,10 @@ public final class RNN extends Recurrent {
         return new int[] {inputs, hidden, steps, sequences ? 1 : 0, relu ? 1 : 0};
     }
 
+    @Override public String[] gateNames() { return new String[] {"a"}; }
+
+    @Override public String[] stateNames() { return new String[] {}; }
+
     @Override int stateSize() { return 0; }
 
     @Override void cell(int i, int t, double[] x, int xAt) {

@@ -36,6 +36,14 @@ public abstract class Recurrent implements Module {
      * exploding back through time can be seen.
      */
     public final double[] gradientByStep;
+    /**
+     * The explorer's view of one sample (see train/ExplainTime): with {@code trace} set, a weight
+     * grad keeps, for its first sample and per step t, dL/dh_t from the step's own output
+     * (steps x hidden), dL/dh_t in all (that and what step t+1 sends back), and dL/da_t (steps x
+     * gates·hidden).
+     */
+    public boolean trace;
+    public double[] traceOwn, traceDh, traceDa;
     /** Scratch of one step: dL/dh_t, dL/da_t (gates x hidden), and the step's pre-activations. */
     final double[] dh, da, pre;
 
@@ -72,6 +80,22 @@ public abstract class Recurrent implements Module {
 
     /** Numbers of the cell's state kept per step and sample (its gates' values, LSTM's cell). */
     abstract int stateSize();
+
+    /** The names of the gates side by side in W's columns (RNN: one, "a"). */
+    public abstract String[] gateNames();
+
+    /** The names of the cell's state per step, hidden values each (see {@link #stateSize}). */
+    public abstract String[] stateNames();
+
+    /** Sample i's states after the last forward: h_0 .. h_steps, hidden values each. */
+    public double[] states(int i) {
+        return h[i].clone();
+    }
+
+    /** Sample i's cell state per step after the last forward ({@link #stateNames}, hidden values each, step after step). */
+    public double[] cellStates(int i) {
+        return state[i].clone();
+    }
 
     /** Step t of sample i: from its pre-activations {@link #pre} (x_t W + h_{t-1} Wh + W0, or what the cell needs), h_t and the step's state. */
     abstract void cell(int i, int t, double[] x, int xAt);
@@ -133,6 +157,12 @@ public abstract class Recurrent implements Module {
     private void pass(Mat u, Mat dLdv, boolean grads, Mat dLdu) {
         int width = gates * hidden;
         if (grads) Mat.zero(gradientByStep);
+        boolean tracing = trace && grads;
+        if (tracing && (traceDh == null || traceDh.length != steps * hidden)) {
+            traceOwn = new double[steps * hidden];
+            traceDh = new double[steps * hidden];
+            traceDa = new double[steps * width];
+        }
         for (int i = 0; i < u.rows; i++) {
             double[] x = u.row[i], dv = dLdv.row[i], dxi = dLdu.row[i], hi = h[i];
             Mat.zero(dh);
@@ -142,7 +172,13 @@ public abstract class Recurrent implements Module {
                 if (sequences) for (int j = 0; j < hidden; j++) dh[j] += dv[t * hidden + j];
                 else if (t == steps - 1) for (int j = 0; j < hidden; j++) dh[j] += dv[j];
                 if (grads) gradientByStep[t] += dot(dh, dh, hidden);
+                boolean traced = tracing && i == 0;
+                if (traced) {
+                    for (int j = 0; j < hidden; j++) traceOwn[t * hidden + j] = sequences ? dv[t * hidden + j] : t == steps - 1 ? dv[j] : 0.0;
+                    System.arraycopy(dh, 0, traceDh, t * hidden, hidden);
+                }
                 cellBack(i, t, x, t * inputs);
+                if (traced) System.arraycopy(da, 0, traceDa, t * width, width);
                 // dL/dx_t = W dL/da_t
                 for (int k = 0; k < inputs; k++) dxi[t * inputs + k] = dot(W.value[k], da, width);
                 if (grads) {

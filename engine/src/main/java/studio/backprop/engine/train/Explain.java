@@ -12,14 +12,18 @@ import studio.backprop.engine.nn.Loss;
 import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.OneHot;
 import studio.backprop.engine.nn.Param;
+import studio.backprop.engine.nn.Recurrent;
+import studio.backprop.engine.nn.StepLinear;
 
 /**
  * One sample through the seed's equations, with every number taken from the engine's own
  * forward, backward and weight grad (the code that trains): per layer l, A^(l-1), W^l, W0^l,
  * Z^l, A^l on the way forward; dL/dA^l, dL/dZ^l, dL/dW^l, dL/dW0^l and dL/dA^(l-1) on the way
  * back; and W^l after one SGD step. Conv and pool layers also follow one place through their
- * equations ({@link Focus}). Also a finite-difference check of every dL/dW and the
+ * equations ({@link Focus}), a recurrent layer is unrolled through time ({@link ExplainTime}). Also a
+ * finite-difference check of every dL/dW (a recurrent layer's W and Wh) and the
  * batch gradient as the sum of per-sample gradients.
  */
 public final class Explain {
@@ -44,6 +48,8 @@ public final class Explain {
         public double[] fPrime;
         /** Conv and pool: one place of the layer followed through its equations. */
         public Focus focus;
+        /** A recurrent layer ("recurrent"): the sample unrolled through time. */
+        public ExplainTime time;
     }
 
     public final Layer[] layers;
@@ -71,14 +77,16 @@ public final class Explain {
     public static Explain of(Network net, Loss loss, double[] x, double[] y, double lr, double fy, double fx, int filter) {
         Mat in = net.input(1);
         System.arraycopy(x, 0, in.row[0], 0, x.length);
+        List<Module> ms = net.modules();
+        for (Module m : ms) if (m instanceof Recurrent) ((Recurrent) m).trace = true;
         net.forward();
         double value = net.backward(loss, Mat.of(new double[][] {y}), 1.0, true);
-        List<Module> ms = net.modules();
+        for (Module m : ms) if (m instanceof Recurrent) ((Recurrent) m).trace = false;
         boolean paired = loss.pairedOutput() != null;
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < ms.size(); ) {
             Module mod = ms.get(i);
-            boolean weighted = mod instanceof Linear || mod instanceof Conv2D;
+            boolean weighted = mod instanceof Linear || mod instanceof Conv2D || mod instanceof StepLinear;
             int out = weighted ? i + 2 : i + 1;
             Layer L = new Layer();
             L.aPrev = row(net.activation(i));
@@ -120,6 +128,23 @@ public final class Explain {
                 L.inShape = new int[] {p.inC, p.inH, p.inW};
                 L.outShape = new int[] {p.inC, p.outH, p.outW};
                 L.focus = Focus.pool(p, L.aPrev, L.dLdA, L.dLdAPrev, fy, fx, filter);
+            } else if (mod instanceof StepLinear) {
+                // the same W at every step: Z_t = W^T A_t + W0
+                StepLinear s = (StepLinear) mod;
+                L.kind = "stepdense";
+                L.inShape = new int[] {1, s.steps, s.m};
+                L.outShape = new int[] {1, s.steps, s.n};
+            } else if (mod instanceof Recurrent) {
+                Recurrent r = (Recurrent) mod;
+                L.kind = "recurrent";
+                L.inShape = new int[] {1, r.steps, r.inputs};
+                L.outShape = r.sequences ? new int[] {1, r.steps, r.hidden} : new int[] {1, 1, r.hidden};
+                L.time = new ExplainTime(r, L.aPrev);
+            } else if (mod instanceof OneHot) {
+                OneHot o = (OneHot) mod;
+                L.kind = "onehot";
+                L.inShape = new int[] {1, o.steps, 1};
+                L.outShape = new int[] {1, o.steps, o.vocab};
             } else if (mod instanceof Dropout) {
                 L.kind = "dropout";
                 L.inShape = layers.isEmpty() ? L.inShape : layers.get(layers.size() - 1).outShape;
@@ -135,9 +160,10 @@ public final class Explain {
     }
 
     /**
-     * The largest relative error, per layer with weights (dense or conv), between dL/dW from
-     * backprop and central finite differences ((L(w + h) - L(w - h)) / 2h), over at most
-     * {@code limit} entries per layer. Weights are restored bit for bit afterwards.
+     * The largest relative error (absolute for gradients below 1e-4 in size), per weight matrix (a
+     * dense or conv layer's W, a recurrent layer's W and Wh), between dL/dW from backprop and central
+     * finite differences ((L(w + h) - L(w - h)) / 2h), over at most {@code limit} entries per matrix.
+     * Weights are restored bit for bit afterwards.
      */
     public static double[] gradientCheck(Network net, Loss loss, double[] x, double[] y, int limit) {
         Mat target = Mat.of(new double[][] {y});
@@ -161,7 +187,9 @@ public final class Explain {
                 double minus = lossOf(net, loss, x, y);
                 p.value[r][c] = keep;
                 double numeric = (plus - minus) / (2 * h), exact = analytic[r][c];
-                double err = Math.abs(numeric - exact) / Math.max(1e-8, Math.abs(numeric) + Math.abs(exact));
+                // relative, and absolute below 1e-4: the differences of a loss near 1 carry some 1e-11 of rounding,
+                // which would swamp a tiny gradient (a text's, averaged over its steps)
+                double err = Math.abs(numeric - exact) / Math.max(1e-4, Math.abs(numeric) + Math.abs(exact));
                 worst[l] = Math.max(worst[l], err);
             }
         }
@@ -195,9 +223,11 @@ public final class Explain {
         double[][][] sum = new double[params.size()][][];
         Batch b = new Batch();
         b.perSample = new double[x.length][];
-        Linear last = (Linear) net.modules().get(net.modules().size() - 2);
-        b.m = last.m;
-        b.n = last.n;
+        // the last layer with weights: its W (a Linear's, a StepLinear's, ...)
+        Param lastW = null;
+        for (Module m : net.modules()) if (!m.params().isEmpty()) lastW = m.params().get(0);
+        b.m = lastW.value.length;
+        b.n = lastW.value[0].length;
         b.mean = mean;
         for (int s = 0; s < x.length; s++) {
             forwardOne(net, x[s]);
@@ -207,7 +237,7 @@ public final class Explain {
                 if (sum[p] == null) sum[p] = new double[g.length][g[0].length];
                 for (int r = 0; r < g.length; r++) for (int c = 0; c < g[r].length; c++) sum[p][r][c] += g[r][c];
             }
-            b.perSample[s] = flat(last.W.grad);
+            b.perSample[s] = flat(lastW.grad);
         }
         Mat in = net.input(x.length);
         for (int s = 0; s < x.length; s++) System.arraycopy(x[s], 0, in.row[s], 0, x[s].length);
@@ -222,10 +252,10 @@ public final class Explain {
                 }
             }
         }
-        int lastW = params.indexOf(last.W);
-        b.sum = flat(sum[lastW]);
+        int last = params.indexOf(lastW);
+        b.sum = flat(sum[last]);
         if (mean) for (int i = 0; i < b.sum.length; i++) b.sum[i] /= x.length;
-        b.batch = flat(last.W.grad);
+        b.batch = flat(lastW.grad);
         return b;
     }
 

@@ -40,6 +40,8 @@ public final class Explained {
         @JSProperty Float64Array getDLdW(); @JSProperty void setDLdW(Float64Array v);
         @JSProperty Float64Array getDLdW0(); @JSProperty void setDLdW0(Float64Array v);
         @JSProperty Float64Array getWAfter(); @JSProperty void setWAfter(Float64Array v);
+        /** A recurrent layer unrolled through time (kind recurrent), else null. */
+        @JSProperty Time getTime(); @JSProperty void setTime(Time v);
     }
     @JSBody(script = "return {};")
     public static native Layer layer();
@@ -80,6 +82,33 @@ public final class Explained {
     }
     @JSBody(script = "return {};")
     public static native Focus focus();
+
+    /** A recurrent layer of one sample through time (the engine's ExplainTime, field for field). */
+    public interface Time extends JSObject {
+        @JSProperty String getCell(); @JSProperty void setCell(String v);
+        @JSProperty int getInputs(); @JSProperty void setInputs(int v);
+        @JSProperty int getHidden(); @JSProperty void setHidden(int v);
+        @JSProperty int getSteps(); @JSProperty void setSteps(int v);
+        @JSProperty int getGates(); @JSProperty void setGates(int v);
+        @JSProperty boolean isSequences(); @JSProperty void setSequences(boolean v);
+        @JSProperty String[] getGateNames(); @JSProperty void setGateNames(String[] v);
+        @JSProperty String[] getStateNames(); @JSProperty void setStateNames(String[] v);
+        @JSProperty Float64Array getX(); @JSProperty void setX(Float64Array v);
+        @JSProperty Float64Array getH(); @JSProperty void setH(Float64Array v);
+        @JSProperty Float64Array getA(); @JSProperty void setA(Float64Array v);
+        @JSProperty Float64Array getState(); @JSProperty void setState(Float64Array v);
+        @JSProperty Float64Array getDLdhOwn(); @JSProperty void setDLdhOwn(Float64Array v);
+        @JSProperty Float64Array getDLdh(); @JSProperty void setDLdh(Float64Array v);
+        @JSProperty Float64Array getDLda(); @JSProperty void setDLda(Float64Array v);
+        @JSProperty Float64Array getW(); @JSProperty void setW(Float64Array v);
+        @JSProperty Float64Array getWh(); @JSProperty void setWh(Float64Array v);
+        @JSProperty Float64Array getW0(); @JSProperty void setW0(Float64Array v);
+        @JSProperty Float64Array getDLdW(); @JSProperty void setDLdW(Float64Array v);
+        @JSProperty Float64Array getDLdWh(); @JSProperty void setDLdWh(Float64Array v);
+        @JSProperty Float64Array getDLdW0(); @JSProperty void setDLdW0(Float64Array v);
+    }
+    @JSBody(script = "return {};")
+    public static native Time time();
 
     /** The batch view: the last layer's dL/dW per sample (flat), their sum or mean, the batch's own, the largest difference. */
     public interface Batch extends JSObject {

@@ -69,9 +69,10 @@ public final class SiteSize {
     /**
      * What a visit may load before it trains, gzipped: 150 KB until the recurrent layers (RNN, GRU,
      * LSTM: the training program trains the series) took 5 KB of the WebAssembly build; 160 until
-     * text (the per-step modules in the training program, the text view on the page) took 4.8 KB.
+     * text (the per-step modules in the training program, the text view on the page) took 4.8 KB
+     * and the explorer through time (its steps on the page, the unrolled layer in the worker) 4.9 KB.
      */
-    public static final double BUDGET_KB = 165;
+    public static final double BUDGET_KB = 170;
 
     /** Per build: what a visit loads to train, then the full worker. */
     public static final List<List<String>> BUILDS = List.of(

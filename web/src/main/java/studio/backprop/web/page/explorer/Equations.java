@@ -79,6 +79,10 @@ public final class Equations {
         matrix(into, caption, id, values.copyToJavaArray(), rows, cols, -1);
     }
 
+    static void matrix(HTMLElement into, String caption, String id, double[] values, int rows, int cols) {
+        matrix(into, caption, id, values, rows, cols, -1);
+    }
+
     /** A heat-coloured matrix, values in the cells (and whole on hover); big ones show a corner; cell {@code marked} outlined. */
     static void matrix(HTMLElement into, String caption, String id, double[] v, int rows, int cols, int marked) {
         HTMLElement fig = Html.el("figure");

@@ -45,8 +45,9 @@ public final class ExplorerView {
     private static final int SHOWN_SAMPLES = 4;
 
     private static final List<String> DENSE_STEPS = List.of("linear", "activation", "loss", "error", "dA", "dZ", "dW", "update");
-    /** Conv, pool and dropout steps. */
+    /** Conv, pool and dropout steps; a recurrent layer's through time, a text's one-hot and per-step layers. */
     private final SpatialSteps spatial;
+    private final TimeSteps time;
     /** The place and filter conv and pool layers follow; set by a click on a map, which keeps the step. */
     private double focusY = Double.NaN, focusX = Double.NaN;
     private int focusFilter;
@@ -61,6 +62,7 @@ public final class ExplorerView {
             refocused = true;
             worker.send(ToWorker.explain(data.isTest(), data.getIndex(), Double.NaN, Double.NaN, focusY, focusX, focusFilter));
         });
+        time = new TimeSteps(title, equation, body);
         Dom.byTestId("explore").addEventListener("click", e -> {
             int index;
             try {
@@ -108,7 +110,9 @@ public final class ExplorerView {
         int L = m.getLayers().getLength();
         for (int l = 1; l <= L; l++) {
             String kind = m.getLayers().get(l - 1).getKind();
-            for (String s : kind.equals("dense") ? new String[] {"linear", "activation"} : SpatialSteps.steps(kind, true)) steps.add(new Step(l, s));
+            String[] forward = kind.equals("dense") ? new String[] {"linear", "activation"}
+                    : TimeSteps.handles(kind) ? TimeSteps.steps(m.getLayers().get(l - 1), true) : SpatialSteps.steps(kind, true);
+            for (String s : forward) steps.add(new Step(l, s));
         }
         steps.add(new Step(L, "loss"));
         for (int l = L; l >= 1; l--) {
@@ -116,7 +120,8 @@ public final class ExplorerView {
             // where the loss hands over dL/dZ (sigmoid + BCE, softmax + CE), the output's error is one step
             boolean handedOver = l == L && m.getLayers().get(l - 1).getDLdA() == null;
             String[] dense = handedOver ? new String[] {"error", "dW"} : new String[] {"dA", "dZ", "dW"};
-            for (String s : kind.equals("dense") ? dense : SpatialSteps.steps(kind, false)) steps.add(new Step(l, s));
+            String[] back = kind.equals("dense") ? dense : TimeSteps.handles(kind) ? TimeSteps.steps(m.getLayers().get(l - 1), false) : SpatialSteps.steps(kind, false);
+            for (String s : back) steps.add(new Step(l, s));
         }
         steps.add(new Step(L, "update"));
         if (!refocused || step >= steps.size()) step = 0;
@@ -135,9 +140,18 @@ public final class ExplorerView {
         Html.clear(body);
         highlight = l;
         String sample = (data.isTest() ? "test" : "train") + " sample " + (data.getIndex() + 1);
+        if (TimeSteps.isStep(st.kind)) {
+            time.show(st.kind, l, data, sample);
+            return;
+        }
         if (!DENSE_STEPS.contains(st.kind)) {
             spatial.show(st.kind, l, data, sample);
             return;
+        }
+        if (layer.getKind().equals("stepdense")) {
+            // the loss and the update of a per-step output: a row per step, the weights per step
+            m = layer.getInShape()[2];
+            n = layer.getOutShape()[2];
         }
         switch (st.kind) {
             case "linear":
@@ -162,9 +176,9 @@ public final class ExplorerView {
             case "loss":
                 Equations.setText(title, "The loss (" + lossName(data.getLossKind()) + ")");
                 Equations.equation(equation, new String[] {"loss = Loss(A", sup(l), ", y) = " + Dom.fixed(data.getLoss(), 6)}, "");
-                Equations.matrix(body, "A" + sup(l) + " (output)", "A", layer.getA(), n, 1);
+                Equations.matrix(body, "A" + sup(l) + " (output)", "A", layer.getA(), layer.getA().getLength() / n, n);
                 Equations.matrix(body, data.isTargetScaled() ? "y (target, standardised as the network learns it)" : "y (target)", "y",
-                        data.getTarget(), n, 1);
+                        data.getTarget(), data.getTarget().getLength() == n ? n : data.getTarget().getLength(), 1);
                 break;
             case "error":
                 Equations.setText(title, "Backward, layer " + l + ": the output's error \u2202loss/\u2202Z" + sup(l) + " (" + lossName(data.getLossKind()) + ")");
@@ -235,7 +249,8 @@ public final class ExplorerView {
     }
 
     private static String lossName(String kind) {
-        return kind.equals("bce") ? "binary cross-entropy" : kind.equals("ce") ? "softmax cross-entropy" : "mean squared error";
+        return kind.equals("bce") ? "binary cross-entropy" : kind.equals("ce") ? "softmax cross-entropy"
+                : kind.equals("stepce") ? "cross-entropy at every step, nats per character" : "mean squared error";
     }
 
     private void showChecks(FromWorker.Explanation m) {
@@ -247,11 +262,15 @@ public final class ExplorerView {
         head.appendChild(Html.el("th", ""));
         check.appendChild(head);
         double[] errors = m.getCheck().copyToJavaArray();
-        // the check has one entry per layer with weights (dense or conv), in order
+        // the check has one entry per weight matrix, in order: a dense or conv layer's W, a recurrent layer's W and Wh
         List<String> weighted = new ArrayList<>();
         for (int l = 0; l < m.getLayers().getLength(); l++) {
             String kind = m.getLayers().get(l).getKind();
-            if (kind.equals("dense") || kind.equals("conv")) weighted.add((l + 1) + (kind.equals("conv") ? " (conv)" : ""));
+            if (kind.equals("dense") || kind.equals("conv") || kind.equals("stepdense")) weighted.add((l + 1) + (kind.equals("conv") ? " (conv)" : ""));
+            if (kind.equals("recurrent")) {
+                weighted.add((l + 1) + " (W)");
+                weighted.add((l + 1) + " (Wh, through time)");
+            }
         }
         for (int l = 0; l < errors.length; l++) {
             HTMLElement tr = Html.el("tr");

@@ -5,6 +5,7 @@ import org.teavm.jso.core.JSArray;
 import studio.backprop.engine.nn.Network;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Explain;
+import studio.backprop.engine.train.ExplainTime;
 import studio.backprop.engine.train.Focus;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.Explained;
@@ -65,6 +66,7 @@ public final class Explanations {
             o.setDLdW0(weighted ? Js.float64(l.dLdW0) : null);
             o.setWAfter(weighted ? Js.float64(l.wAfter) : null);
             o.setFocus(l.focus == null ? null : focus(l.focus));
+            o.setTime(l.time == null ? null : time(l.time));
             layers.push(o);
         }
         m.setLayers(layers);
@@ -74,6 +76,32 @@ public final class Explanations {
         m.setCheck(Js.float64(Explain.gradientCheck(net, ex.loss, xs[index], ys[index], conv ? CONV_CHECKS : 400)));
         m.setBatch(batch(ex, net));
         return m;
+    }
+
+    private static Explained.Time time(ExplainTime t) {
+        Explained.Time o = Explained.time();
+        o.setCell(t.cell);
+        o.setInputs(t.inputs);
+        o.setHidden(t.hidden);
+        o.setSteps(t.steps);
+        o.setGates(t.gates);
+        o.setSequences(t.sequences);
+        o.setGateNames(t.gateNames);
+        o.setStateNames(t.stateNames);
+        o.setX(Js.float64(t.x));
+        o.setH(Js.float64(t.h));
+        o.setA(Js.float64(t.a));
+        o.setState(Js.float64(t.state));
+        o.setDLdhOwn(Js.float64(t.dLdhOwn));
+        o.setDLdh(Js.float64(t.dLdh));
+        o.setDLda(Js.float64(t.dLda));
+        o.setW(Js.float64(t.w));
+        o.setWh(Js.float64(t.wh));
+        o.setW0(Js.float64(t.w0));
+        o.setDLdW(Js.float64(t.dLdW));
+        o.setDLdWh(Js.float64(t.dLdWh));
+        o.setDLdW0(Js.float64(t.dLdW0));
+        return o;
     }
 
     private static Explained.Focus focus(Focus f) {
