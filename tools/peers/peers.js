@@ -8,13 +8,36 @@ const WORKLOADS = {
   digits: { inputs: 64, hidden: [32], activation: 'relu', outputs: 10, batch: 32, samples: 2048 },
   mnist: { inputs: 784, hidden: [128], activation: 'relu', outputs: 10, batch: 32, samples: 512 },
   wide: { inputs: 784, hidden: [512, 512], activation: 'relu', outputs: 10, batch: 128, samples: 256 },
+  // recurrent (engine Workload charlstm and series): only brain.js and TF.js have recurrent layers
+  charlstm: { recurrent: 'text', steps: 25, vocab: 65, hidden: 128, batch: 32, samples: 32 },
+  series: { recurrent: 'series', steps: 50, hidden: 32, batch: 32, samples: 128 },
 };
+/** 65 characters for charlstm's random text. */
+const ALPHABET = Array.from({ length: 65 }, (_, i) => String.fromCharCode(48 + i));
 const LEARNING_RATE = 0.001;
 
-/** Uniform inputs in [-1, 1) and random labels (one-hot, or 0/1 for one output), from a seeded generator. */
+/**
+ * Uniform inputs in [-1, 1) and random labels (one-hot, or 0/1 for one output), from a seeded
+ * generator; charlstm: random strings of steps + 1 characters (each step's target the next one);
+ * series: windows of steps uniform values and the value after them.
+ */
 function syntheticData(w) {
   let s = 12345;
   const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  if (w.recurrent === 'text') {
+    const texts = [];
+    for (let i = 0; i < w.samples; i++) {
+      let t = '';
+      for (let k = 0; k <= w.steps; k++) t += ALPHABET[Math.floor(next() * w.vocab)];
+      texts.push(t);
+    }
+    return { texts };
+  }
+  if (w.recurrent === 'series') {
+    const windows = [];
+    for (let i = 0; i < w.samples; i++) windows.push(Array.from({ length: w.steps + 1 }, () => 2 * next() - 1));
+    return { windows };
+  }
   const xs = [], ys = [];
   for (let i = 0; i < w.samples; i++) {
     const x = new Float64Array(w.inputs), y = new Float64Array(w.outputs);
@@ -39,9 +62,75 @@ async function timed(seconds, chunk, train) {
   return done / ((performance.now() - start) / 1000);
 }
 
+/** A peer without recurrent layers. */
+function noRecurrent(w) {
+  if (w.recurrent) throw new Error('n/a: no recurrent layers');
+}
+
+/**
+ * brain.js 2's recurrent nets, sample by sample as it trains (no mini-batches): charlstm its
+ * recurrent.LSTM on the strings (its own character table and input size), series its
+ * LSTMTimeStep on each window and the value after it. A sample is one window.
+ */
+function brainRecurrent(w, data, seconds) {
+  const text = w.recurrent === 'text';
+  const net = text ? new brain.recurrent.LSTM({ hiddenLayers: [w.hidden] })
+    : new brain.recurrent.LSTMTimeStep({ inputSize: 1, hiddenLayers: [w.hidden], outputSize: 1 });
+  const set = text ? data.texts : data.windows;
+  // (its recurrent train() does not stop at a timeout: passes over the set, counted from a timed first one)
+  const options = (iterations) => ({ iterations, errorThresh: 0, log: false, learningRate: LEARNING_RATE });
+  let start = performance.now();
+  net.train(set, options(1));
+  const passes = Math.max(1, Math.round(seconds * 1000 / (performance.now() - start)));
+  start = performance.now();
+  const status = net.train(set, options(passes));
+  return (status.iterations * set.length) / ((performance.now() - start) / 1000);
+}
+
+/** TensorFlow.js's LSTM layer: charlstm one-hot steps into lstm(returnSequences) and a time-distributed softmax; series lstm and a dense output. */
+async function tfjsRecurrent(w, data, seconds) {
+  const model = tf.sequential();
+  const batches = [];
+  if (w.recurrent === 'text') {
+    model.add(tf.layers.lstm({ units: w.hidden, returnSequences: true, inputShape: [w.steps, w.vocab] }));
+    model.add(tf.layers.timeDistributed({ layer: tf.layers.dense({ units: w.vocab, activation: 'softmax' }) }));
+    model.compile({ optimizer: tf.train.sgd(LEARNING_RATE), loss: 'categoricalCrossentropy' });
+    for (let b = 0; b + w.batch <= data.texts.length; b += w.batch) {
+      const x = new Float32Array(w.batch * w.steps * w.vocab), y = new Float32Array(w.batch * w.steps * w.vocab);
+      for (let s = 0; s < w.batch; s++) {
+        const t = data.texts[b + s];
+        for (let k = 0; k < w.steps; k++) {
+          x[(s * w.steps + k) * w.vocab + ALPHABET.indexOf(t[k])] = 1;
+          y[(s * w.steps + k) * w.vocab + ALPHABET.indexOf(t[k + 1])] = 1;
+        }
+      }
+      batches.push([tf.tensor3d(x, [w.batch, w.steps, w.vocab]), tf.tensor3d(y, [w.batch, w.steps, w.vocab])]);
+    }
+  } else {
+    model.add(tf.layers.lstm({ units: w.hidden, inputShape: [w.steps, 1] }));
+    model.add(tf.layers.dense({ units: 1 }));
+    model.compile({ optimizer: tf.train.sgd(LEARNING_RATE), loss: 'meanSquaredError' });
+    for (let b = 0; b + w.batch <= data.windows.length; b += w.batch) {
+      const x = new Float32Array(w.batch * w.steps), y = new Float32Array(w.batch);
+      for (let s = 0; s < w.batch; s++) {
+        x.set(data.windows[b + s].slice(0, w.steps), s * w.steps);
+        y[s] = data.windows[b + s][w.steps];
+      }
+      batches.push([tf.tensor3d(x, [w.batch, w.steps, 1]), tf.tensor2d(y, [w.batch, 1])]);
+    }
+  }
+  let i = 0;
+  const train = async (k) => {
+    for (let s = 0; s < k; s += w.batch, i = (i + 1) % batches.length) await model.trainOnBatch(batches[i][0], batches[i][1]);
+  };
+  await train(w.batch * 3);
+  return timed(seconds, w.batch * 2, train);
+}
+
 const PEERS = {
   /** brain.js 2: NeuralNetwork, which trains sample by sample (no mini-batches), the same activation on every layer. */
   async brain(w, data, seconds) {
+    if (w.recurrent) return brainRecurrent(w, data, seconds);
     const net = new brain.NeuralNetwork({ hiddenLayers: w.hidden, activation: w.activation });
     const set = data.xs.map((x, i) => ({ input: Array.from(x), output: Array.from(data.ys[i]) }));
     const options = (ms) => ({ iterations: 1e9, errorThresh: 1e-9, log: false, learningRate: LEARNING_RATE, timeout: ms });
@@ -53,6 +142,7 @@ const PEERS = {
 
   /** ConvNetJS: fully connected layers; a regression output for one output, softmax otherwise; its SGD trainer. */
   async convnetjs(w, data, seconds) {
+    noRecurrent(w);
     const layers = [{ type: 'input', out_sx: 1, out_sy: 1, out_depth: w.inputs }];
     for (const n of w.hidden) layers.push({ type: 'fc', num_neurons: n, activation: w.activation });
     layers.push(w.outputs === 1 ? { type: 'regression', num_neurons: 1 } : { type: 'softmax', num_classes: w.outputs });
@@ -78,6 +168,7 @@ const PEERS = {
     tf.wasm.setWasmPaths('node_modules/@tensorflow/tfjs-backend-wasm/dist/');
     await tf.setBackend('wasm');
     await tf.ready();
+    if (w.recurrent) return tfjsRecurrent(w, data, seconds);
     const model = tf.sequential();
     w.hidden.forEach((n, l) => model.add(tf.layers.dense(l === 0 ? { units: n, activation: w.activation, inputShape: [w.inputs] } : { units: n, activation: w.activation })));
     model.add(tf.layers.dense({ units: w.outputs, activation: w.outputs === 1 ? 'sigmoid' : 'softmax' }));
@@ -104,6 +195,7 @@ const PEERS = {
    * (typed arrays, row-major weights, mini-batch SGD, the browser's Math.tanh and Math.exp).
    */
   async handwritten(w, data, seconds) {
+    noRecurrent(w);
     const sizes = [w.inputs, ...w.hidden, w.outputs], L = sizes.length - 1;
     let seed = 7;
     const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296 - 0.5);

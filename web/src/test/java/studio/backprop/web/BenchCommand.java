@@ -90,6 +90,7 @@ public final class BenchCommand {
             if (!peerWorkloads.isEmpty()) peers(names, peerWorkloads, ours, oursBuild, peerRates);
             functions(browser, base, seconds, runs);
             headline(browser, base);
+            namesHeadline(browser, base);
         } finally {
             server.stop();
             if (peerServer != null) peerServer.stop();
@@ -99,7 +100,7 @@ public final class BenchCommand {
     /** The peers of tools/peers/peers.js, and the workloads they are run on (the convnet is ConvNetJS's demo, see issue 13). */
     private static final String[] PEERS = {"brain", "convnetjs", "tfjs-wasm", "handwritten"};
     private static final int HANDWRITTEN = Arrays.asList(PEERS).indexOf("handwritten");
-    private static final List<String> PEER_WORKLOADS = List.of("playground", "digits", "mnist", "wide");
+    private static final List<String> PEER_WORKLOADS = List.of("playground", "digits", "mnist", "wide", "charlstm", "series");
 
     /** Ours (the faster build, one worker) beside each peer, medians of the same interleaved runs, and ours / the fastest peer. */
     private static void peers(List<String> names, List<String> peerWorkloads, double[] ours, String[] oursBuild, double[][][] rates) {
@@ -113,16 +114,19 @@ public final class BenchCommand {
             double best = 0;
             for (int p = 0; p < PEERS.length; p++) {
                 double m = median(rates[i][p]);
-                System.out.printf(Locale.ROOT, " %12s", Double.isNaN(m) ? "failed" : String.format(Locale.ROOT, "%,.0f", m));
-                if (!Double.isNaN(m)) best = Math.max(best, m);
+                // (negative: the peer has no such layers)
+                System.out.printf(Locale.ROOT, " %12s", m < 0 ? "n/a" : Double.isNaN(m) ? "failed" : String.format(Locale.ROOT, "%,.1f", m));
+                if (m > 0) best = Math.max(best, m);
             }
-            System.out.printf(Locale.ROOT, " %9.2f %9.2f%n", ours[i] / best, ours[i] / median(rates[i][HANDWRITTEN]));
+            double hand = median(rates[i][HANDWRITTEN]);
+            System.out.printf(Locale.ROOT, " %9.2f %9s%n", ours[i] / best, hand > 0 ? String.format(Locale.ROOT, "%.2f", ours[i] / hand) : "n/a");
         }
     }
 
     /** samples/s of one peer's run of peers.html, NaN (and the reason on stderr) if it failed. */
     private static double peerRun(Browser b, String base, String workload, String peer, double seconds) {
         String json = result(b, base + "peers.html?workload=" + workload + "&peer=" + peer + "&seconds=" + seconds, seconds * 4 + 120);
+        if (json.contains("\"error\":\"n/a")) return -1;
         if (!json.contains("samplesPerSecond")) {
             System.err.println(peer + " on " + workload + ": " + json);
             return Double.NaN;
@@ -176,6 +180,26 @@ public final class BenchCommand {
         System.out.printf(Locale.ROOT, "headline: MNIST (10,000 images, split 0.8) to %.1f%% test accuracy %.1f s after the first batch "
                 + "(epoch %.0f, %s; WebAssembly, %s)%n", 100 * b.number("test-accuracy"), reached[0] / 1000, b.number("epoch"),
                 b.text("throughput"), setup);
+    }
+
+    /**
+     * The names with the studio's recommended text network (trained on past its 10 epochs, no
+     * early stop), in one tab of the WebAssembly build: the test loss 60 s after the first batch,
+     * beside the bigram floor.
+     */
+    private static void namesHeadline(Browser b, String base) {
+        String setup = "data=names&" + Recommended.TEXT.replace("epochs=10", "epochs=100000") + "&patience=0";
+        b.driver.get(base + "?backend=wasm&t=" + System.nanoTime() + "#" + setup + "&play=1");
+        try {
+            b.waitUpTo(180).until(d -> b.firstStepMs() > 0
+                    && ((Number) b.driver.executeScript("return performance.now()")).doubleValue() - b.firstStepMs() >= 60_000);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            System.out.println("headline: the names did not train for 60 s within 180 s");
+            return;
+        }
+        double loss = b.number("test-loss"), floor = b.number("text-floor");
+        System.out.printf(Locale.ROOT, "headline: the names (%s; WebAssembly) 60 s after the first batch: test loss %.3f nats (%.2f bits) per character, "
+                + "the bigram floor %.3f (%.2f bits), epoch %.0f, %s%n", setup, loss, loss / Math.log(2), floor, floor / Math.log(2), b.number("epoch"), b.text("throughput"));
     }
 
     /** samples/s and the longest frame gap (ms) of one run of bench.html. */
