@@ -8,7 +8,8 @@ import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 
-/** Seeded runs that must learn; the settings are the ones the README documents. */
+/** Seeded runs that must learn; the settings are the ones the README documents. Each run is its own, so they run two at a time. */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class LearningTest {
     static EpochReport train(String flags) throws Exception {
         Settings s = Settings.of(flags, ' ');

@@ -161,7 +161,7 @@ public final class WorkerMain implements ToWorker.Receiver {
         if (run == null) return;
         try {
             Experiment ex = run.experiment;
-            ex.trainer.freeze(Experiment.frozen(m.getLayers(), ex.settings.layers(), ex.model.network));
+            ex.trainer.freeze(studio.backprop.engine.train.Freeze.flags(m.getLayers(), ex.settings.layers(), ex.model.network));
             ex.settings.set("freeze", m.getLayers()); // the model's settings: its links and files carry it
         } catch (IllegalArgumentException e) {
             Outbox.post(FromWorker.error(e.getMessage()));
