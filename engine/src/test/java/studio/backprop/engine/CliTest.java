@@ -208,6 +208,22 @@ class CliTest {
         Run run = run("train", "--data=wave", "--layers=lstm8", "--window=15", "--epochs=5", "--quiet", "--out=" + model);
         assertEquals(0, run.code, run.err);
         assertEquals(hash(run.out), hash(run("eval", "--model=" + model).out));
+        // its forecast rolled out past the data's end: the studio's (Forecast.rollout), step numbers after the 1,000 values
+        Run forecast = run("forecast", "--model=" + model, "--steps=5");
+        assertEquals(0, forecast.code, forecast.err);
+        String[] lines = forecast.out.trim().split("\n");
+        assertEquals("step,forecast", lines[0]);
+        assertEquals(6, lines.length);
+        assertTrue(lines[1].startsWith("1001,"), lines[1]);
+        try {
+            studio.backprop.engine.model.Model m = studio.backprop.engine.model.ModelBinary.read(Files.readAllBytes(Path.of(model)));
+            Experiment ex = Experiment.load(m.settings).adopt(m);
+            double[] want = studio.backprop.engine.train.Forecast.rollout(ex.model, studio.backprop.engine.train.Forecast.values(ex), 5);
+            assertEquals(want[4], Double.parseDouble(lines[5].split(",")[1]), 0.0);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(run("forecast", "--model=" + model, "--steps=0").err.contains("--steps must be"));
         Path csv = dir.resolve("level.csv");
         StringBuilder rows = new StringBuilder("when,level\n");
         for (int i = 0; i < 200; i++) rows.append("2024-03-").append(String.format(java.util.Locale.ROOT, "%02d", 1 + i % 28)).append("T")
@@ -252,6 +268,7 @@ class CliTest {
         assertEquals(1, bad.code);
         assertTrue(bad.err.contains("sample needs a text model"), bad.err);
         assertTrue(run("sample", "--model=" + model, "--temperature=hot").err.contains("--temperature must be a number"));
+        assertTrue(run("forecast", "--model=" + model).err.contains("forecast needs a series model"));
     }
 
     @Test

@@ -120,7 +120,7 @@ class RecurrentTest {
         for (double c : check) assertTrue(c < 1e-5, java.util.Arrays.toString(check));
     }
 
-    /** A series model goes through every model form and predicts the same (ONNX: OnnxRuntimeTest); TF.js says it cannot take it yet. */
+    /** A series model goes through every model form and predicts the same (ONNX: OnnxRuntimeTest, TF.js: TfjsTest). */
     @Test
     void aRecurrentModelTravelsInEveryForm() throws Exception {
         Experiment ex = Experiment.load(Settings.of("data=damped&layers=gru5,lstm4,3&window=9&horizon=2&opt=adam&lr=0.01&seed=2", '&'));
@@ -140,7 +140,7 @@ class RecurrentTest {
             assertEquals(WeightsHash.of(again.model.network), WeightsHash.of(twice.model.network));
             assertNotEquals(hash, WeightsHash.of(again.model.network));
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Tfjs.write(ex.model)).getMessage().contains("no TensorFlow.js form"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Tfjs.write(ex.model)).getMessage().contains("TF.js's GRU resets before"));
     }
 
     /** Clipping by global norm scales a long gradient to the clip's length, counts the batches it acted on, and is the same every run. */

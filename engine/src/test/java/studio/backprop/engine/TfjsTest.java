@@ -19,7 +19,8 @@ import studio.backprop.engine.train.Experiment;
  * Exported TensorFlow.js layers models load with tf.loadLayersModel (@tensorflow/tfjs in Node,
  * its CPU backend, served over HTTP from tools/tfjs-check, installed by scripts/test.sh) and,
  * with what their metadata says around the network, give our engine's outputs within 1e-5
- * (float32), for dense, conv, pool and dropout layers and every activation TF.js has.
+ * (float32), for dense, conv, pool and dropout layers, every activation TF.js has, the recurrent
+ * layers and a text net.
  */
 class TfjsTest {
     static final Path TOOL = Path.of("..", "tools", "tfjs-check").toAbsolutePath().normalize();
@@ -36,6 +37,9 @@ class TfjsTest {
         cases.put("linear", OnnxRuntimeTest.run("data=xor layers= loss=mse norm=none lr=0.001", null));
         cases.put("conv", OnnxRuntimeTest.run("data=digits layers=conv4x3,pool2,conv6x3s2,drop0.2,12 act=relu,tanh,sigmoid opt=adam lr=0.01 batch=32", null));
         cases.put("convpad", OnnxRuntimeTest.run("data=digits layers=conv3x4,conv2x2s3,pool2 act=leaky-relu norm=none", null));
+        // the recurrent kinds TF.js has, stacked on a series (Reshape to [T, D]), and a text net (identity Embedding, LSTM, Dense per step, softmax, Flatten)
+        cases.put("recurrent", OnnxRuntimeTest.run("data=sines layers=lstm6,rnn4,3 window=10 norm=standard opt=adam lr=0.01", null));
+        cases.put("text", OnnxRuntimeTest.run("data=names layers=lstm6,5 window=7 opt=adam lr=0.01 batch=64", null));
         for (var e : cases.entrySet()) {
             Path d = Files.createDirectories(dir.resolve(e.getKey()));
             Tfjs.Files files = Tfjs.write(e.getValue().model);

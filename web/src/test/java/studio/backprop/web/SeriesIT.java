@@ -44,6 +44,23 @@ class SeriesIT {
                 assertEquals("series", fit.getAttribute("data-kind"));
                 assertEquals("240", fit.getAttribute("data-count"));
                 assertTrue(Math.abs(Double.parseDouble(fit.getAttribute("data-first"))) < 3, fit.getAttribute("data-first"));
+                if (layers.equals("gru6")) {
+                    // try it: the data's last window in the box, edited, and its forecast rolled out: the JVM's
+                    b.byTestId("forecast-go").click();
+                    b.waitUpTo(20).until(d -> b.text("prediction").startsWith("Forecast, the next 20 values"));
+                    String box = b.byTestId("forecast-window").getAttribute("value");
+                    double[] window = java.util.Arrays.stream(box.split(",")).mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
+                    assertEquals(12, window.length, box);
+                    window[11] = 0.5;
+                    b.type("forecast-window", java.util.Arrays.stream(window).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(", ")));
+                    b.byTestId("forecast-go").click();
+                    double[] rolled = studio.backprop.engine.train.Forecast.rollout(jvm.model, window, 20);
+                    String first = String.format(java.util.Locale.ROOT, "%.4f", rolled[0]);
+                    b.waitUpTo(20).until(d -> b.text("prediction").startsWith("Forecast, the next 20 values: " + first));
+                    b.type("forecast-window", "1, 2, x");
+                    b.byTestId("forecast-go").click();
+                    b.waitUpTo(20).until(d -> b.text("prediction").contains("'x' is no number"));
+                }
                 if (layers.equals("gru6") && backend.equals("js")) {
                     b.screenshot("series-" + backend);
                     b.phone();

@@ -7,7 +7,7 @@ import studio.backprop.engine.train.Settings;
 /** --key=value flags after the command word; training keys go to {@link Settings}, the rest are the CLI's own. */
 final class Flags {
     private static final String[] OWN = {"out", "model", "input", "values", "quiet", "site", "link", "sweep", "threads", "project",
-        "start", "length", "lines", "temperature"};
+        "start", "length", "lines", "temperature", "steps"};
     private final Map<String, String> values = new LinkedHashMap<>();
 
     static Flags parse(String[] args) {

@@ -18,6 +18,7 @@ final class Help {
         out.println("       java -jar engine.jar export  --model=FILE_OR_LINK --out=model.json|model.bpsm|model.onnx|model.tfjs.zip");
         out.println("       java -jar engine.jar sweep   [--key=value ...] --sweep='lr:0.001|0.01|0.1;layers:8|16,16' [--threads=N|auto]");
         out.println("       java -jar engine.jar sample  --model=FILE_OR_LINK [--start=TEXT] [--length=200] [--lines=N] [--temperature=1] [--seed=1]");
+        out.println("       java -jar engine.jar forecast --model=FILE_OR_LINK [--steps=60]   (a series model: its forecast past the data's end, CSV)");
         out.println();
         out.println("Training settings (the same keys as the web app's URL):");
         for (String[] k : Settings.KEYS) {

@@ -73,7 +73,8 @@ public final class Main {
                 case "export": return export(flags);
                 case "sweep": return sweep(flags);
                 case "sample": return Sample.run(flags, readModel(flags.require("model")), out);
-                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict, export, sweep, sample or --help)");
+                case "forecast": return Forecasts.run(flags, readModel(flags.require("model")), out);
+                default: throw new IllegalArgumentException("unknown command '" + command + "' (use train, eval, predict, export, sweep, sample, forecast or --help)");
             }
         } catch (IllegalArgumentException | CsvException | ModelException | IOException e) {
             err.println("error: " + e.getMessage());

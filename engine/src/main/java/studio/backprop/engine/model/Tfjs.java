@@ -9,7 +9,13 @@ import studio.backprop.engine.nn.LeakyReLU;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.MaxPool2D;
 import studio.backprop.engine.nn.Module;
-import studio.backprop.engine.nn.Modules;
+import studio.backprop.engine.nn.GRU;
+import studio.backprop.engine.nn.LSTM;
+import studio.backprop.engine.nn.OneHot;
+import studio.backprop.engine.nn.RNN;
+import studio.backprop.engine.nn.Recurrent;
+import studio.backprop.engine.nn.StepLinear;
+import studio.backprop.engine.nn.StepSoftmax;
 
 /**
  * A model as a TensorFlow.js layers model: {@code model.json} (a Keras Sequential topology and
@@ -19,7 +25,11 @@ import studio.backprop.engine.nn.Modules;
  * <p>One Keras layer per module: Dense, Conv2D ("same" padding, as the engine pads) and
  * MaxPooling2D ("valid", stride = size) in channels-first layout (the engine's sample is channel
  * by channel; a Reshape makes the flat input [C, H, W] and a Flatten makes it flat again, in the
- * same order), Activation (relu, tanh, sigmoid, softmax, linear), LeakyReLU and Dropout. The
+ * same order), Activation (relu, tanh, sigmoid, softmax, linear), LeakyReLU and Dropout; a
+ * series' window Reshaped to [T, D] for SimpleRNN and LSTM layers (TF.js's GRU resets before the
+ * recurrent product, the engine's after it: a GRU is refused by name); a text's
+ * symbols through an identity Embedding (one-hot), Dense on every step and a Flatten back to the
+ * engine's rows. The
  * model's input is the network's input: what the studio does before it (the 2-D features, the
  * normalisation) and after it (a regression's target scale) is in the model's
  * {@code userDefinedMetadata}: {@code inputs} (the encoded columns), {@code features},
@@ -54,14 +64,44 @@ public final class Tfjs {
         String input = "\"batch_input_shape\": [null, " + model.network.width(0) + "], ";
         boolean spatial = false;
         int n = 0;
-        for (Module m : model.network.modules()) {
-            if (m.kind().equals(Modules.ONE_HOT)) throw new IllegalArgumentException("a text model has no TensorFlow.js form here yet: download it as JSON, binary or ONNX");
-            if (Modules.isRecurrent(m.kind())) {
-                throw new IllegalArgumentException("the " + m.kind() + " layer has no TensorFlow.js form here yet: download the model as JSON or binary");
-            }
-        }
+        boolean sequence = false, text = false;
         for (Module m : model.network.modules()) {
             String kind = m.kind();
+            if (m instanceof OneHot) {
+                // one-hot as an Embedding whose table is the identity: row s is symbol s's one-hot vector
+                OneHot o = (OneHot) m;
+                String name = layer(layers, "Embedding", ++n, "\"batch_input_shape\": [null, " + o.steps + "], \"input_dim\": " + o.vocab
+                        + ", \"output_dim\": " + o.vocab + ", \"mask_zero\": false, \"input_length\": " + o.steps);
+                double[] identity = new double[o.vocab * o.vocab];
+                for (int k = 0; k < o.vocab; k++) identity[k * o.vocab + k] = 1;
+                weight(manifest, weights, name + "/embeddings", new int[] {o.vocab, o.vocab}, identity);
+                input = "";
+                sequence = text = true;
+                continue;
+            }
+            if (m instanceof Recurrent) {
+                Recurrent r = (Recurrent) m;
+                if (r instanceof GRU) {
+                    throw new IllegalArgumentException("the gru layer has no TensorFlow.js form: TF.js's GRU resets before the recurrent product, the engine's"
+                            + " (as PyTorch's and Keras's default) after it; export ONNX, or use lstm or rnn layers");
+                }
+                if (!sequence) {
+                    layer(layers, "Reshape", ++n, input + "\"target_shape\": [" + r.steps + ", " + r.inputs + "]");
+                    input = "";
+                    sequence = true;
+                }
+                recurrent(layers, manifest, weights, ++n, r);
+                continue;
+            }
+            if (m instanceof StepLinear) {
+                // Dense acts on the last axis of [N, T, m]: the same weights at every step
+                StepLinear lin = (StepLinear) m;
+                String name = layer(layers, "Dense", ++n, "\"units\": " + lin.n + ", \"activation\": \"linear\", \"use_bias\": true");
+                weight(manifest, weights, name + "/kernel", new int[] {lin.m, lin.n}, flat(lin.W.value));
+                weight(manifest, weights, name + "/bias", new int[] {lin.n}, lin.W0.value[0]);
+                continue;
+            }
+            if (m instanceof StepSoftmax) kind = "softmax"; // over the last axis: each step's characters
             if ((m instanceof Conv2D || m instanceof MaxPool2D) && !spatial) {
                 int[] s = m.shape();
                 layer(layers, "Reshape", ++n, input + "\"target_shape\": [" + s[0] + ", " + s[1] + ", " + s[2] + "]");
@@ -111,6 +151,8 @@ public final class Tfjs {
             }
             input = "";
         }
+        // a text's [N, T, V] as the engine's rows, step after step
+        if (text) layer(layers, "Flatten", ++n, "");
         if (n == 0) throw new IllegalArgumentException("a network of no layers has no TensorFlow.js form");
         StringBuilder sb = new StringBuilder("{\n  \"format\": \"layers-model\",\n  \"generatedBy\": \"Backprop Studio\",\n  \"convertedBy\": null,\n");
         sb.append("  \"modelTopology\": {\"class_name\": \"Sequential\", \"config\": {\"name\": \"backprop_studio\", \"layers\": [\n")
@@ -129,6 +171,37 @@ public final class Tfjs {
         sb.append(", \"image\": ").append(Json.quote(model.settings.get("image")));
         sb.append(", \"settings\": ").append(Json.quote(model.settings.toQuery(v -> v))).append("}\n}\n");
         return new Files(sb.toString(), weights.toByteArray());
+    }
+
+    /**
+     * Keras's SimpleRNN or LSTM (a GRU would be one with reset_after, which TF.js lacks: refused
+     * before): kernel W and recurrent_kernel Wh with the gates side by side in the engine's order,
+     * which is Keras's (i, f, c, o).
+     */
+    private static void recurrent(StringBuilder layers, StringBuilder manifest, ByteArrayOutputStream weights, int n, Recurrent r) {
+        String cls = r instanceof LSTM ? "LSTM" : r instanceof GRU ? "GRU" : "SimpleRNN";
+        String act = r instanceof RNN && ((RNN) r).relu ? "relu" : "tanh";
+        String name = layer(layers, cls, n, "\"units\": " + r.hidden + ", \"activation\": \"" + act + "\""
+                + (r instanceof RNN ? "" : ", \"recurrent_activation\": \"sigmoid\"") + ", \"use_bias\": true, \"return_sequences\": " + r.sequences
+                + ", \"return_state\": false, \"go_backwards\": false, \"stateful\": false, \"unroll\": false"
+                + (r instanceof GRU ? ", \"reset_after\": true" : "") + (r instanceof LSTM ? ", \"unit_forget_bias\": false" : ""));
+        int width = r.gates * r.hidden;
+        weight(manifest, weights, name + "/kernel", new int[] {r.inputs, width}, flat(r.W.value));
+        weight(manifest, weights, name + "/recurrent_kernel", new int[] {r.hidden, width}, flat(r.Wh.value));
+        if (r instanceof GRU) {
+            double[] bias = new double[2 * width];
+            System.arraycopy(r.W0.value[0], 0, bias, 0, width);
+            weight(manifest, weights, name + "/bias", new int[] {2, width}, bias);
+        } else {
+            weight(manifest, weights, name + "/bias", new int[] {width}, r.W0.value[0]);
+        }
+    }
+
+    private static double[] flat(double[][] m) {
+        int cols = m.length == 0 ? 0 : m[0].length;
+        double[] out = new double[m.length * cols];
+        for (int i = 0; i < m.length; i++) System.arraycopy(m[i], 0, out, i * cols, cols);
+        return out;
     }
 
     private static String layer(StringBuilder layers, String className, int n, String config) {

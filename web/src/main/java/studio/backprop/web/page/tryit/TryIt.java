@@ -34,6 +34,10 @@ public final class TryIt {
             e.preventDefault();
             row();
         });
+        Dom.byTestId("forecast-form").addEventListener("submit", e -> {
+            e.preventDefault();
+            forecast();
+        });
         images.onPick(index -> worker.send(ToWorker.watch(index)));
         images.onDrawing(box -> {
             if (state.imageSide == 0) return;
@@ -66,6 +70,47 @@ public final class TryIt {
             return;
         }
         worker.send(ToWorker.predictRow(cells));
+    }
+
+    /**
+     * A series: the forecast from the window in the box (numbers, oldest first, separated by commas
+     * or spaces), rolled out by the worker (Predictions); an empty box takes the data's last window
+     * first, to edit.
+     */
+    private void forecast() {
+        HTMLElement box = Dom.byTestId("forecast-window");
+        int window = state.settings.integer("window", 1, 10_000);
+        if (Html.value(box).trim().isEmpty() && state.fit.length > 3) {
+            // the series plot's values (see FitView): the last window of them
+            int shown = (int) state.fit[0];
+            StringBuilder last = new StringBuilder();
+            for (int k = Math.max(0, shown - window); k < shown; k++) last.append(last.length() > 0 ? ", " : "").append(Dom.fixed(state.fit[3 + k], 4));
+            Html.setValue(box, last.toString());
+        }
+        String text = Html.value(box);
+        double[] values = new double[text.length()];
+        int n = 0;
+        for (int from = 0; from < text.length(); ) {
+            while (from < text.length() && (text.charAt(from) == ',' || text.charAt(from) <= ' ')) from++;
+            int to = from;
+            while (to < text.length() && text.charAt(to) != ',' && text.charAt(to) > ' ') to++;
+            if (to == from) break;
+            String token = text.substring(from, to);
+            double v = studio.backprop.engine.data.Numbers.parse(token);
+            if (!(v == v)) {
+                state.prediction = "Cannot forecast: '" + token + "' is no number.";
+                repaint.run();
+                return;
+            }
+            values[n++] = v;
+            from = to;
+        }
+        if (n != window) {
+            state.prediction = "Cannot forecast: the network reads the last " + window + " values, and the box has " + n + ".";
+            repaint.run();
+            return;
+        }
+        worker.send(ToWorker.predictImage(org.teavm.jso.typedarrays.Float64Array.copyFromJavaArray(java.util.Arrays.copyOf(values, n))));
     }
 
     /** One field per table column: a number box, or a list of the column's categories. */
@@ -114,6 +159,12 @@ public final class TryIt {
         int label = m.getLabel();
         if (state.imageSide > 0) {
             images.showProbabilities(state, out);
+            return;
+        }
+        if (state.settings.series()) {
+            StringBuilder next = new StringBuilder();
+            for (int k = 0; k < out.length; k++) next.append(k > 0 ? ", " : "").append(Dom.fixed(out[k], 4));
+            state.prediction = "Forecast, the next " + out.length + " values: " + next;
             return;
         }
         if (state.classes.length > 0 && label >= 0) {

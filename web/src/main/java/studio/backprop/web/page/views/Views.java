@@ -65,7 +65,8 @@ public final class Views {
         Dom.byTestId("need-file").setHidden(s.needFile.isEmpty());
         Dom.byTestId("need-file-text").setTextContent(s.needFile);
         Dom.byTestId("heatmap-panel").setHidden(!s.planar && !s.drawing());
-        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0 || s.text());
+        Dom.byTestId("try-form").setHidden(s.planar || s.columns.length == 0 || s.imageSide > 0 || s.text() || s.settings.series());
+        Dom.byTestId("forecast-form").setHidden(!s.settings.series());
         Dom.byTestId("images-panel").setHidden(s.imageSide == 0);
         Dom.byTestId("accuracy-panel").setHidden(!s.classification());
         // (a text's confusion is its characters against each other: the text view says more)

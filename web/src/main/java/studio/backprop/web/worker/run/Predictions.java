@@ -2,6 +2,7 @@ package studio.backprop.web.worker.run;
 
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Forecast;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
@@ -11,8 +12,19 @@ import studio.backprop.web.protocol.ToWorker;
 public final class Predictions {
     private Predictions() {}
 
+    /** Values a series' forecast from an edited window rolls out (the page's TryIt.FORECAST_STEPS). */
+    static final int FORECAST_STEPS = 20;
+
     /** For a point of the plane or an image's pixels. */
     public static FromWorker.Prediction of(Experiment ex, ToWorker.Predict m) {
+        if (ex.settings.series() && m.getPixels() != null) {
+            // a series' window the user edited: its forecast rolled out, each value fed back as the newest
+            try {
+                return FromWorker.prediction(null, Js.float64(Forecast.rollout(ex.model, m.getPixels().copyToJavaArray(), FORECAST_STEPS)), -1, Double.NaN, Double.NaN);
+            } catch (IllegalArgumentException e) {
+                return FromWorker.prediction(e.getMessage(), null, -1, Double.NaN, Double.NaN);
+            }
+        }
         return of(ex.model, m, m.getPixels() != null ? m.getPixels().copyToJavaArray() : new double[] {m.getX1(), m.getX2()});
     }
 

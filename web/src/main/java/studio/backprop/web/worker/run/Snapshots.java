@@ -21,6 +21,7 @@ import studio.backprop.engine.nn.Recurrent;
 import studio.backprop.engine.nn.Shape;
 import studio.backprop.engine.train.EpochReport;
 import studio.backprop.engine.train.Experiment;
+import studio.backprop.engine.train.Forecast;
 import studio.backprop.engine.train.Metrics;
 import studio.backprop.web.Js;
 import studio.backprop.web.protocol.FromWorker;
@@ -289,11 +290,8 @@ public final class Snapshots {
      * input); cut is where the test part's first target lies among the shown values.
      */
     private double[] series() {
-        int window = ex.train.x[0].length, n = ex.train.size() + ex.test.size();
-        // the values in order: the first window, then each window's first target
-        double[] v = new double[window + n];
-        System.arraycopy(ex.train.x[0], 0, v, 0, window);
-        for (int i = 0; i < n; i++) v[window + i] = (i < ex.train.size() ? ex.train.y[i] : ex.test.y[i - ex.train.size()])[0];
+        int window = ex.train.x[0].length;
+        double[] v = Forecast.values(ex);
         int shown = Math.min(SERIES_SHOWN, v.length), from = v.length - shown;
         int first = Math.max(from, window); // the first value with a whole window before it
         double[][] windows = new double[v.length - first][];
@@ -307,13 +305,7 @@ public final class Snapshots {
             out[3 + k] = v[from + k];
             out[3 + shown + k] = from + k < first ? Double.NaN : predicted[from + k - first][0];
         }
-        double[] last = java.util.Arrays.copyOfRange(v, v.length - window, v.length);
-        for (int k = 0; k < SERIES_FORECAST; k++) {
-            double next = ex.model.predict(new double[][] {last})[0][0];
-            out[3 + 2 * shown + k] = next;
-            System.arraycopy(last, 1, last, 0, window - 1);
-            last[window - 1] = next;
-        }
+        System.arraycopy(Forecast.rollout(ex.model, v, SERIES_FORECAST), 0, out, 3 + 2 * shown, SERIES_FORECAST);
         return out;
     }
 
