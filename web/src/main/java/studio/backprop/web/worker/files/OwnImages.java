@@ -25,7 +25,7 @@ import studio.backprop.web.worker.run.Outbox;
  * current side. Files are decoded here, one after another without blocking the worker's
  * messages: createImageBitmap with no colour conversion, the pixels read back from an
  * OffscreenCanvas, then cropped and scaled by the engine ({@link ImageFormat}), so the same
- * PNG gives the same levels as on the JVM. Zips are read by the engine ({@link Zip}).
+ * PNG gives the same levels as on the JVM. Zips are listed by {@link ZipImages}, read by the engine ({@link Zip}).
  */
 public final class OwnImages {
     /** Thumbnails per class in the summary. */
@@ -136,47 +136,20 @@ public final class OwnImages {
     }
 
     private void addZip(JSObject file, String name, String into) {
-        Zip zip;
-        try {
-            Int8Array bytes = ImageDecoding.readBytes(file, 0, -1);
-            if (bytes == null) throw new IllegalArgumentException("unreadable");
-            zip = new Zip(bytes.copyToJavaArray());
-        } catch (IllegalArgumentException e) {
-            message = name + ": " + e.getMessage();
+        ZipImages z = ZipImages.read(file, into);
+        // the classes as they came (those met before a bomb too), skipped entries in order, then the images
+        for (String c : z.classes) classIndex(c);
+        for (String[] s : z.skipped) skip(s[0], s[1]);
+        if (z.error != null) {
+            message = name + ": " + z.error;
             return;
         }
-        List<String> paths = new ArrayList<>(zip.emptyFolders());
-        for (Zip.Entry e : zip.entries) if (!ImageClasses.isClutter(e.path)) paths.add(e.path);
-        String root = ImageClasses.root(paths);
-        if (into.isEmpty()) for (String f : zip.emptyFolders()) if (!ImageClasses.classOf(f, root).isEmpty()) classIndex(ImageClasses.classOf(f, root));
-        List<Item> found = new ArrayList<>();
-        for (Zip.Entry e : zip.entries) {
-            if (ImageClasses.isClutter(e.path)) continue;
-            String cls = into.isEmpty() ? ImageClasses.classOf(e.path, root) : into;
-            if (cls.isEmpty()) {
-                skip(e.path, "not in a class folder");
-                continue;
-            }
-            try {
-                byte[] raw = zip.stored(e);
-                if (!Zip.deflated(e)) {
-                    Zip.checked(e, raw);
-                    zip.count(raw.length);
-                }
-                Item it = new Item(classIndex(cls), e.path, ImageDecoding.blob(Int8Array.copyFromJavaArray(raw)), null, 0, 0);
-                if (Zip.deflated(e)) {
-                    it.zip = zip;
-                    it.entry = e;
-                }
-                found.add(it);
-            } catch (Zip.ZipBomb bomb) {
-                message = name + ": " + bomb.getMessage();
-                return;
-            } catch (IllegalArgumentException bad) {
-                skip(e.path, bad.getMessage());
-            }
+        for (ZipImages.Found f : z.found) {
+            Item it = new Item(classIndex(f.cls), f.path, f.blob, null, 0, 0);
+            it.zip = f.zip;
+            it.entry = f.entry;
+            enqueue(it);
         }
-        for (Item it : found) enqueue(it);
     }
 
     /** The classes in their order, for a project. */
