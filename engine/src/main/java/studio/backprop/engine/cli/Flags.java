@@ -45,8 +45,21 @@ final class Flags {
         return m;
     }
 
-    /** The settings the flags name, with the data set's recommended setup where they name none of its keys. */
+    /**
+     * The settings the flags name, with the data set's recommended setup where they name none of
+     * its keys (a folder or zip of sounds is heard as mel32 unless --sound says otherwise).
+     */
     Settings settings() {
-        return studio.backprop.engine.train.Recommended.named(settingsOverrides());
+        Map<String, String> m = settingsOverrides();
+        String data = m.getOrDefault("data", "");
+        try {
+            if (!m.containsKey("sound") && !data.isEmpty() && studio.backprop.engine.data.ImageFiles.isImages(data)
+                    && studio.backprop.engine.sound.SoundFiles.isSounds(java.nio.file.Path.of(data))) {
+                m.put("sound", "mel32");
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // the run's own reading says what is wrong with it
+        }
+        return studio.backprop.engine.train.Recommended.named(m);
     }
 }

@@ -41,6 +41,10 @@ final class Help {
         out.println("class; PNG, JPEG, GIF), e.g. train --data=pets.zip --image=rgb32 --layers=conv8x3,pool2,conv16x3,pool2,drop0.25,64");
         out.println("--act=relu --opt=adam --lr=0.002 --batch=32 --norm=none --split=0.8 (the studio's recommendation); files that");
         out.println("are not images are skipped and listed. predict --input= takes an image, a folder or a zip for such a model.");
+        out.println("Your own sounds: --data=FOLDER or --data=SOUNDS.zip of WAV files (PCM 8, 16, 24, 32-bit or float, any rate, mono or");
+        out.println("stereo), one sub-folder per class; each second of each file is one sample, heard as a log-mel spectrogram (--sound=mel32,");
+        out.println("or mel64), trained with the studio's recommended conv net. MP3, Ogg, WebM, FLAC and M4A are read in the studio only:");
+        out.println("convert them to WAV. predict --input= takes a WAV, a folder or a zip for such a model: one row per second of each file.");
         out.println("A project (the studio's Save project, or train --out=NAME.zip) holds the model, its data when it is yours (the CSV");
         out.println("file, or the images by class) and the studio's runs; --project=FILE trains on from it or evaluates it, on its own data.");
         out.println("--model= takes a project too.");

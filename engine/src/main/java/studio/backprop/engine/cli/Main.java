@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.data.Encoding;
-import studio.backprop.engine.data.ImageClasses;
-import studio.backprop.engine.data.ImageFiles;
 import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.data.Images;
 import studio.backprop.engine.data.Table;
@@ -245,8 +243,10 @@ public final class Main {
     private int predict(Flags flags) throws IOException, CsvException, ModelException {
         Model model = readModel(flags.require("model"));
         ImageFormat image = Images.format(model.settings.get("data"), model.settings.get("image"));
-        if (image != null && image.maxLevel == 1 && flags.has("input") && !flags.get("input").toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return predictImages(model, image, Path.of(flags.get("input")));
+        boolean sounds = !model.settings.get("sound").isEmpty();
+        if ((sounds || image != null && image.maxLevel == 1) && flags.has("input") && !flags.get("input").toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            PredictFiles p = new PredictFiles(out, err, model);
+            return sounds ? p.sounds(Path.of(flags.get("input"))) : p.images(image, Path.of(flags.get("input")));
         }
         Encoding enc = model.encoding;
         List<String[]> rows = new ArrayList<>();
@@ -266,11 +266,11 @@ public final class Main {
         for (int i = 0; i < rows.size(); i++) encoded[i] = enc.encode(rows.get(i), null);
         double[][] outputs = model.predict(encoded);
         boolean classifier = model.classes.length > 0;
-        out.println(classifier ? "prediction," + String.join(",", probabilityNames(model)) : String.join(",", model.targetNames));
+        out.println(classifier ? "prediction," + String.join(",", PredictFiles.probabilityNames(model)) : String.join(",", model.targetNames));
         for (double[] a : outputs) {
             StringBuilder sb = new StringBuilder();
             if (classifier) {
-                sb.append(csvCell(model.classes[Metrics.predictedClass(a)]));
+                sb.append(PredictFiles.csvCell(model.classes[Metrics.predictedClass(a)]));
                 if (a.length == 1) sb.append(',').append(1 - a[0]).append(',').append(a[0]);
                 else for (double v : a) sb.append(',').append(v);
             } else {
@@ -281,42 +281,6 @@ public final class Main {
         return 0;
     }
 
-    /** An image, or every image in a folder or zip, prepared as the model's images were: one CSV row each, file first. */
-    private int predictImages(Model model, ImageFormat image, Path input) throws IOException {
-        List<String> files = new ArrayList<>();
-        List<double[]> x = new ArrayList<>();
-        if (Files.isRegularFile(input) && !input.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            files.add(input.toString());
-            x.add(image.inputs(ImageFiles.levels(Files.readAllBytes(input), image.side)));
-        } else {
-            ImageClasses found = ImageFiles.read(input, image.side, true);
-            for (String skipped : found.skipped) err.println("skipped " + skipped);
-            for (int i = 0; i < found.size(); i++) {
-                files.add(found.name(i));
-                x.add(image.inputs(found.levels(i)));
-            }
-        }
-        double[][] outputs = model.predict(x.toArray(new double[0][]));
-        out.println("file,prediction," + String.join(",", probabilityNames(model)));
-        for (int i = 0; i < outputs.length; i++) {
-            double[] a = outputs[i];
-            StringBuilder sb = new StringBuilder(csvCell(files.get(i))).append(',').append(csvCell(model.classes[Metrics.predictedClass(a)]));
-            if (a.length == 1) sb.append(',').append(1 - a[0]).append(',').append(a[0]);
-            else for (double v : a) sb.append(',').append(v);
-            out.println(sb);
-        }
-        return 0;
-    }
-
-    private static String[] probabilityNames(Model model) {
-        String[] names = new String[model.classes.length];
-        for (int i = 0; i < names.length; i++) names[i] = csvCell("p(" + model.classes[i] + ")");
-        return names;
-    }
-
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 
     /** Links up to this length (8 KB) are printed: short enough to paste into a chat or a mail; a longer one would flood the terminal. */
     static final int MAX_PRINTED_LINK = 8192;

@@ -181,6 +181,8 @@ public final class Onnx {
                     + studio.backprop.engine.data.ImageFormat.parse(image).side + " pixels, rounded to 8-bit levels (grey: the luma 0.299 R + 0.587 G + 0.114 B, rounded),"
                     + " each level / 255, channel by channel (NCHW)");
         }
+        String sound = model.settings.get("sound");
+        if (!sound.isEmpty()) metadata(file, "sound", studio.backprop.engine.sound.SoundFormat.parse(sound).describe());
         return file.bytes();
     }
 

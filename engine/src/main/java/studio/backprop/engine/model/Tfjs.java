@@ -169,6 +169,8 @@ public final class Tfjs {
         sb.append(", \"targets\": ").append(ModelJson.strings(model.targetNames));
         sb.append(", \"classes\": ").append(ModelJson.strings(model.classes));
         sb.append(", \"image\": ").append(Json.quote(model.settings.get("image")));
+        String sound = model.settings.get("sound");
+        if (!sound.isEmpty()) sb.append(", \"sound\": ").append(Json.quote(studio.backprop.engine.sound.SoundFormat.parse(sound).describe()));
         sb.append(", \"settings\": ").append(Json.quote(model.settings.toQuery(v -> v))).append("}\n}\n");
         return new Files(sb.toString(), weights.toByteArray());
     }

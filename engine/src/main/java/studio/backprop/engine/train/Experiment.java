@@ -17,6 +17,9 @@ import studio.backprop.engine.data.Series;
 import studio.backprop.engine.data.Table;
 import studio.backprop.engine.data.Text;
 import studio.backprop.engine.math.Rng;
+import studio.backprop.engine.sound.SoundClasses;
+import studio.backprop.engine.sound.SoundFiles;
+import studio.backprop.engine.sound.SoundFormat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.nn.Init;
 import studio.backprop.engine.nn.Loss;
@@ -99,8 +102,8 @@ public final class Experiment {
         int outputs = classes == 0 ? all.targetNames.length : lossKind.equals("ce") || text || classes > 2 ? classes : 1;
         String output = loss.pairedOutput() != null ? loss.pairedOutput() : "identity";
 
-        ImageFormat image = Images.format(all.name, settings.get("image"));
-        // an image set's pixels keep their layout (unless only some of them are chosen as inputs)
+        ImageFormat image = picture(settings);
+        // an image set's pixels (a sound's spectrogram) keep their layout (unless only some of them are chosen as inputs)
         inputShape = image != null && image.inputs() == rawTrain[0].length ? new Shape(image.channels, image.side, image.side)
                 : series ? Shape.sequence(rawTrain[0].length, 1) : text ? Shape.tokens(rawTrain[0].length, classes) : Shape.flat(rawTrain[0].length);
         Network net = Network.build(inputShape, settings.layers(), outputs, output, settings.math());
@@ -288,29 +291,9 @@ public final class Experiment {
         return true;
     }
 
-    /**
-     * On the JVM: the run the settings describe, reading a built-in table or image set from the
-     * class path and any other data name as a CSV file path.
-     */
+    /** On the JVM: the run the settings describe (see {@link OnDisk#load}). */
     public static Experiment load(Settings settings) throws java.io.IOException, CsvException {
-        String data = settings.get("data");
-        if (Images.isImageSet(data)) return fromImages(settings, Images.inflate(BuiltIn.resource(Images.fileName(data))));
-        if (Generators.isGenerated(data) || Series.isSeries(data)) return create(settings, null);
-        if (!BuiltIn.isBuiltIn(data) && ImageFiles.isImages(data)) {
-            String image = settings.get("image").isEmpty() ? "auto" : settings.get("image");
-            int side = image.equals("auto") ? ImageFormat.SIDES[0] : ImageFormat.parse(image).side;
-            return fromImages(settings.copy().set("image", image), ImageFiles.read(java.nio.file.Path.of(data), side));
-        }
-        if (BuiltIn.isTable(data)) return create(settings, Text.fromUtf8(BuiltIn.resource(BuiltIn.fileName(data))));
-        if (data.equals(Chars.NAMES)) return create(settings, Text.fromUtf8(BuiltIn.resource(Chars.NAMES_FILE)));
-        java.nio.file.Path p = java.nio.file.Path.of(data);
-        if (!java.nio.file.Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("no data set or file '" + data + "' (built in: spiral, circle, xor, gauss, moons, plane, sine, wave, sines, saw, damped, names, "
-                    + String.join(", ", BuiltIn.TABLES) + ", mnist, fashion; or a CSV or .txt file, a folder of images or a .zip of them)");
-        }
-        if (java.nio.file.Files.size(p) > 200_000_000) throw new IllegalArgumentException(p + " is larger than 200 MB");
-        if (settings.text() && java.nio.file.Files.size(p) > 4L * Chars.MAX_CHARS) throw new IllegalArgumentException(p + " is larger than " + 4 * Chars.MAX_CHARS / 1_000_000 + " MB");
-        return create(settings, java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8));
+        return OnDisk.load(settings);
     }
 
     /** An image set from its records (see {@link Images}). */
@@ -329,6 +312,27 @@ public final class Experiment {
         Settings resolved = settings.copy().set("image", format.name());
         DataSet all = images.dataSet(settings.get("data"), format);
         return new Experiment(resolved, all, Encoding.numeric(all.inputNames));
+    }
+
+    /** A user's own sounds (see {@link SoundClasses}), their format kept in the run's settings (setting {@code sound}). */
+    public static Experiment fromSounds(Settings settings, SoundClasses sounds) {
+        Settings resolved = settings.copy().set("sound", sounds.format.name()).set("image", "");
+        DataSet all = sounds.dataSet(settings.get("data"));
+        return new Experiment(resolved, all, Encoding.numeric(all.inputNames));
+    }
+
+    /**
+     * What the network sees as an image: an image set's or the user's images' format, a sound's
+     * spectrogram as a grey image (setting {@code sound}); null for any other data.
+     */
+    public static ImageFormat picture(Settings settings) {
+        if (!settings.get("sound").isEmpty()) return new ImageFormat(SoundFormat.side(settings.get("sound")), 1, 1);
+        return Images.format(settings.get("data"), settings.get("image"));
+    }
+
+    /** Whether the settings train on a user's own sounds. */
+    public static boolean sounds(Settings settings) {
+        return !settings.get("sound").isEmpty();
     }
 
     /** Loss targets: the value(s) for regression, 0/1 for one sigmoid output, one-hot otherwise. */

@@ -18,8 +18,10 @@ public final class Settings {
     public static final double AUTO_PACE = 30;
 
     public static final String[][] KEYS = {
-        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|draw|wave|sines|saw|damped|names|iris|wine|cancer|digits|mnist|fashion|PATH.csv|PATH.txt|FOLDER|IMAGES.zip"},
+        {"data", "spiral", "spiral|circle|xor|gauss|moons|plane|sine|draw|wave|sines|saw|damped|names|iris|wine|cancer|digits|mnist|fashion|PATH.csv|PATH.txt|FOLDER|IMAGES.zip|SOUNDS.zip"},
         {"image", "", "your own images (data=FOLDER or FILE.zip, one sub-folder per class) are scaled to: auto (28x28, grey if they all are), or grey28, grey32, grey64, rgb28, rgb32, rgb64"},
+        {"sound", "", "your own sounds (data=FOLDER or FILE.zip of WAV files, one sub-folder per class) as the network hears them: a log-mel spectrogram of each second, "
+                + "mel32 (32 bands x 32 frames, the default for sounds) or mel64"},
         {"augment", "", "images only: none, flip, shift or flip,shift: training images mirrored and moved a little, seeded (test images never)"},
         {"points", "", "the points of data=draw, as the studio writes them (3 characters a point; empty: a starter set)"},
         {"target", "", "target column of a CSV (default: the last)"},
