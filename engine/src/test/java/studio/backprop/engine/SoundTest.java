@@ -203,6 +203,8 @@ class SoundTest {
         double[] p = back.predict(new double[][] {x})[0];
         assertArrayEquals(fromZip.model.predict(new double[][] {x})[0], p);
         assertEquals(2, argmax(p), "a new high tone is heard as high: " + java.util.Arrays.toString(p));
+        String onnx = new String(studio.backprop.engine.model.Onnx.write(fromZip.model), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(onnx.contains(f.describe()), "the ONNX file's metadata says how a sound becomes its input");
     }
 
     @Test
