@@ -74,6 +74,11 @@ public final class Browser implements AutoCloseable {
 
     /** @param camera with Chromium's fake camera (a test pattern) and no permission prompt */
     public Browser(boolean camera) throws Exception {
+        this(camera, null);
+    }
+
+    /** @param microphone with the fake devices, a WAV file that the fake microphone plays in a loop (null: its beep) */
+    public Browser(boolean camera, Path microphone) throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
         downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
@@ -83,7 +88,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
-        if (camera) options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+        if (camera) options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required");
+        if (microphone != null) options.addArguments("--use-file-for-fake-audio-capture=" + microphone);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -9,7 +9,7 @@ import studio.backprop.web.Js;
 import studio.backprop.web.page.bench.BenchPage;
 import studio.backprop.web.page.data.CsvUpload;
 import studio.backprop.web.page.data.DrawTool;
-import studio.backprop.web.page.data.ImagesPanel;
+import studio.backprop.web.page.data.OwnData;
 import studio.backprop.web.page.editor.SettingsForm;
 import studio.backprop.web.page.experiments.RunsView;
 import studio.backprop.web.page.experiments.SweepView;
@@ -25,6 +25,7 @@ import studio.backprop.web.page.views.Views;
 import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.OpenedMessages;
 import studio.backprop.web.protocol.Protocol;
+import studio.backprop.web.protocol.SoundMessages;
 import studio.backprop.web.protocol.TextMessages;
 import studio.backprop.web.protocol.ToWorker;
 
@@ -41,7 +42,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static TryIt tryIt;
     private static TextTry textTry;
     private static CsvUpload upload;
-    private static ImagesPanel ownImages;
+    private static OwnData ownData;
     private static DrawTool drawTool;
     private static RunsView runs;
     private static SweepView sweep;
@@ -91,7 +92,7 @@ public final class PageMain implements FromWorker.Receiver {
                 }, PageMain::requestRender);
                 break;
             case 3:
-                ownImages = new ImagesPanel(worker, state, settings -> {
+                ownData = new OwnData(worker, state, settings -> {
                     state.pending = null;
                     apply(settings);
                 }, PageMain::showError);
@@ -117,7 +118,7 @@ public final class PageMain implements FromWorker.Receiver {
                 break;
             case 9: bindControls(); break;
             case 10: form.sync(); break;
-            case 11: ownImages.sync(state.settings); break;
+            case 11: ownData.sync(state.settings); break;
             default:
                 start();
                 requestRender();
@@ -187,8 +188,8 @@ public final class PageMain implements FromWorker.Receiver {
         state.settings = s;
         UrlState.write(state);
         form.sync();
-        ownImages.sync(s);
-        ownImages.awaiting(false);
+        ownData.sync(s);
+        ownData.awaiting(false);
         initWorker();
     }
 
@@ -320,12 +321,16 @@ public final class PageMain implements FromWorker.Receiver {
         state.galleryPixels = null;
         state.galleryLabels = new double[0];
         takeSettings(m.getSettings());
-        ownImages.awaiting(true);
+        ownData.awaiting(true);
     }
 
     @Override public void images(FromWorker.ImagesSummary m) {
-        ownImages.update(m);
+        ownData.images.update(m);
     }
+
+    @Override public void sounds(SoundMessages.Summary m) { ownData.sounds.update(m); }
+    @Override public void soundsDecode(SoundMessages.Decode m) { ownData.sounds.decode(m); }
+    @Override public void soundClip(SoundMessages.Clip m) { ownData.sounds.play(m); }
 
     @Override public void explanation(FromWorker.Explanation m) {
         explorer.load(m);
@@ -349,7 +354,7 @@ public final class PageMain implements FromWorker.Receiver {
         state.settings = Recommended.named(new java.util.HashMap<>());
         UrlState.write(state);
         form.sync();
-        ownImages.sync(state.settings);
+        ownData.sync(state.settings);
         initWorker();
         linkFailure = m.getMessage();
         showError(linkFailure);
@@ -362,7 +367,7 @@ public final class PageMain implements FromWorker.Receiver {
     private static void takeSettings(String[] pairs) {
         state.settings = Protocol.settings(pairs);
         form.sync();
-        ownImages.sync(state.settings);
+        ownData.sync(state.settings);
         requestRender();
     }
 

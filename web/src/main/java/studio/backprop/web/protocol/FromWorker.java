@@ -42,6 +42,9 @@ public final class FromWorker {
         default void benchResult(BenchMessages.BenchResult m) {}
         default void partDone(PartMessages.PartDone m) {}
         default void textSample(TextMessages.Sample m) {}
+        default void sounds(SoundMessages.Summary m) {}
+        default void soundsDecode(SoundMessages.Decode m) {}
+        default void soundClip(SoundMessages.Clip m) {}
     }
     public static void dispatch(Message m, Receiver to) {
         String type = m.getType();
@@ -68,6 +71,9 @@ public final class FromWorker {
             case "bench-result": to.benchResult((BenchMessages.BenchResult) m); break;
             case "part-done": to.partDone((PartMessages.PartDone) m); break;
             case "text-sample": to.textSample((TextMessages.Sample) m); break;
+            case "sounds": to.sounds((SoundMessages.Summary) m); break;
+            case "sounds-decode": to.soundsDecode((SoundMessages.Decode) m); break;
+            case "sound-clip": to.soundClip((SoundMessages.Clip) m); break;
             default: Js.error("unknown message from a worker: " + type);
         }
     }

@@ -15,7 +15,8 @@ public final class OpenedMessages {
     /**
      * An opened model of someone's own images, which a link does not carry: its settings, its
      * classes and what its images are (side, channels). It answers "try it" at once; with
-     * images added to its classes, Train goes on from its weights.
+     * images added to its classes, Train goes on from its weights. A model of someone's sounds
+     * comes the same way (setting sound; side: its spectrograms', channels 1).
      */
     public interface NeedImages extends Message {
         @JSProperty String[] getSettings();

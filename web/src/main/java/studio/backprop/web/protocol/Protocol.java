@@ -8,7 +8,8 @@ import studio.backprop.engine.train.Settings;
  * once, with its fields (one line per field), the factory that makes it and the dispatch that
  * hands it to its receiver: {@link ToWorker} and {@link FromWorker}, one class per direction
  * (the data-parallel ones declared in {@link PartMessages}, the answers to an opened model in
- * {@link OpenedMessages}, a text run's in {@link TextMessages}, dispatched with them).
+ * {@link OpenedMessages}, a text run's in {@link TextMessages}, the user's sounds' in
+ * {@link SoundMessages}, dispatched with them).
  * Both ends compile against them, so a misspelt field or a message nobody can receive is a
  * compile error. Their type names are the only message-type strings in the code; a factory's
  * object literal names the same fields as its interface, just above it.
@@ -17,10 +18,12 @@ import studio.backprop.engine.train.Settings;
  * page -> worker             init play pause step lr speed inspect predict share explain bench
  *                            open open-file resume-file export watch text-view
  *                            images-add images-frame images-edit                      (ToWorker)
+ *                            sounds-add sounds-pcm sounds-edit predict-sound     (SoundMessages)
  * training worker -> helper  part-init part      (a helper runs the same worker script) (PartMessages)
  * training worker -> page    ready setup snapshot error table progress data-progress csv-error prediction
  *                            share-links export-model export-file need-file need-images opened project-opened
  *                            explanation link-error images bench-result text-sample   (FromWorker)
+ *                            sounds sounds-decode sound-clip                     (SoundMessages)
  * helper -> training worker  ready part-done                                (FromWorker, PartMessages)
  * </pre>
  *

@@ -39,6 +39,10 @@ public final class ToWorker {
         void imagesAdd(ImagesAdd m);
         void imagesFrame(ImagesFrame m);
         void imagesEdit(ImagesEdit m);
+        void soundsAdd(SoundMessages.Add m);
+        void soundsPcm(SoundMessages.Pcm m);
+        void soundsEdit(SoundMessages.Edit m);
+        void predictSound(SoundMessages.Listen m);
         void partInit(PartMessages.PartInit m);
         void part(PartMessages.Part m);
         void unknown(String type);
@@ -67,6 +71,10 @@ public final class ToWorker {
             case "images-add": to.imagesAdd((ImagesAdd) m); break;
             case "images-frame": to.imagesFrame((ImagesFrame) m); break;
             case "images-edit": to.imagesEdit((ImagesEdit) m); break;
+            case "sounds-add": to.soundsAdd((SoundMessages.Add) m); break;
+            case "sounds-pcm": to.soundsPcm((SoundMessages.Pcm) m); break;
+            case "sounds-edit": to.soundsEdit((SoundMessages.Edit) m); break;
+            case "predict-sound": to.predictSound((SoundMessages.Listen) m); break;
             case "part-init": to.partInit((PartMessages.PartInit) m); break;
             case "part": to.part((PartMessages.Part) m); break;
             default: to.unknown(type);

@@ -70,9 +70,10 @@ public final class SiteSize {
      * What a visit may load before it trains, gzipped: 150 KB until the recurrent layers (RNN, GRU,
      * LSTM: the training program trains the series) took 5 KB of the WebAssembly build; 160 until
      * text (the per-step modules in the training program, the text view on the page) took 4.8 KB
-     * and the explorer through time (its steps on the page, the unrolled layer in the worker) 4.9 KB.
+     * and the explorer through time (its steps on the page, the unrolled layer in the worker) 4.9 KB;
+     * 176 since the user's sounds (their panel, the microphone, decoding and playing on the page) took 6.1 KB.
      */
-    public static final double BUDGET_KB = 170;
+    public static final double BUDGET_KB = 176;
 
     /** Per build: what a visit loads to train, then the full worker. */
     public static final List<List<String>> BUILDS = List.of(

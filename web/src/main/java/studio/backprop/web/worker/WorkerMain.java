@@ -18,10 +18,10 @@ import studio.backprop.web.protocol.Message;
 import studio.backprop.web.protocol.PartMessages;
 import studio.backprop.web.protocol.Protocol;
 import studio.backprop.web.protocol.TextMessages;
+import studio.backprop.web.protocol.SoundMessages;
 import studio.backprop.web.protocol.ToWorker;
 import studio.backprop.web.worker.files.Files;
 import studio.backprop.web.worker.files.ModelExchange;
-import studio.backprop.web.worker.files.OwnImages;
 import studio.backprop.web.worker.parallel.Helpers;
 import studio.backprop.web.worker.run.Data;
 import studio.backprop.web.worker.run.Explanations;
@@ -72,7 +72,7 @@ public final class WorkerMain implements ToWorker.Receiver {
 
     private void receive(Message m) {
         // while a run waits for its data, changes to the user's images (a cancel included) still go through
-        if (loading && (m.getType() == null || !m.getType().startsWith("images-"))) {
+        if (loading && (m.getType() == null || !m.getType().startsWith("images-") && !m.getType().startsWith("sounds-"))) {
             waiting.add(m);
             return;
         }
@@ -93,8 +93,8 @@ public final class WorkerMain implements ToWorker.Receiver {
      * downloaded (other messages wait meanwhile, then go through in order).
      */
     void whenLoaded(Settings settings, Runnable then) {
-        boolean own = OwnImages.isFor(settings);
-        if (own ? files().ownImagesReady(settings) : !Data.needsLoading(settings)) {
+        boolean own = files != null && files.own(settings);
+        if (own ? files.ownReady(settings) : !Data.needsLoading(settings)) {
             then.run();
             return;
         }
@@ -107,7 +107,7 @@ public final class WorkerMain implements ToWorker.Receiver {
             waiting.clear();
             for (Message w : later) receive(w);
         };
-        if (own) files().whenOwnImagesReady(settings, () -> loaded.accept(null));
+        if (own) files.whenOwnReady(settings, () -> loaded.accept(null));
         else Data.load(settings.get("data"), loaded);
     }
 
@@ -133,7 +133,7 @@ public final class WorkerMain implements ToWorker.Receiver {
             try {
                 Experiment ex = BuiltIn.isGeneratedOrImageSet(settings.get("data")) ? Data.experiment(settings) : files().experiment(settings, m.getFile());
                 // (a network changed since, with other shapes, starts from its own weights)
-                if (from != null && OwnImages.isFor(settings)) ex.takeWeights(from);
+                if (from != null && files.own(settings)) ex.takeWeights(from);
                 start(ex, m.getStopAtEpoch());
             } catch (CsvException | IllegalArgumentException e) {
                 failed(e.getMessage());
@@ -200,6 +200,22 @@ public final class WorkerMain implements ToWorker.Receiver {
 
     @Override public void imagesEdit(ToWorker.ImagesEdit m) {
         files().imagesEdit(m);
+    }
+
+    @Override public void soundsAdd(SoundMessages.Add m) {
+        files().soundsAdd(m);
+    }
+
+    @Override public void soundsPcm(SoundMessages.Pcm m) {
+        files().soundsPcm(m);
+    }
+
+    @Override public void soundsEdit(SoundMessages.Edit m) {
+        files().soundsEdit(m);
+    }
+
+    @Override public void predictSound(SoundMessages.Listen m) {
+        files().predictSound(run != null ? run.experiment.model : files.awaitingImages(), m);
     }
 
     @Override public void share(ToWorker.ShareRequest m) {

@@ -281,16 +281,16 @@ public final class ImagesPanel {
     private static native void drawThumbs(HTMLCanvasElement canvas, Int8Array thumbs, int first, int count, int side);
 
     @JSBody(params = "input", script = "return Array.prototype.slice.call(input.files || []);")
-    private static native JSObject[] files(HTMLElement input);
+    static native JSObject[] files(HTMLElement input);
 
     @JSBody(params = "input", script = "return Array.prototype.map.call(input.files || [], function (js_f) { return js_f.webkitRelativePath || js_f.name; });")
-    private static native String[] paths(HTMLElement input);
+    static native String[] paths(HTMLElement input);
 
     @JSBody(params = "input", script = "input.value = '';")
-    private static native void clearInput(HTMLElement input);
+    static native void clearInput(HTMLElement input);
 
     @JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] : null;")
-    private static native JSObject firstFile(HTMLElement input);
+    static native JSObject firstFile(HTMLElement input);
 
     /**
      * Files dropped on a zone; a dropped folder is walked (with its sub-folders) so each file
@@ -318,7 +318,7 @@ public final class ImagesPanel {
             + "  if (!js_entries.length) { var js_fl = js_e.dataTransfer.files;"
             + "    for (var js_j = 0; js_j < js_fl.length; js_j++) { js_files.push(js_fl[js_j]); js_paths.push(js_fl[js_j].name); } js_done(); return; }"
             + "  js_entries.forEach(function (js_x) { js_walk(js_x, ''); }); });")
-    private static native void listenDrop(HTMLElement zone, Files got);
+    static native void listenDrop(HTMLElement zone, Files got);
 
     @JSFunctor
     interface Condition extends JSObject {

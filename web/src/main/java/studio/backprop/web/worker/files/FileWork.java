@@ -11,6 +11,7 @@ import studio.backprop.engine.model.ModelException;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.protocol.FromWorker;
+import studio.backprop.web.protocol.SoundMessages;
 import studio.backprop.web.protocol.TextMessages;
 import studio.backprop.web.protocol.ToWorker;
 import studio.backprop.web.worker.bench.BenchRun;
@@ -22,20 +23,23 @@ import studio.backprop.web.worker.run.TrainingRun;
 
 /**
  * The full worker's part (see {@link FullWorker}): tables, the user's own images
- * ({@link OwnImages}), the CSV preview, model files and opened models ({@link ModelExchange}), and the benchmark.
+ * ({@link OwnImages}) and sounds ({@link OwnSounds}), the CSV preview, model files and opened models ({@link ModelExchange}), and the benchmark.
  */
 public final class FileWork implements Files {
     /** The user's own images, kept while the worker lives (a run on them is rebuilt from them). */
     private final OwnImages images = new OwnImages();
+    /** The user's own sounds, the same way. */
+    private final OwnSounds sounds = new OwnSounds();
     private final ModelExchange models;
     /** The text run's made-up text, or null when the run is on other data. */
     private TextSamples text;
 
     public FileWork(ModelExchange.Start start, ModelExchange.Loading loading) {
-        models = new ModelExchange(start, loading, images);
+        models = new ModelExchange(start, loading, images, sounds);
     }
 
     @Override public Experiment experiment(Settings settings, JSObject file) throws CsvException {
+        if (OwnSounds.isFor(settings)) return sounds.experiment(settings);
         return OwnImages.isFor(settings) ? images.experiment(settings) : Data.experiment(settings, Data.readFile(file));
     }
 
@@ -51,12 +55,17 @@ public final class FileWork implements Files {
         if (text != null) text.view(m);
     }
 
-    @Override public boolean ownImagesReady(Settings settings) {
-        return images.ready(settings);
+    @Override public boolean own(Settings settings) {
+        return OwnSounds.isFor(settings) || OwnImages.isFor(settings);
     }
 
-    @Override public void whenOwnImagesReady(Settings settings, Runnable then) {
-        images.whenReady(settings, then);
+    @Override public boolean ownReady(Settings settings) {
+        return OwnSounds.isFor(settings) ? sounds.ready(settings) : images.ready(settings);
+    }
+
+    @Override public void whenOwnReady(Settings settings, Runnable then) {
+        if (OwnSounds.isFor(settings)) sounds.whenReady(settings, then);
+        else images.whenReady(settings, then);
     }
 
     @Override public Model awaitingImages() {
@@ -94,6 +103,22 @@ public final class FileWork implements Files {
 
     @Override public void imagesEdit(ToWorker.ImagesEdit m) {
         images.edit(m);
+    }
+
+    @Override public void soundsAdd(SoundMessages.Add m) {
+        sounds.add(m);
+    }
+
+    @Override public void soundsPcm(SoundMessages.Pcm m) {
+        sounds.pcm(m);
+    }
+
+    @Override public void soundsEdit(SoundMessages.Edit m) {
+        sounds.edit(m);
+    }
+
+    @Override public void predictSound(Model model, SoundMessages.Listen m) {
+        Outbox.post(OwnSounds.predict(model, m));
     }
 
     @Override public void open(ToWorker.Open m) {

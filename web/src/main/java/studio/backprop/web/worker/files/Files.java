@@ -5,21 +5,25 @@ import studio.backprop.engine.data.CsvException;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.train.Experiment;
 import studio.backprop.engine.train.Settings;
+import studio.backprop.web.protocol.SoundMessages;
 import studio.backprop.web.protocol.TextMessages;
 import studio.backprop.web.protocol.ToWorker;
 import studio.backprop.web.worker.run.TrainingRun;
 
 /** What the full program adds (see {@link FileWork}); none in the training program. */
 public interface Files {
-    /** The run on a table (built in, or the user's file: a File) or on the user's own images. */
+    /** The run on a table (built in, or the user's file: a File) or on the user's own images or sounds. */
     Experiment experiment(Settings settings, JSObject file) throws CsvException;
 
-    /** The user's images are ready for a run on them (see OwnImages). */
-    boolean ownImagesReady(Settings settings);
+    /** Whether the settings train on the user's own images or sounds (see OwnImages, OwnSounds). */
+    boolean own(Settings settings);
 
-    void whenOwnImagesReady(Settings settings, Runnable then);
+    /** The user's images or sounds are ready for a run on them. */
+    boolean ownReady(Settings settings);
 
-    /** The opened model of someone's own images that waits for images (null for none). */
+    void whenOwnReady(Settings settings, Runnable then);
+
+    /** The opened model of someone's own images or sounds that waits for them (null for none). */
     Model awaitingImages();
 
     /** A new run from settings: no opened model waits any more. */
@@ -38,6 +42,15 @@ public interface Files {
     void imagesFrame(ToWorker.ImagesFrame m);
 
     void imagesEdit(ToWorker.ImagesEdit m);
+
+    void soundsAdd(SoundMessages.Add m);
+
+    void soundsPcm(SoundMessages.Pcm m);
+
+    void soundsEdit(SoundMessages.Edit m);
+
+    /** A sound, classified by the model. */
+    void predictSound(Model model, SoundMessages.Listen m);
 
     void open(ToWorker.Open m);
 

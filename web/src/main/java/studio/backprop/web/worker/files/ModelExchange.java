@@ -56,15 +56,17 @@ public final class ModelExchange {
     private final Loading loading;
     /** A model whose data is a file of its sharer's, until the user opens that file. */
     private Model awaitingFile;
-    /** A model of its sharer's own images: it predicts at once, and a run on images added to its classes starts from its weights. */
+    /** A model of its sharer's own images or sounds: it predicts at once, and a run on clips added to its classes starts from its weights. */
     private Model awaitingImages;
 
     private final OwnImages ownImages;
+    private final OwnSounds ownSounds;
 
-    ModelExchange(Start start, Loading loading, OwnImages ownImages) {
+    ModelExchange(Start start, Loading loading, OwnImages ownImages, OwnSounds ownSounds) {
         this.start = start;
         this.loading = loading;
         this.ownImages = ownImages;
+        this.ownSounds = ownSounds;
     }
 
     /** A new run from settings: no model waits for its file any more. */
@@ -196,6 +198,15 @@ public final class ModelExchange {
     }
 
     private void restore(Model model) {
+        if (OwnSounds.isFor(model.settings)) {
+            // a model of someone's sounds listens at once; recordings added to its classes train it on
+            awaitingFile = null;
+            awaitingImages = model;
+            ownSounds.expect(model);
+            ImageFormat picture = Experiment.picture(model.settings);
+            Outbox.post(OpenedMessages.needImages(model.settings, model.classes, picture.side, 1));
+            return;
+        }
         ImageFormat image = Images.own(model.settings.get("data"), model.settings.get("image"))
                 ? Images.format(model.settings.get("data"), model.settings.get("image")) : null;
         if (image != null) {

@@ -17,7 +17,7 @@ import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.Pixels;
 
 /**
- * What the image views need of a run, in its setup and its snapshots: the format, the gallery
+ * What the image views need of a run (a sound's spectrograms are grey images), in its setup and its snapshots: the format, the gallery
  * of test images (the first ones, or for the user's own images the mistakes first, from the
  * whole test part) with their predictions, the first layer's weights as images, and each conv
  * layer's feature maps of the watched gallery image.
@@ -37,8 +37,8 @@ public final class ImageSnapshots {
 
     ImageSnapshots(Experiment ex) {
         this.ex = ex;
-        this.image = Images.format(ex.settings.get("data"), ex.settings.get("image"));
-        this.own = Images.own(ex.settings.get("data"), ex.settings.get("image"));
+        this.image = Experiment.picture(ex.settings);
+        this.own = Images.own(ex.settings.get("data"), ex.settings.get("image")) || Experiment.sounds(ex.settings);
     }
 
     void setup(FromWorker.Setup m) {
