@@ -342,6 +342,7 @@ public final class SoundsPanel {
             listen();
         }
         Dom.byTestId("try-sound-row").setHidden(!sounds);
+        Dom.byTestId("gallery-title").setTextContent(sounds ? "Test clips" : "Test images");
     }
 
     /** A spectrogram's levels (0-255, highest band first) drawn as grey, loud is light. */

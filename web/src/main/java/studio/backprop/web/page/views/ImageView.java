@@ -158,7 +158,7 @@ public final class ImageView {
             + "  g.strokeRect(js_x, js_y, js_tile, js_tile);"
             + "  if (js_i === watched) { g.strokeStyle = '#1a73e8'; g.lineWidth = 3; g.strokeRect(js_x - 2, js_y - 2, js_tile + 4, js_tile + 4); }"
             + "  g.fillStyle = js_ok || predicted.length !== js_n ? '#202124' : '#d93025';"
-            + "  var js_t = String(names[labels[js_i]]) + (predicted.length === js_n ? ' \\u2192 ' + names[predicted[js_i]] : '');"
+            + "  var js_t = String(names[labels[js_i]]) + (predicted.length === js_n && !js_ok ? ' \\u2192 ' + names[predicted[js_i]] : '');"
             + "  g.fillText(js_t.length > 16 ? js_t.slice(0, 15) + '\\u2026' : js_t, js_x + js_tile / 2, js_y + js_tile + 13, js_tile + 6); }")
     private static native void drawGallery(CanvasRenderingContext2D g, int w, int h, JSObject images, Float64Array labels, Float64Array predicted,
                                            JSObject names, int side, Float64Array order, int watched);
