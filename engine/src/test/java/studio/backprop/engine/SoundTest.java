@@ -235,6 +235,38 @@ class SoundTest {
         assertTrue(out[1].contains("skipped song.mp3: MP3 is read in the browser only; convert it to WAV for the CLI"), out[1]);
     }
 
+    @Test
+    void aProjectKeepsEachClipExactlyAndOpensToTheSameWeights() throws Exception {
+        SoundClasses sounds = new SoundClasses(SoundFormat.parse("mel32"));
+        List<studio.backprop.engine.model.Project.Image> clips = new java.util.ArrayList<>();
+        for (String c : new String[] {"high", "low"}) {
+            for (int n = 0; n < 6; n++) {
+                double[] x = SoundMaker.sound(c, n, 1, SoundFormat.RATE);
+                float[] f = new float[x.length];
+                for (int i = 0; i < x.length; i++) f[i] = (float) x[i];
+                String name = c + "-" + n + ".wav" + (n % 2 == 1 ? " 2" : ""); // a second clip's name too
+                sounds.addSound(c, name, f);
+                clips.add(new studio.backprop.engine.model.Project.Image(c, name + ".wav", Wav.writeFloat(f, SoundFormat.RATE)));
+            }
+        }
+        Settings s = Settings.of("data=mine&sound=mel32&" + Recommended.SOUNDS, '&');
+        Experiment ex = Experiment.fromSounds(s, sounds);
+        ex.trainer.stepEpoch();
+        var saved = new studio.backprop.engine.model.Project(ex.model, "now", null, null, List.of("high", "low"), clips, "[]");
+        assertEquals("sounds", saved.dataKind());
+        var back = studio.backprop.engine.model.Project.read(studio.backprop.engine.model.Project.write(saved));
+        assertEquals("sounds", back.dataKind());
+        assertEquals("high-1.wav 2.wav", back.images.get(1).name);
+        Experiment reopened = studio.backprop.engine.train.ProjectRun.load(back, back.model.settings);
+        assertEquals(WeightsHash.of(ex.model.network), WeightsHash.of(reopened.model.network));
+        // trained on from there (a project keeps the weights, not the optimiser's state), as the same clips here are
+        Experiment again = Experiment.fromSounds(s, sounds);
+        assertTrue(again.takeWeights(ex.model));
+        again.trainer.stepEpoch();
+        reopened.trainer.stepEpoch();
+        assertEquals(WeightsHash.of(again.model.network), WeightsHash.of(reopened.model.network), "the same clips in the same order, to the bit");
+    }
+
     private static String[] cli(String... args) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
         int code = studio.backprop.engine.cli.Main.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),

@@ -52,7 +52,8 @@ class SoundIT {
         for (int k = 0; k < 4; k++) System.arraycopy(SoundMaker.sound("high", 100 + k, 1, 48000), 0, tone, 48000 * k, 48000);
         Path mic = dir.resolve("mic.wav");
         Files.write(mic, Wav.write16(tone, 48000));
-        String link;
+        String link, trained;
+        Path project = dir.resolve("project.zip");
         try (Browser b = new Browser(true, mic)) {
             b.open("?backend=" + backend + "#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());
@@ -100,6 +101,8 @@ class SoundIT {
             b.byTestId("sound-clip-delete-" + newest).click();
             b.waitUpTo(20).until(d -> count(b, 2) == 20);
 
+            trained = b.value("weights-hash");
+            if (backend.equals("wasm")) Files.write(project, b.download("save-project", "project-sounds_zip.zip"));
             b.byTestId("share").click();
             b.waitUpTo(10).until(d -> !b.byTestId("share-link").getAttribute("value").isEmpty());
             link = b.byTestId("share-link").getAttribute("value");
@@ -121,6 +124,11 @@ class SoundIT {
             assertEquals("0", other.byTestId("sounds-summary").getAttribute("data-value"));
             other.byTestId("try-listen").click();
             other.waitUpTo(30).until(d -> top(other).equals("high"));
+            other.byTestId("try-listen").click();
+            // a project keeps the clips: it opens to the weights it was saved with, its 80 clips listed
+            other.byTestId("model-file").sendKeys(project.toString());
+            other.waitUpTo(60).until(d -> trained.equals(other.value("weights-hash")) && "idle".equals(other.value("status")));
+            loaded(other, 80, 30);
             assertEquals(List.of(), other.consoleErrors());
         } finally {
             Browser.delete(dir);

@@ -12,15 +12,17 @@ import studio.backprop.engine.data.Zip;
  * A whole project in one .zip, so that nothing is lost with the browser tab: the model (its
  * settings, drawn points included, and its weights at 64 bits, so it opens to the same weights
  * hash), the data it was trained on when that is the user's (the CSV file as it was, or the
- * images, one folder per class, each file as it came; a camera frame as a PNG), and the runs
- * panel. The files inside:
+ * images, one folder per class, each file as it came; a camera frame as a PNG; or the sounds,
+ * each one-second clip as a 32-bit float WAV at 16 kHz, so it opens to the same spectrograms), and
+ * the runs panel. The files inside:
  *
  * <pre>
- * project.json        {"format": "backprop-studio-project", "version": 1, "saved": ..., "data": "built-in" | "csv" | "images",
+ * project.json        {"format": "backprop-studio-project", "version": 1, "saved": ..., "data": "built-in" | "csv" | "images" | "sounds",
  *                      "file": "data/NAME.csv", "images": [{"class": "cat", "folder": "images/cat/"}, ...]}
  * model.bpsm          the model (see ModelBinary)
  * data/NAME.csv       the user's table
  * images/FOLDER/NAME  the user's images of each class (NAME as the studio lists it)
+ * sounds/FOLDER/NAME  the user's sound clips of each class (NAME: the clip's name and .wav), listed as "sounds": [...]
  * runs.json           the runs panel: the studio's list of runs (a JSON array), "[]" for none
  * </pre>
  *
@@ -33,7 +35,7 @@ public final class Project {
     /** The runs panel's JSON is at most this long (it keeps 50 runs of 200 curve points). */
     public static final int MAX_RUNS_CHARS = 16 << 20;
 
-    /** One of the user's images: its class, its name as the studio lists it, and its file's bytes. */
+    /** One of the user's images (or sound clips): its class, its name as the studio lists it, and its file's bytes. */
     public static final class Image {
         public final String className, name;
         public final byte[] file;
@@ -66,9 +68,9 @@ public final class Project {
         this.runs = runs == null || runs.isEmpty() ? "[]" : runs;
     }
 
-    /** What the data is: "csv", "images" or "built-in". */
+    /** What the data is: "csv", "images", "sounds" (the model's setting sound says which) or "built-in". */
     public String dataKind() {
-        return csv != null ? "csv" : !classes.isEmpty() ? "images" : "built-in";
+        return csv != null ? "csv" : classes.isEmpty() ? "built-in" : model.settings.get("sound").isEmpty() ? "images" : "sounds";
     }
 
     public static byte[] write(Project p) {
@@ -84,8 +86,9 @@ public final class Project {
             contents.add(p.csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (!p.classes.isEmpty()) {
-            List<String> folders = folders(p.classes);
-            m.append(",\n  \"images\": [");
+            String kind = p.dataKind();
+            List<String> folders = folders(kind, p.classes);
+            m.append(",\n  \"").append(kind).append("\": [");
             for (int c = 0; c < folders.size(); c++) {
                 m.append(c == 0 ? "\n    " : ",\n    ").append("{\"class\": ").append(Json.quote(p.classes.get(c)))
                         .append(", \"folder\": ").append(Json.quote(folders.get(c))).append('}');
@@ -93,7 +96,7 @@ public final class Project {
             m.append("\n  ]");
             for (Image im : p.images) {
                 int c = p.classes.indexOf(im.className);
-                if (c < 0) throw new IllegalArgumentException("the image " + im.name + " is of no class of the project");
+                if (c < 0) throw new IllegalArgumentException("the file " + im.name + " is of no class of the project");
                 names.add(folders.get(c) + im.name);
                 contents.add(im.file);
             }
@@ -169,24 +172,24 @@ public final class Project {
             if (!byPath.containsKey(file)) throw new ModelException("the project's table " + file + " is missing");
             csvName = file.substring(file.lastIndexOf('/') + 1);
             csv = Text.fromUtf8(entry(contents, byPath, file));
-        } else if (kind.equals("images")) {
-            if (!(manifest.get("images") instanceof List)) throw new ModelException(MANIFEST + " lists no image classes");
+        } else if (kind.equals("images") || kind.equals("sounds")) {
+            if (!(manifest.get(kind) instanceof List)) throw new ModelException(MANIFEST + " lists no " + kind + " classes");
             List<String> folders = new ArrayList<>();
-            for (Object o : (List<?>) manifest.get("images")) {
-                if (!(o instanceof Map)) throw new ModelException(MANIFEST + ": an image class is not an object");
+            for (Object o : (List<?>) manifest.get(kind)) {
+                if (!(o instanceof Map)) throw new ModelException(MANIFEST + ": a class of " + kind + " is not an object");
                 @SuppressWarnings("unchecked") Map<String, Object> c = (Map<String, Object>) o;
                 String name = text(c, "class"), folder = text(c, "folder");
-                if (!folder.startsWith("images/") || !folder.endsWith("/") || folders.contains(folder) || classes.contains(name)) {
-                    throw new ModelException(MANIFEST + ": the image class '" + name + "' has a bad or repeated folder");
+                if (!folder.startsWith(kind + "/") || !folder.endsWith("/") || folders.contains(folder) || classes.contains(name)) {
+                    throw new ModelException(MANIFEST + ": the class '" + name + "' has a bad or repeated folder");
                 }
                 classes.add(name);
                 folders.add(folder);
             }
             for (Zip.Entry e : zip.entries) {
-                if (!e.path.startsWith("images/")) continue;
+                if (!e.path.startsWith(kind + "/")) continue;
                 int c = -1;
                 for (int i = 0; i < folders.size() && c < 0; i++) if (e.path.startsWith(folders.get(i)) && e.path.length() > folders.get(i).length()) c = i;
-                if (c < 0) throw new ModelException("the project's image " + e.path + " is in no class folder of " + MANIFEST);
+                if (c < 0) throw new ModelException("the project's file " + e.path + " is in no class folder of " + MANIFEST);
                 images.add(new Image(classes.get(c), e.path.substring(folders.get(c).length()), entry(contents, byPath, e.path)));
             }
         } else if (!kind.equals("built-in")) {
@@ -263,10 +266,10 @@ public final class Project {
     }
 
     /** A folder per class: its name as a file name may have it, made unique. */
-    static List<String> folders(List<String> classes) {
+    static List<String> folders(String kind, List<String> classes) {
         List<String> out = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
-            String base = "images/" + fileName(classes.get(c)), f = base + "/";
+            String base = kind + "/" + fileName(classes.get(c)), f = base + "/";
             for (int k = 2; out.contains(f); k++) f = base + "-" + k + "/";
             out.add(f);
         }

@@ -55,6 +55,11 @@ public final class SoundClasses {
         return k == 0 ? name : name + " " + (k + 1);
     }
 
+    /** A project keeps each clip as "NAME.wav", NAME the clip's name (see Project): the clip's name again. */
+    public static String ofProjectFile(String file) {
+        return file.endsWith(".wav") ? file.substring(0, file.length() - 4) : file;
+    }
+
     public void skip(String name, String why) {
         skipped.add(name + ": " + why);
     }

@@ -107,21 +107,36 @@ public final class Wav {
     /** A 16-bit PCM mono WAV of samples in [-1, 1] (clipped), rounded to the nearest level. */
     public static byte[] write16(double[] samples, int rate) {
         int n = samples.length;
-        byte[] b = new byte[44 + 2 * n];
+        byte[] b = header(n, rate, 1, 16);
+        for (int i = 0; i < n; i++) put16(b, 44 + 2 * i, (int) Math.round(Math.max(-1, Math.min(32767 / 32768.0, samples[i])) * 32768));
+        return b;
+    }
+
+    /** A 32-bit float mono WAV: the samples exactly (a project keeps its clips so, to open to the same spectrograms). */
+    public static byte[] writeFloat(float[] samples, int rate) {
+        int n = samples.length;
+        byte[] b = header(n, rate, 3, 32);
+        for (int i = 0; i < n; i++) put32(b, 44 + 4 * i, Float.floatToRawIntBits(samples[i]));
+        return b;
+    }
+
+    /** A mono WAV's 44-byte header (format 1: PCM, 3: float) and room for n samples of bits each. */
+    private static byte[] header(int n, int rate, int format, int bits) {
+        int width = bits / 8;
+        byte[] b = new byte[44 + width * n];
         put(b, 0, "RIFF");
-        put32(b, 4, 36 + 2 * n);
+        put32(b, 4, 36 + width * n);
         put(b, 8, "WAVE");
         put(b, 12, "fmt ");
         put32(b, 16, 16);
-        put16(b, 20, 1);
+        put16(b, 20, format);
         put16(b, 22, 1);
         put32(b, 24, rate);
-        put32(b, 28, 2 * rate);
-        put16(b, 32, 2);
-        put16(b, 34, 16);
+        put32(b, 28, width * rate);
+        put16(b, 32, width);
+        put16(b, 34, bits);
         put(b, 36, "data");
-        put32(b, 40, 2 * n);
-        for (int i = 0; i < n; i++) put16(b, 44 + 2 * i, (int) Math.round(Math.max(-1, Math.min(32767 / 32768.0, samples[i])) * 32768));
+        put32(b, 40, width * n);
         return b;
     }
 

@@ -6,6 +6,9 @@ import studio.backprop.engine.data.ImageFiles;
 import studio.backprop.engine.data.ImageFormat;
 import studio.backprop.engine.model.Model;
 import studio.backprop.engine.model.Project;
+import studio.backprop.engine.sound.SoundClasses;
+import studio.backprop.engine.sound.SoundFiles;
+import studio.backprop.engine.sound.SoundFormat;
 
 /** A saved project's run on the JVM (the CLI's --project): its model on the data it holds. */
 public final class ProjectRun {
@@ -33,6 +36,14 @@ public final class ProjectRun {
                     }
                 }
                 Experiment ex = Experiment.fromImages(settings, images);
+                if (!ex.takeWeights(from)) throw new IllegalArgumentException("the project's network does not match its own settings");
+                return ex;
+            }
+            case "sounds": {
+                SoundClasses sounds = new SoundClasses(SoundFormat.parse(settings.get("sound")));
+                for (String c : p.classes) sounds.addClass(c);
+                for (Project.Image clip : p.images) SoundFiles.add(sounds, clip.className, SoundClasses.ofProjectFile(clip.name), clip.file);
+                Experiment ex = Experiment.fromSounds(settings, sounds);
                 if (!ex.takeWeights(from)) throw new IllegalArgumentException("the project's network does not match its own settings");
                 return ex;
             }

@@ -140,7 +140,7 @@ public final class FileWork implements Files {
     @Override public void export(Model model, ToWorker.ExportRequest m) {
         ToWorker.Format format = ToWorker.format(m.getFormat());
         if (format == ToWorker.Format.PAGE) ModelPageFile.write(model, m.getScore());
-        else if (format == ToWorker.Format.PROJECT) ProjectFiles.save(model, m, images);
+        else if (format == ToWorker.Format.PROJECT) ProjectFiles.save(model, m, images, sounds);
         else Outbox.post(ModelExchange.export(model, format));
     }
 

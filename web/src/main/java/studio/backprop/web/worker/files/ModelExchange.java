@@ -162,7 +162,7 @@ public final class ModelExchange {
     /**
      * A project: nothing changes unless it reads whole. Its runs go to the page; its model opens
      * on its data: the table it holds (handed to the page as a File, the run's file from now),
-     * the images it holds (decoded first), or the built-in set, as a model file does.
+     * the images it holds (decoded first) or its sounds, or the built-in set, as a model file does.
      */
     private void openProject(byte[] bytes) {
         ProjectFiles.read(bytes, this::restore, why -> Outbox.post(FromWorker.linkError("This project cannot be opened: " + why + ".")));
@@ -191,6 +191,16 @@ public final class ModelExchange {
                         linkError(e.getMessage());
                     }
                 });
+                break;
+            case "sounds":
+                ownSounds.replace(model, p.classes, p.images);
+                try {
+                    Experiment ex = ownSounds.experiment(model.settings);
+                    if (ex.takeWeights(model)) opened(ex, false);
+                    else linkError("the project's network does not match its sounds");
+                } catch (IllegalArgumentException e) {
+                    linkError(e.getMessage());
+                }
                 break;
             default:
                 restore(model);

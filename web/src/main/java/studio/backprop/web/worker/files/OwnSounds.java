@@ -11,6 +11,7 @@ import studio.backprop.engine.data.ImageClasses;
 import studio.backprop.engine.data.Text;
 import studio.backprop.engine.data.Zip;
 import studio.backprop.engine.model.Model;
+import studio.backprop.engine.model.Project;
 import studio.backprop.engine.sound.Resample;
 import studio.backprop.engine.sound.SoundClasses;
 import studio.backprop.engine.sound.SoundFiles;
@@ -220,6 +221,38 @@ public final class OwnSounds {
                 for (Clip c : clips) if (c.id == i) Outbox.post(SoundMessages.clip(Float32Array.copyFromJavaArray(c.samples)));
                 return;
             default: break;
+        }
+        summary();
+    }
+
+    /** The classes in their order, for a project. */
+    List<String> classNames() {
+        return new ArrayList<>(classes);
+    }
+
+    /** Every clip, for a project: its class, its name with .wav, and its samples as a float WAV (read back exactly). */
+    List<Project.Image> files() {
+        List<Project.Image> out = new ArrayList<>();
+        for (Clip c : clips) out.add(new Project.Image(classes.get(c.cls), c.name + ".wav", Wav.writeFloat(c.samples, SoundFormat.RATE)));
+        return out;
+    }
+
+    /** A project's clips in place of the ones here (each file a clip that {@link #files} wrote), at the model's format. */
+    void replace(Model model, List<String> classNames, List<Project.Image> files) {
+        classes.clear();
+        clips.clear();
+        queue.clear();
+        skipped.clear();
+        message = "";
+        format = SoundFormat.parse(model.settings.get("sound"));
+        for (String c : classNames) classIndex(c);
+        for (Project.Image f : files) {
+            String name = SoundClasses.ofProjectFile(f.name);
+            try {
+                addSound(classIndex(f.className), name, SoundFormat.at16k(Wav.read(f.file)));
+            } catch (IllegalArgumentException bad) {
+                skip(f.name, bad.getMessage());
+            }
         }
         summary();
     }

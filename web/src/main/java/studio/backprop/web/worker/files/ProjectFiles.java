@@ -28,12 +28,19 @@ import studio.backprop.web.worker.run.Outbox;
 final class ProjectFiles {
     private ProjectFiles() {}
 
-    static void save(Model model, ToWorker.ExportRequest m, OwnImages images) {
+    static void save(Model model, ToWorker.ExportRequest m, OwnImages images, OwnSounds sounds) {
         Settings s = model.settings;
         String data = s.get("data"), csv = null;
         List<String> classes = List.of();
         List<Project.Image> files = List.of();
-        if (OwnImages.isFor(s)) {
+        if (OwnSounds.isFor(s)) {
+            if (!sounds.ready(s)) {
+                error("the sounds are still loading: save the project once they are in");
+                return;
+            }
+            classes = sounds.classNames();
+            files = sounds.files();
+        } else if (OwnImages.isFor(s)) {
             if (!images.ready(s)) {
                 error("the images are still loading: save the project once they are in");
                 return;
