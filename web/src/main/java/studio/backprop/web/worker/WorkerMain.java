@@ -254,6 +254,8 @@ public final class WorkerMain implements ToWorker.Receiver {
 
     @Override public void watch(ToWorker.Watch m) {
         if (run != null) run.watch(m.getIndex());
+        // a test clip of the user's sounds is heard too
+        if (run != null && files != null && files.own(run.experiment.settings)) files.play(run.testSample(m.getIndex()));
     }
 
     @Override public void textView(TextMessages.View m) {

@@ -307,8 +307,11 @@ public final class SoundsPanel {
                 worker.sendFiles(SoundMessages.pcm(m.getClassName(), m.getName(), samples, rate, error == null ? "" : error)));
     }
 
+    /** A clip the worker sent to hear (one of a class's, or a test clip clicked in the gallery); data-played counts them. */
     public void play(SoundMessages.Clip m) {
         Microphone.play(m.getSamples(), 16000); // the clips' rate (SoundFormat.RATE)
+        String played = panel.getAttribute("data-played");
+        panel.setAttribute("data-played", Integer.toString(played == null ? 1 : Integer.parseInt(played) + 1));
     }
 
     private void train() {
@@ -342,7 +345,7 @@ public final class SoundsPanel {
             listen();
         }
         Dom.byTestId("try-sound-row").setHidden(!sounds);
-        Dom.byTestId("gallery-title").setTextContent(sounds ? "Test clips" : "Test images");
+        Dom.byTestId("gallery-title").setTextContent(sounds ? "Test clips (click one to hear it)" : "Test images");
     }
 
     /** A spectrogram's levels (0-255, highest band first) drawn as grey, loud is light. */

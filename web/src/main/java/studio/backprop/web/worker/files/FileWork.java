@@ -117,6 +117,10 @@ public final class FileWork implements Files {
         sounds.edit(m);
     }
 
+    @Override public void play(double[] sample) {
+        if (sample != null) sounds.play(sample);
+    }
+
     @Override public void predictSound(Model model, SoundMessages.Listen m) {
         Outbox.post(OwnSounds.predict(model, m));
     }

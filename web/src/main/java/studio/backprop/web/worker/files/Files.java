@@ -49,6 +49,9 @@ public interface Files {
 
     void soundsEdit(SoundMessages.Edit m);
 
+    /** Plays the user's clip whose spectrogram a run's test sample is (none for images or a null sample). */
+    void play(double[] sample);
+
     /** A sound, classified by the model. */
     void predictSound(Model model, SoundMessages.Listen m);
 

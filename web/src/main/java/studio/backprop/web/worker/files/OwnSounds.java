@@ -218,7 +218,7 @@ public final class OwnSounds {
                 break;
             case "DELETE": clips.removeIf(c -> c.id == i); break;
             case "PLAY":
-                for (Clip c : clips) if (c.id == i) Outbox.post(SoundMessages.clip(Float32Array.copyFromJavaArray(c.samples)));
+                for (Clip c : clips) if (c.id == i) play(c.levels);
                 return;
             default: break;
         }
@@ -255,6 +255,11 @@ public final class OwnSounds {
             }
         }
         summary();
+    }
+
+    /** Plays the clip whose spectrogram this is (the very array a run's data set holds). */
+    void play(double[] levels) {
+        for (Clip c : clips) if (c.levels == levels) Outbox.post(SoundMessages.clip(Float32Array.copyFromJavaArray(c.samples)));
     }
 
     /** An opened model's classes, made ready for the user's sounds, at its format. */

@@ -41,6 +41,11 @@ public final class ImageSnapshots {
         this.own = Images.own(ex.settings.get("data"), ex.settings.get("image")) || Experiment.sounds(ex.settings);
     }
 
+    /** The test sample shown at a place of the gallery (the data set's own row), or null. */
+    double[] testSample(int index) {
+        return index >= 0 && index < shown.length ? ex.test.x[shown[index]] : null;
+    }
+
     void setup(FromWorker.Setup m) {
         Network net = ex.model.network;
         int side = image == null ? 0 : image.side, size = image == null ? 0 : image.inputs();

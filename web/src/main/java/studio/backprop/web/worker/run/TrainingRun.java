@@ -133,6 +133,11 @@ public final class TrainingRun {
         if (!playing) post(experiment.trainer.samples() == 0 ? "idle" : statusName());
     }
 
+    /** The test sample at a place of the gallery (its inputs as the network reads them, before any normalising), or null. */
+    public double[] testSample(int index) {
+        return snapshots.images.testSample(index);
+    }
+
     private boolean batchInFlight() {
         return helpers != null && helpers.busy();
     }
