@@ -37,6 +37,13 @@ class SoundIT {
                 + " return e ? e.getAttribute('data-class') : '';");
     }
 
+    /** The data-value of each element a selector finds. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> probabilities(Browser b, String selector) {
+        return (List<Object>) b.driver.executeScript("return Array.prototype.map.call(document.querySelectorAll(arguments[0]),"
+                + " function (e) { return e.getAttribute('data-value'); });", selector);
+    }
+
     private static int count(Browser b, int cls) {
         return Integer.parseInt(b.byTestId("sound-class-count-" + cls).getAttribute("data-value"));
     }
@@ -95,6 +102,7 @@ class SoundIT {
             Files.write(low, Wav.write16(SoundMaker.sound("low", 200, 2, 44100), 44100));
             b.byTestId("try-sound").sendKeys(low.toString());
             b.waitUpTo(30).until(d -> top(b).equals("low"));
+            List<Object> studio = probabilities(b, "[data-testid=probabilities] li");
             assertEquals("Test clips (click one to hear it)", b.text("gallery-title"));
             // a test clip is heard when clicked (the worker sends its samples back to play)
             new org.openqa.selenium.interactions.Actions(b.driver).moveToElement(b.byTestId("gallery"), -300, -60).click().perform();
@@ -112,6 +120,8 @@ class SoundIT {
 
             trained = b.value("weights-hash");
             Files.write(project, b.download("save-project", "project-sounds_zip.zip"));
+            Path page = dir.resolve("model-sounds.html");
+            Files.write(page, b.download("download-page", "model-sounds_zip.html"));
             b.byTestId("share").click();
             b.waitUpTo(10).until(d -> !b.byTestId("share-link").getAttribute("value").isEmpty());
             link = b.byTestId("share-link").getAttribute("value");
@@ -120,6 +130,13 @@ class SoundIT {
             b.screenshot("sounds-phone");
             assertEquals(List.of(), b.overflowing());
             assertEquals(List.of(), b.consoleErrors());
+            // the model's own page hears the same file as the studio did, to the bit
+            b.driver.get(page.toUri().toString());
+            b.waitUpTo(20).until(d -> b.byTestId("sound").isDisplayed());
+            b.byTestId("sound").sendKeys(low.toString());
+            b.waitUpTo(20).until(d -> probabilities(b, "[data-testid=answer] [data-value]").size() == 4);
+            assertEquals(studio, probabilities(b, "[data-testid=answer] [data-value]"), "the page's probabilities are the studio's");
+            assertEquals(List.of(), b.overflowing());
         }
         try (Browser other = new Browser(true, mic)) {
             // whoever opens the link listens at once: no recordings travel with it

@@ -107,6 +107,30 @@ public final class SoundFormat {
         return out;
     }
 
+    /**
+     * A model's outputs for a sound at its own rate (a file, or a microphone's last second): each
+     * second's, as the model's preprocessing (setting sound) makes it, averaged. Unlike training
+     * clips, silence and a sound under a second are classified too (padded with silence).
+     *
+     * @throws IllegalArgumentException for a model that takes no sounds, or a sound over 10 minutes
+     */
+    public static double[] classify(studio.backprop.engine.model.Model model, float[] samples, int rate) {
+        if (model.settings.get("sound").isEmpty()) throw new IllegalArgumentException("this model does not take sounds");
+        if (samples.length > Wav.MAX_SECONDS * rate) throw new IllegalArgumentException("longer than 10 minutes");
+        SoundFormat f = parse(model.settings.get("sound"));
+        float[] x = Resample.of(samples, rate, RATE);
+        List<double[]> windows = new ArrayList<>();
+        for (int start = 0; start == 0 || start + CLIP / 2 <= x.length; start += CLIP) {
+            float[] clip = new float[CLIP];
+            System.arraycopy(x, start, clip, 0, Math.max(0, Math.min(CLIP, x.length - start)));
+            windows.add(f.spectrogram(clip));
+        }
+        double[][] out = model.predict(windows.toArray(new double[0][]));
+        double[] mean = new double[out[0].length];
+        for (double[] o : out) for (int k = 0; k < mean.length; k++) mean[k] += o[k] / out.length;
+        return mean;
+    }
+
     /** A clip's levels, row-major: row r is mel band side - 1 - r, column t frame t. */
     public double[] spectrogram(float[] clip) {
         if (clip.length != CLIP) throw new IllegalArgumentException("a clip is " + CLIP + " samples, got " + clip.length);

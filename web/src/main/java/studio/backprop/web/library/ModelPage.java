@@ -19,6 +19,7 @@ import studio.backprop.web.Js;
 import studio.backprop.web.page.ui.Colors;
 import studio.backprop.web.page.ui.Dom;
 import studio.backprop.web.page.ui.Html;
+import studio.backprop.web.page.ui.Microphone;
 import studio.backprop.web.page.ui.Pad;
 import studio.backprop.web.protocol.Pixels;
 
@@ -58,7 +59,8 @@ public final class ModelPage {
         StringBuilder what = new StringBuilder(classes.length > 0
                 ? "Tells " + classes.length + " classes apart (" + String.join(", ", classes) + ")"
                 : "Predicts " + String.join(", ", model.model.targetNames));
-        what.append(" from ").append(model.kind.equals("images") ? model.image.side + "\u00d7" + model.image.side
+        what.append(" from ").append(model.kind.equals("sounds") ? "one-second sounds (" + model.model.settings.get("sound") + " spectrograms)"
+                : model.kind.equals("images") ? model.image.side + "\u00d7" + model.image.side
                 + (model.image.channels == 3 ? " colour" : " grey") + " images" : String.join(", ", model.columns()));
         what.append(". Hidden layers: ").append(model.layers()).append(" (").append(Dom.grouped(model.model.network.parameterCount())).append(" parameters).");
         HTMLElement p = Html.el("p", what.toString());
@@ -84,6 +86,7 @@ public final class ModelPage {
         main.appendChild(tryIt);
         if (model.kind.equals("plane")) plane(tryIt);
         else if (model.kind.equals("images")) images(tryIt, data);
+        else if (model.kind.equals("sounds")) sounds(tryIt);
         else form(tryIt);
         answer = Html.el("div");
         answer.setAttribute("data-testid", "answer");
@@ -169,6 +172,48 @@ public final class ModelPage {
         if (side == 28) pictures(into);
     }
 
+    /** Whether the microphone is being listened to (a prediction four times a second). */
+    private static boolean listening;
+
+    /** A sound file (any the browser decodes), or the microphone live. */
+    private static void sounds(HTMLElement into) {
+        HTMLElement label = Html.el("label", "A sound file ");
+        HTMLElement file = Html.el("input");
+        file.setAttribute("type", "file");
+        file.setAttribute("accept", "audio/*,.wav,.mp3,.ogg,.webm,.flac,.m4a");
+        file.setAttribute("data-testid", "sound");
+        label.appendChild(file);
+        into.appendChild(label);
+        Microphone.Samples heard = (samples, rate, error) -> show(() -> {
+            if (error != null) throw new IllegalArgumentException(error);
+            return model.outputsOfSound(samples.copyToJavaArray(), (int) rate);
+        });
+        file.addEventListener("change", ev -> {
+            JSObject f = firstFile(file);
+            if (f != null) Microphone.read(f, bytes -> {
+                if (bytes == null) heard.got(null, 0, "the file could not be read");
+                else Microphone.decode(bytes, heard);
+            });
+        });
+        HTMLElement listen = button(into, "Listen", () -> { });
+        listen.setAttribute("aria-pressed", "false");
+        listen.addEventListener("click", e -> {
+            listening = !listening;
+            listen.setAttribute("aria-pressed", listening ? "true" : "false");
+            if (listening) Microphone.open(peak -> { }, () -> listenLoop(heard), why -> {
+                listening = false;
+                listen.setAttribute("aria-pressed", "false");
+                heard.got(null, 0, why);
+            });
+        });
+    }
+
+    private static void listenLoop(Microphone.Samples heard) {
+        if (!listening) return;
+        Microphone.lastSecond(heard);
+        Js.setTimeout(() -> listenLoop(heard), 250);
+    }
+
     private static void pictures(HTMLElement into) {
         HTMLElement label = Html.el("label", "A picture ");
         HTMLElement file = Html.el("input");
@@ -243,13 +288,17 @@ public final class ModelPage {
         return input;
     }
 
-    private static void button(HTMLElement into, String text, Runnable action) {
+    private static HTMLElement button(HTMLElement into, String text, Runnable action) {
         HTMLElement b = Html.el("button", text);
         b.setAttribute("type", "button");
         b.setAttribute("data-testid", text.toLowerCase().replace(' ', '-'));
         b.addEventListener("click", e -> action.run());
         into.appendChild(b);
+        return b;
     }
+
+    @JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] : null;")
+    private static native JSObject firstFile(HTMLElement input);
 
     // JSBody locals are named js_* (TeaVM renames parameters to short names they could shadow).
 

@@ -19,7 +19,7 @@ import studio.backprop.engine.train.Metrics;
  */
 public final class Predictor {
     public final Model model;
-    /** plane (a 2-D set: inputs x1, x2), images, or table. */
+    /** plane (a 2-D set: inputs x1, x2), images, sounds (setting sound: spectrograms), or table. */
     public final String kind;
     /** The images the network reads, or null when it reads no images. */
     public final ImageFormat image;
@@ -29,7 +29,7 @@ public final class Predictor {
         String data = model.settings.get("data");
         this.image = Images.format(data, model.settings.get("image"));
         this.kind = Generators.isGenerated(data) || data.equals(Drawn.NAME) ? "plane"
-                : image != null ? "images" : "table";
+                : !model.settings.get("sound").isEmpty() ? "sounds" : image != null ? "images" : "table";
     }
 
     /** A model file's bytes: the binary form (.bpsm) or JSON (.json). */
@@ -87,6 +87,11 @@ public final class Predictor {
         double[] x = image.inputs(ImageFormat.scale(width, height, rgba, image.side));
         if (image.maxLevel != 1) for (int i = 0; i < x.length; i++) x[i] *= image.maxLevel; // the digits table's levels 0..16
         return outputs(x);
+    }
+
+    /** A sound's outputs (mono samples at rate Hz): each second's, averaged (see SoundFormat.classify). */
+    public double[] outputsOfSound(float[] samples, int rate) {
+        return studio.backprop.engine.sound.SoundFormat.classify(model, samples, rate);
     }
 
     /** A classifier's class probabilities (a one-output classifier's as [1 - p, p]), or null for a regression. */

@@ -14,6 +14,7 @@ import studio.backprop.web.page.State;
 import studio.backprop.web.page.WorkerClient;
 import studio.backprop.web.page.ui.Dom;
 import studio.backprop.web.page.ui.Html;
+import studio.backprop.web.page.ui.Microphone;
 import studio.backprop.web.protocol.SoundMessages;
 
 /**

@@ -409,28 +409,15 @@ public final class OwnSounds {
                 Int8Array.copyFromJavaArray(levels), skipped.toArray(new String[0]), fraction, message));
     }
 
-    /**
-     * "Try it": the model's class probabilities for a sound, each second's averaged (a live
-     * microphone sends its last second). Silence is classified too: only training refuses it.
-     */
+    /** "Try it": the model's class probabilities for a sound (see {@link SoundFormat#classify}; a live microphone sends its last second). */
     static FromWorker.Prediction predict(Model model, SoundMessages.Listen m) {
-        if (model == null || !Experiment.sounds(model.settings)) return FromWorker.prediction("this model does not take sounds", null, -1, Double.NaN, Double.NaN);
-        SoundFormat f = SoundFormat.parse(model.settings.get("sound"));
-        float[] x = m.getSamples().copyToJavaArray();
-        if (x.length > Wav.MAX_SECONDS * m.getRate()) return FromWorker.prediction("longer than 10 minutes", null, -1, Double.NaN, Double.NaN);
-        x = Resample.of(x, (int) m.getRate(), SoundFormat.RATE);
-        double[] sum = null;
-        int windows = 0;
-        for (int start = 0; start == 0 || start + SoundFormat.CLIP / 2 <= x.length; start += SoundFormat.CLIP) {
-            float[] clip = new float[SoundFormat.CLIP];
-            System.arraycopy(x, start, clip, 0, Math.max(0, Math.min(SoundFormat.CLIP, x.length - start)));
-            double[] out = model.predict(new double[][] {f.spectrogram(clip)})[0];
-            if (sum == null) sum = new double[out.length];
-            for (int k = 0; k < out.length; k++) sum[k] += out[k];
-            windows++;
+        try {
+            if (model == null) throw new IllegalArgumentException("this model does not take sounds");
+            double[] out = SoundFormat.classify(model, m.getSamples().copyToJavaArray(), (int) m.getRate());
+            return FromWorker.prediction(null, Js.float64(out), Metrics.predictedClass(out), Double.NaN, Double.NaN);
+        } catch (IllegalArgumentException e) {
+            return FromWorker.prediction(e.getMessage(), null, -1, Double.NaN, Double.NaN);
         }
-        for (int k = 0; k < sum.length; k++) sum[k] /= windows;
-        return FromWorker.prediction(null, Js.float64(sum), Metrics.predictedClass(sum), Double.NaN, Double.NaN);
     }
 
     private static String pad(int n) {

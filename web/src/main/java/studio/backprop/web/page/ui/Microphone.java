@@ -1,4 +1,4 @@
-package studio.backprop.web.page.data;
+package studio.backprop.web.page.ui;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -7,28 +7,28 @@ import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
- * The browser's sound on the page: the microphone (opened once, then kept; its level, a
+ * The browser's sound on a page (the studio's, a model's own): the microphone (opened once, then kept; its level, a
  * recording, its last second), decoding a sound file (decodeAudioData, which workers lack) and
  * playing a clip. The microphone is read raw: no echo cancelling, noise suppression or gain
  * control, so a recording is what the live "Try it" hears.
  */
-final class Microphone {
+public final class Microphone {
     private Microphone() {}
 
     @JSFunctor
-    interface Level extends JSObject {
+    public interface Level extends JSObject {
         /** The loudest sample of the latest block, 0-1. */
         void level(double peak);
     }
 
     @JSFunctor
-    interface Samples extends JSObject {
+    public interface Samples extends JSObject {
         /** Mono samples at rate Hz, or null and why not. */
         void got(Float32Array samples, double rate, String error);
     }
 
     /** The seconds a press records at least (a click records one clip). */
-    static final double MIN_SECONDS = 1;
+    public static final double MIN_SECONDS = 1;
 
     /**
      * Opens the microphone (once; later calls only run then): level hears each block, then runs
@@ -58,21 +58,21 @@ final class Microphone {
             + "  fail(js_n === 'NotAllowedError' ? 'the microphone was refused: allow it for this page in the browser, then try again'"
             + "    : js_n === 'NotFoundError' ? 'no microphone was found: plug one in, or add sound files instead'"
             + "    : 'the microphone could not start: ' + (js_e && js_e.message || js_e)); });")
-    static native void open(Level level, Done then, Failed fail);
+    public static native void open(Level level, Done then, Failed fail);
 
     @JSFunctor
-    interface Done extends JSObject {
+    public interface Done extends JSObject {
         void done();
     }
 
     @JSFunctor
-    interface Failed extends JSObject {
+    public interface Failed extends JSObject {
         void failed(String message);
     }
 
     /** Starts recording (the microphone is open). */
     @JSBody(script = "var js_m = self.js_mic; js_m.chunks = []; js_m.got = 0; js_m.stopAt = 0; js_m.recording = true;")
-    static native void start();
+    public static native void start();
 
     /** Stops recording once it holds {@link #MIN_SECONDS} (at once if it does); done gets the whole recording. */
     @JSBody(params = {"min", "done"}, script =
@@ -81,14 +81,14 @@ final class Microphone {
             + "  var js_out = new Float32Array(js_m.got), js_o = 0; js_m.chunks.forEach(function (js_c) { js_out.set(js_c, js_o); js_o += js_c.length; });"
             + "  js_m.chunks = []; done(js_out, js_m.rate, null); };"
             + "var js_need = Math.ceil(min * js_m.rate); if (js_m.got >= js_need) js_m.finish(); else js_m.stopAt = js_need;")
-    static native void stop(double min, Samples done);
+    public static native void stop(double min, Samples done);
 
     /** The microphone's last second, oldest sample first (null before it is open). */
     @JSBody(params = "done", script =
             "var js_m = self.js_mic; if (!js_m || !js_m.ring) return;"
             + "var js_n = js_m.ring.length, js_out = new Float32Array(js_n);"
             + "js_out.set(js_m.ring.subarray(js_m.at), 0); js_out.set(js_m.ring.subarray(0, js_m.at), js_n - js_m.at); done(js_out, js_m.rate, null);")
-    static native void lastSecond(Samples done);
+    public static native void lastSecond(Samples done);
 
     /** Decodes a sound file's bytes (any format the browser knows) to mono at 48 kHz: the channels' mean. */
     @JSBody(params = {"bytes", "done"}, script =
@@ -100,21 +100,21 @@ final class Microphone {
             + "  for (var js_ch = 0; js_ch < js_k; js_ch++) { var js_d = js_a.getChannelData(js_ch); for (var js_i = 0; js_i < js_n; js_i++) js_out[js_i] += js_d[js_i] / js_k; }"
             + "  done(js_out, js_a.sampleRate, null);"
             + "}, function (js_e) { done(null, 0, 'not a sound this browser decodes (' + (js_e && js_e.message || js_e) + ')'); });")
-    static native void decode(Int8Array bytes, Samples done);
+    public static native void decode(Int8Array bytes, Samples done);
 
     /** Plays samples at rate Hz. */
     @JSBody(params = {"samples", "rate"}, script =
             "var js_c = self.js_player || (self.js_player = new AudioContext()); js_c.resume();"
             + "var js_b = js_c.createBuffer(1, samples.length, rate); js_b.getChannelData(0).set(samples);"
             + "var js_s = js_c.createBufferSource(); js_s.buffer = js_b; js_s.connect(js_c.destination); js_s.start();")
-    static native void play(Float32Array samples, double rate);
+    public static native void play(Float32Array samples, double rate);
 
     /** The bytes of a File, then done (read on the page: the worker is sent the samples). */
     @JSBody(params = {"file", "done"}, script = "file.arrayBuffer().then(function (js_b) { done(new Int8Array(js_b)); }, function () { done(null); });")
-    static native void read(JSObject file, Bytes done);
+    public static native void read(JSObject file, Bytes done);
 
     @JSFunctor
-    interface Bytes extends JSObject {
+    public interface Bytes extends JSObject {
         void got(Int8Array bytes);
     }
 }
