@@ -113,21 +113,27 @@ class OwnImagesIT {
         }
     }
 
+    /** A zip bomb: one entry (path) of 200 MB of zeros, deflated to about 200 KB, as dir/bomb.zip. */
+    static Path bomb(Path dir, String path) throws Exception {
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(path));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) out.write(zeros);
+            out.closeEntry();
+        }
+        Path zip = dir.resolve("bomb.zip");
+        Files.write(zip, bomb.toByteArray());
+        return zip;
+    }
+
     @Test
     void badInputIsNamedAndABombIsRefused() throws Exception {
         Path dir = Files.createTempDirectory("images");
         Path one = dir.resolve("one.zip");
         Files.write(one, ImageZips.zip(true, "cats/cat/1.png", ImageZips.file("mnist", 3, 0, 30, 30, "png"),
                 "cats/cat/2.png", ImageZips.file("mnist", 3, 1, 30, 30, "png"), "cats/cat/broken.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2}));
-        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
-            out.putNextEntry(new java.util.zip.ZipEntry("x/a/big.png"));
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 200; i++) out.write(zeros);
-            out.closeEntry();
-        }
-        Path bombZip = dir.resolve("bomb.zip");
-        Files.write(bombZip, bomb.toByteArray());
+        Path bombZip = bomb(dir, "x/a/big.png");
         try (Browser b = Browser.pooled()) {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());

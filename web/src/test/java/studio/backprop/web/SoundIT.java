@@ -177,15 +177,7 @@ class SoundIT {
         Files.writeString(text, "not a sound");
         Files.write(garbage, new byte[] {(byte) 0xFF, (byte) 0xFB, 1, 2, 3, 4, 5, 6, 7, 8});
         Files.write(hour, Wav.write16(new double[1000 * 60 * 11], 1000)); // 11 minutes (at 1 kHz: 1.3 MB)
-        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bomb)) {
-            out.putNextEntry(new java.util.zip.ZipEntry("x/a/big.wav"));
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 200; i++) out.write(zeros);
-            out.closeEntry();
-        }
-        Path bombZip = dir.resolve("bomb.zip");
-        Files.write(bombZip, bomb.toByteArray());
+        Path bombZip = OwnImagesIT.bomb(dir, "x/a/big.wav");
         try (Browser b = Browser.pooled()) {
             b.open("#data=xor");
             b.waitUpTo(20).until(d -> !b.value("weights-hash").isEmpty());

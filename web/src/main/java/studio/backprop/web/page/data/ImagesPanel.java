@@ -7,7 +7,6 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Int8Array;
 import studio.backprop.engine.data.Images;
-import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.page.State;
@@ -25,12 +24,6 @@ import studio.backprop.web.protocol.ToWorker;
  * starts the recommended conv net on them at the chosen size and colour.
  */
 public final class ImagesPanel {
-    @JSFunctor
-    interface Files extends JSObject {
-        /** Files with their paths (a folder's relative paths, else the names). */
-        void accept(JSObject[] files, String[] paths);
-    }
-
     @JSFunctor
     interface Frame extends JSObject {
         void accept(Int8Array rgba, int width, int height);
@@ -64,7 +57,7 @@ public final class ImagesPanel {
         HTMLElement file = Dom.byTestId("images-file"), folder = Dom.byTestId("images-folder");
         file.addEventListener("change", e -> chosen(file, ""));
         folder.addEventListener("change", e -> chosen(folder, ""));
-        listenDrop(Dom.byTestId("images-drop"), (files, paths) -> add(files, paths, ""));
+        Uploads.listenDrop(Dom.byTestId("images-drop"), (files, paths) -> add(files, paths, ""));
         Dom.byTestId("images-make").addEventListener("click", e -> {
             if (classes.length == 0) {
                 worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, "class 1"));
@@ -72,7 +65,7 @@ public final class ImagesPanel {
             }
             show();
         });
-        Dom.byTestId("class-add").addEventListener("click", e -> worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, freeName())));
+        Dom.byTestId("class-add").addEventListener("click", e -> worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.ADD, 0, Uploads.freeName(classes))));
         Dom.byTestId("images-cancel").addEventListener("click", e -> worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.CANCEL, 0, "")));
         Dom.byTestId("images-clear").addEventListener("click", e -> {
             worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.CLEAR, 0, ""));
@@ -82,28 +75,22 @@ public final class ImagesPanel {
         Dom.byTestId("images-use").addEventListener("click", e -> train());
         HTMLElement tryFile = Dom.byTestId("try-image");
         tryFile.addEventListener("change", e -> {
-            JSObject f = firstFile(tryFile);
+            JSObject f = Uploads.firstFile(tryFile);
             if (f != null) worker.send(ToWorker.predictFile(f));
         });
         Dom.byTestId("try-camera").addEventListener("click", e -> liveCamera());
     }
 
     private void chosen(HTMLElement input, String into) {
-        add(files(input), paths(input), into);
-        clearInput(input);
+        add(Uploads.files(input), Uploads.paths(input), into);
+        Uploads.clearInput(input);
     }
 
     private void add(JSObject[] files, String[] paths, String into) {
         if (files.length == 0) return;
         if (into.isEmpty()) {
-            String first = paths[0].replace('\\', '/');
-            name = first.contains("/") ? first.substring(0, first.indexOf('/')) : Text.lowerAscii(first).endsWith(".zip") ? first : "my images";
-            // a folder named like a built-in set (mnist, iris, ...) must not train on that set
-            if (studio.backprop.engine.data.BuiltIn.isBuiltIn(name)) name = name + " images";
-            // loose image files (no folders, no zip) go to the last class, or a new one
-            boolean loose = true;
-            for (String p : paths) loose &= !p.contains("/") && !Text.lowerAscii(p).endsWith(".zip");
-            if (loose) into = classes.length > 0 ? classes[classes.length - 1] : "class 1";
+            name = Uploads.dataName(paths, "my images", "images");
+            into = Uploads.looseInto(paths, classes);
         }
         worker.sendFiles(ToWorker.imagesAdd(files, paths, into));
         show();
@@ -112,13 +99,6 @@ public final class ImagesPanel {
     private void show() {
         panel.setHidden(false);
         panel.scrollIntoView();
-    }
-
-    private String freeName() {
-        for (int k = classes.length + 1; ; k++) {
-            String n = "class " + k;
-            if (java.util.Arrays.asList(classes).indexOf(n) < 0) return n;
-        }
     }
 
     /** The worker's report: the class list drawn again, thumbnails and all. */
@@ -132,18 +112,7 @@ public final class ImagesPanel {
         Dom.byTestId("images-summary").setTextContent(total + " images in " + classes.length + " classes");
         Dom.byTestId("images-summary").setAttribute("data-value", Integer.toString(total));
         double f = m.getFraction();
-        Dom.byTestId("images-progress").setHidden(f < 0);
-        Dom.byTestId("images-progress").setAttribute("data-loading", f < 0 ? "false" : "true");
-        if (f >= 0) Html.setValue(Dom.byTestId("images-progress-bar"), Dom.raw(f));
-        HTMLElement message = Dom.byTestId("images-message");
-        message.setTextContent(m.getMessage());
-        message.setHidden(m.getMessage().isEmpty());
-        String[] skipped = m.getSkipped();
-        Dom.byTestId("images-skipped-box").setHidden(skipped.length == 0);
-        Dom.byTestId("images-skipped-count").setTextContent(Integer.toString(skipped.length));
-        HTMLElement skippedList = Dom.byTestId("images-skipped");
-        Html.clear(skippedList);
-        for (int i = 0; i < Math.min(200, skipped.length); i++) skippedList.appendChild(Html.el("li", skipped[i]));
+        Uploads.report("images", f, m.getMessage(), m.getSkipped());
         if (!sameClasses) buildRows();
         int side = m.getSide(), per = m.getThumbsPerClass();
         for (int k = 0; k < classes.length; k++) {
@@ -218,7 +187,7 @@ public final class ImagesPanel {
             remove.addEventListener("click", e -> worker.sendFiles(ToWorker.imagesEdit(ToWorker.ImagesOp.REMOVE, index, "")));
             tools.appendChild(remove);
             row.appendChild(tools);
-            listenDrop(row, (files, paths) -> add(files, paths, classes[index]));
+            Uploads.listenDrop(row, (files, paths) -> add(files, paths, classes[index]));
             list.appendChild(row);
         }
     }
@@ -279,46 +248,6 @@ public final class ImagesPanel {
             + "    js_img.data[4 * js_p + js_ch] = thumbs[js_at + js_ch * js_plane + js_p] & 255; js_img.data[4 * js_p + 3] = 255; }"
             + "  js_cc.putImageData(js_img, 0, 0); js_g.drawImage(js_c, js_k * js_t, 0, js_t - 1, js_t - 1); }")
     private static native void drawThumbs(HTMLCanvasElement canvas, Int8Array thumbs, int first, int count, int side);
-
-    @JSBody(params = "input", script = "return Array.prototype.slice.call(input.files || []);")
-    static native JSObject[] files(HTMLElement input);
-
-    @JSBody(params = "input", script = "return Array.prototype.map.call(input.files || [], function (js_f) { return js_f.webkitRelativePath || js_f.name; });")
-    static native String[] paths(HTMLElement input);
-
-    @JSBody(params = "input", script = "input.value = '';")
-    static native void clearInput(HTMLElement input);
-
-    @JSBody(params = "input", script = "return input.files && input.files.length ? input.files[0] : null;")
-    static native JSObject firstFile(HTMLElement input);
-
-    /**
-     * Files dropped on a zone; a dropped folder is walked (with its sub-folders) so each file
-     * keeps its path, as a folder picker gives it.
-     */
-    @JSBody(params = {"zone", "got"}, script =
-            "zone.addEventListener('dragover', function (js_e) { js_e.preventDefault(); zone.classList.add('dragging'); });"
-            + "zone.addEventListener('dragleave', function () { zone.classList.remove('dragging'); });"
-            + "zone.addEventListener('drop', function (js_e) { js_e.preventDefault(); js_e.stopPropagation(); zone.classList.remove('dragging');"
-            + "  var js_files = [], js_paths = [], js_pending = 0;"
-            + "  function js_done() { if (js_pending === 0 && js_files.length) got(js_files, js_paths); }"
-            + "  function js_walk(js_entry, js_path) {"
-            + "    js_pending++;"
-            + "    if (js_entry.isFile) { js_entry.file(function (js_f) { js_files.push(js_f); js_paths.push(js_path + js_f.name); js_pending--; js_done(); },"
-            + "      function () { js_pending--; js_done(); }); return; }"
-            + "    var js_reader = js_entry.createReader();"
-            + "    function js_more() { js_reader.readEntries(function (js_list) {"
-            + "      if (!js_list.length) { js_pending--; js_done(); return; }"
-            + "      js_list.forEach(function (js_x) { js_walk(js_x, js_path + js_entry.name + '/'); }); js_more(); },"
-            + "      function () { js_pending--; js_done(); }); }"
-            + "    js_more(); }"
-            + "  var js_items = js_e.dataTransfer.items, js_entries = [];"
-            + "  for (var js_i = 0; js_items && js_i < js_items.length; js_i++) {"
-            + "    var js_en = js_items[js_i].webkitGetAsEntry && js_items[js_i].webkitGetAsEntry(); if (js_en) js_entries.push(js_en); }"
-            + "  if (!js_entries.length) { var js_fl = js_e.dataTransfer.files;"
-            + "    for (var js_j = 0; js_j < js_fl.length; js_j++) { js_files.push(js_fl[js_j]); js_paths.push(js_fl[js_j].name); } js_done(); return; }"
-            + "  js_entries.forEach(function (js_x) { js_walk(js_x, ''); }); });")
-    static native void listenDrop(HTMLElement zone, Files got);
 
     @JSFunctor
     interface Condition extends JSObject {

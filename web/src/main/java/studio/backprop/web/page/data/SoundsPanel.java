@@ -5,8 +5,6 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.typedarrays.Int8Array;
-import studio.backprop.engine.data.BuiltIn;
-import studio.backprop.engine.data.Text;
 import studio.backprop.engine.train.Recommended;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
@@ -49,7 +47,7 @@ public final class SoundsPanel {
         HTMLElement file = Dom.byTestId("sounds-file"), folder = Dom.byTestId("sounds-folder");
         file.addEventListener("change", e -> chosen(file, ""));
         folder.addEventListener("change", e -> chosen(folder, ""));
-        ImagesPanel.listenDrop(Dom.byTestId("sounds-drop"), (files, paths) -> add(files, paths, ""));
+        Uploads.listenDrop(Dom.byTestId("sounds-drop"), (files, paths) -> add(files, paths, ""));
         Dom.byTestId("sounds-make").addEventListener("click", e -> {
             if (classes.length == 0) {
                 worker.sendFiles(SoundMessages.edit(SoundMessages.Op.ADD, 0, "background noise"));
@@ -57,7 +55,7 @@ public final class SoundsPanel {
             }
             show();
         });
-        Dom.byTestId("sound-class-add").addEventListener("click", e -> worker.sendFiles(SoundMessages.edit(SoundMessages.Op.ADD, 0, freeName())));
+        Dom.byTestId("sound-class-add").addEventListener("click", e -> worker.sendFiles(SoundMessages.edit(SoundMessages.Op.ADD, 0, Uploads.freeName(classes))));
         Dom.byTestId("sounds-cancel").addEventListener("click", e -> worker.sendFiles(SoundMessages.edit(SoundMessages.Op.CANCEL, 0, "")));
         Dom.byTestId("sounds-clear").addEventListener("click", e -> {
             worker.sendFiles(SoundMessages.edit(SoundMessages.Op.CLEAR, 0, ""));
@@ -66,8 +64,8 @@ public final class SoundsPanel {
         Dom.byTestId("sounds-use").addEventListener("click", e -> train());
         HTMLElement tryFile = Dom.byTestId("try-sound");
         tryFile.addEventListener("change", e -> {
-            JSObject f = ImagesPanel.firstFile(tryFile);
-            ImagesPanel.clearInput(tryFile);
+            JSObject f = Uploads.firstFile(tryFile);
+            Uploads.clearInput(tryFile);
             if (f != null) Microphone.read(f, bytes -> {
                 if (bytes == null) tryFailed("the file could not be read");
                 else Microphone.decode(bytes, (samples, rate, error) -> {
@@ -85,19 +83,15 @@ public final class SoundsPanel {
     }
 
     private void chosen(HTMLElement input, String into) {
-        add(ImagesPanel.files(input), ImagesPanel.paths(input), into);
-        ImagesPanel.clearInput(input);
+        add(Uploads.files(input), Uploads.paths(input), into);
+        Uploads.clearInput(input);
     }
 
     private void add(JSObject[] files, String[] paths, String into) {
         if (files.length == 0) return;
         if (into.isEmpty()) {
-            String first = paths[0].replace('\\', '/');
-            name = first.contains("/") ? first.substring(0, first.indexOf('/')) : Text.lowerAscii(first).endsWith(".zip") ? first : "my sounds";
-            if (BuiltIn.isBuiltIn(name)) name = name + " sounds";
-            boolean loose = true;
-            for (String p : paths) loose &= !p.contains("/") && !Text.lowerAscii(p).endsWith(".zip");
-            if (loose) into = classes.length > 0 ? classes[classes.length - 1] : "class 1";
+            name = Uploads.dataName(paths, "my sounds", "sounds");
+            into = Uploads.looseInto(paths, classes);
         }
         worker.sendFiles(SoundMessages.add(files, paths, into));
         show();
@@ -106,13 +100,6 @@ public final class SoundsPanel {
     private void show() {
         panel.setHidden(false);
         panel.scrollIntoView();
-    }
-
-    private String freeName() {
-        for (int k = classes.length + 1; ; k++) {
-            String n = "class " + k;
-            if (java.util.Arrays.asList(classes).indexOf(n) < 0) return n;
-        }
     }
 
     /** The worker's report: the class list (made again when the classes change), each class's latest clips. */
@@ -126,18 +113,7 @@ public final class SoundsPanel {
         Dom.byTestId("sounds-summary").setTextContent(total + (total == 1 ? " clip" : " clips") + " of a second in " + classes.length + " classes");
         Dom.byTestId("sounds-summary").setAttribute("data-value", Integer.toString(total));
         double f = m.getFraction();
-        Dom.byTestId("sounds-progress").setHidden(f < 0);
-        Dom.byTestId("sounds-progress").setAttribute("data-loading", f < 0 ? "false" : "true");
-        if (f >= 0) Html.setValue(Dom.byTestId("sounds-progress-bar"), Dom.raw(f));
-        HTMLElement message = Dom.byTestId("sounds-message");
-        message.setTextContent(m.getMessage());
-        message.setHidden(m.getMessage().isEmpty());
-        String[] skipped = m.getSkipped();
-        Dom.byTestId("sounds-skipped-box").setHidden(skipped.length == 0);
-        Dom.byTestId("sounds-skipped-count").setTextContent(Integer.toString(skipped.length));
-        HTMLElement skippedList = Dom.byTestId("sounds-skipped");
-        Html.clear(skippedList);
-        for (int i = 0; i < Math.min(200, skipped.length); i++) skippedList.appendChild(Html.el("li", skipped[i]));
+        Uploads.report("sounds", f, m.getMessage(), m.getSkipped());
         if (!same) buildRows();
         for (int k = 0; k < classes.length; k++) {
             countEls[k].setTextContent((int) counts[k] == 1 ? "1 clip" : (int) counts[k] + " clips");
@@ -239,7 +215,7 @@ public final class SoundsPanel {
             remove.addEventListener("click", e -> worker.sendFiles(SoundMessages.edit(SoundMessages.Op.REMOVE, index, "")));
             tools.appendChild(remove);
             row.appendChild(tools);
-            ImagesPanel.listenDrop(row, (files, paths) -> add(files, paths, classes[index]));
+            Uploads.listenDrop(row, (files, paths) -> add(files, paths, classes[index]));
             list.appendChild(row);
         }
     }
