@@ -59,6 +59,9 @@ public final class SoundsPanel {
         Dom.byTestId("sounds-cancel").addEventListener("click", e -> worker.sendFiles(SoundMessages.edit(SoundMessages.Op.CANCEL, 0, "")));
         Dom.byTestId("sounds-clear").addEventListener("click", e -> {
             worker.sendFiles(SoundMessages.edit(SoundMessages.Op.CLEAR, 0, ""));
+            if (listening) listen();
+            recording = -1; // (a recording under way is dropped with the rest)
+            Microphone.close();
             panel.setHidden(true);
         });
         Dom.byTestId("sounds-use").addEventListener("click", e -> train());

@@ -70,6 +70,11 @@ public final class Microphone {
         void failed(String message);
     }
 
+    /** Closes the microphone (the browser's indicator goes off); the next open asks for it again. */
+    @JSBody(script = "var js_m = self.js_mic; if (!js_m || !js_m.ctx) return; js_m.stream.getTracks().forEach(function (js_t) { js_t.stop(); });"
+            + " js_m.node.disconnect(); js_m.ctx.close(); self.js_mic = null;")
+    public static native void close();
+
     /** Starts recording (the microphone is open). */
     @JSBody(script = "var js_m = self.js_mic; js_m.chunks = []; js_m.got = 0; js_m.stopAt = 0; js_m.recording = true;")
     public static native void start();
