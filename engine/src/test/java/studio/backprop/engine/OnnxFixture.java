@@ -69,9 +69,19 @@ final class OnnxFixture {
 
     /** A node; attributes as name, value pairs: Integer, Float, String or long[]. */
     String node(String op, String[] in, Object... attributes) {
+        return build(op, in, false, attributes);
+    }
+
+    /** The same, its second output the one made (its first left unnamed): a recurrent node's Y_h. */
+    String lastOutput(String op, String[] in, Object... attributes) {
+        return build(op, in, true, attributes);
+    }
+
+    private String build(String op, String[] in, boolean second, Object... attributes) {
         String out = op.toLowerCase() + (++count);
         Pb n = new Pb();
         for (String i : in) n.string(1, i);
+        if (second) n.string(2, "");
         n.string(2, out).string(3, out).string(4, op);
         for (int a = 0; a < attributes.length; a += 2) {
             Pb at = new Pb().string(1, (String) attributes[a]);

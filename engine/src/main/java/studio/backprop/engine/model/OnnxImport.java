@@ -15,6 +15,7 @@ import studio.backprop.engine.nn.LeakyReLU;
 import studio.backprop.engine.nn.Linear;
 import studio.backprop.engine.nn.Module;
 import studio.backprop.engine.nn.Network;
+import studio.backprop.engine.nn.Recurrent;
 import studio.backprop.engine.nn.Shape;
 import studio.backprop.engine.train.Settings;
 
@@ -25,9 +26,9 @@ import studio.backprop.engine.train.Settings;
  *
  * <p>The graph is a chain from one input to one output. Read: Gemm (transB 0 or 1) or MatMul with
  * an Add of its bias; Conv (square kernel, equal strides, "same" padding as the engine pads) and
- * MaxPool (window = stride); the activations Relu, Tanh, Sigmoid, LeakyRelu (slope 0.01), Sin after a
- * layer, Softmax at the end; Flatten and Reshape (to an image at the start, flat before a dense
- * layer); Transpose between NHWC and NCHW (Keras' layout: an NHWC input, and a flatten in HWC order,
+ * MaxPool (window = stride); RNN, GRU and LSTM on a sequence (see {@link OnnxRecurrent}); the activations Relu, Tanh, Sigmoid, LeakyRelu (slope 0.01), Sin after a
+ * layer, Softmax at the end; Flatten and Reshape (to an image or a sequence [N, T, D] at the start, flat
+ * before a dense layer), Squeeze after a recurrent node; Transpose between NHWC and NCHW (Keras' layout: an NHWC input, and a flatten in HWC order,
  * whose next dense layer's rows are put back in the engine's CHW order); Dropout; Identity. Before
  * the first layer, Sub/Add and Div by constants become the model's normalisation; after the last
  * dense layer, Mul and Add by constants its target scaling; this app's own 2-D features (Gather,
@@ -53,13 +54,16 @@ public final class OnnxImport {
         Limits.check(g.outputs.size() == 1, "the graph has " + g.outputs.size() + " outputs (one is read)");
         OnnxReader.Value input = g.inputs.get(0);
         int[] dims = input.dims;
-        Limits.check(dims.length == 2 || dims.length == 4, "its input '" + input.name + "' has " + dims.length
-                + " dimensions (a batch of rows [N, k] or of images [N, C, H, W] is read)");
+        Limits.check(dims.length >= 2 && dims.length <= 4, "its input '" + input.name + "' has " + dims.length
+                + " dimensions (a batch of rows [N, k], of sequences [N, T, D] or of images [N, C, H, W] is read)");
         for (int d = 1; d < dims.length; d++) Limits.check(dims[d] > 0, "its input '" + input.name + "' has no fixed size in dimension " + d);
         OnnxLayers w = new OnnxLayers(g);
         w.current = input.name;
         if (dims.length == 2) {
             w.shape = Shape.flat(dims[1]);
+        } else if (dims.length == 3) {
+            w.shape = Shape.sequence(dims[1], dims[2]); // the engine's rows hold the same values, step after step
+            w.inputShape = w.shape;
         } else {
             w.nhwcInput = true; // settled by the first node: a Transpose to NCHW, or none
             w.rawDims = dims;
@@ -112,6 +116,7 @@ public final class OnnxImport {
                 case DENSE: hidden.add(LayerSpec.dense(l.units, act)); break;
                 case CONV: hidden.add(LayerSpec.conv(l.units, l.kernel, l.stride, act)); break;
                 case POOL: hidden.add(LayerSpec.pool(l.kernel)); break;
+                case RNN: case GRU: case LSTM: hidden.add(LayerSpec.recurrent(l.kind, l.units)); break;
                 default: hidden.add(LayerSpec.dropout(l.rate)); break;
             }
         }
@@ -129,9 +134,16 @@ public final class OnnxImport {
         }
         int li = 0;
         for (Module m : net.modules()) {
-            if (!(m instanceof Linear) && !(m instanceof Conv2D)) continue;
-            while (w.layers.get(li).kind != LayerSpec.Kind.DENSE && w.layers.get(li).kind != LayerSpec.Kind.CONV) li++;
+            if (!(m instanceof Linear) && !(m instanceof Conv2D) && !(m instanceof Recurrent)) continue;
+            while (w.layers.get(li).kind == LayerSpec.Kind.POOL || w.layers.get(li).kind == LayerSpec.Kind.DROPOUT) li++;
             OnnxLayer l = w.layers.get(li++);
+            if (m instanceof Recurrent) {
+                Recurrent r = (Recurrent) m;
+                for (int k = 0; k < l.w.length; k++) System.arraycopy(l.w[k], 0, r.W.value[k], 0, l.w[k].length);
+                for (int k = 0; k < l.wh.length; k++) System.arraycopy(l.wh[k], 0, r.Wh.value[k], 0, l.wh[k].length);
+                System.arraycopy(l.b, 0, r.W0.value[0], 0, l.b.length);
+                continue;
+            }
             double[][] weights = m instanceof Linear ? ((Linear) m).W.value : ((Conv2D) m).W.value;
             double[] b = m instanceof Linear ? ((Linear) m).W0.value[0] : ((Conv2D) m).W0.value[0];
             for (int r = 0; r < weights.length; r++) System.arraycopy(l.w[r], 0, weights[r], 0, weights[r].length);

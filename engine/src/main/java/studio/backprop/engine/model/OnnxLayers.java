@@ -30,6 +30,9 @@ final class OnnxLayers {
     String outputActivation;
     /** The last layer's output still takes a bias (an Add right after MatMul, Gemm or Conv). */
     boolean biasOpen;
+    /** A sequence is time-major [T, N, D] (after a Transpose of [N, T, D]); a recurrent node's output axis to squeeze (-1: none). */
+    boolean timeMajor;
+    int squeezeAxis = -1;
 
     OnnxLayers(OnnxReader g) {
         this.g = g;
@@ -39,19 +42,19 @@ final class OnnxLayers {
         return new ModelException("its " + n.label() + " " + why);
     }
 
-    private OnnxReader.Tensor constant(OnnxReader.Node n, int input) throws ModelException {
+    OnnxReader.Tensor constant(OnnxReader.Node n, int input) throws ModelException {
         if (input < 0 || n.inputs.size() <= input || n.inputs.get(input).isEmpty()) return null;
         OnnxReader.Tensor t = g.constants.get(n.inputs.get(input));
         if (t == null) throw no(n, "takes '" + n.inputs.get(input) + "', which is not a constant (only a chain of layers is read)");
         return t;
     }
 
-    private long attr(OnnxReader.Node n, String name, long fallback) {
+    long attr(OnnxReader.Node n, String name, long fallback) {
         OnnxReader.Attribute a = n.attributes.get(name);
         return a == null || a.i == null ? fallback : a.i;
     }
 
-    private long[] ints(OnnxReader.Node n, String name) {
+    long[] ints(OnnxReader.Node n, String name) {
         OnnxReader.Attribute a = n.attributes.get(name);
         if (a == null) return null;
         long[] out = new long[a.ints.size()];
@@ -74,6 +77,11 @@ final class OnnxLayers {
         String out = n.outputs.get(0);
         switch (n.op) {
             case "Identity": break;
+            case "RNN": case "GRU": case "LSTM":
+                add(OnnxRecurrent.read(this, n));
+                biasOpen = false;
+                return; // (its output is Y or Y_h: read sets current)
+            case "Squeeze": OnnxRecurrent.squeeze(this, n); break;
             case "Dropout": dropout(n); break;
             case "Transpose": transpose(n); break;
             case "Flatten":
@@ -104,8 +112,8 @@ final class OnnxLayers {
             }
             case "Sub": case "Add": case "Div": case "Mul": arithmetic(n); break;
             default:
-                throw no(n, "is not supported (read: Gemm, MatMul, Add, Conv, MaxPool, Relu, Tanh, Sigmoid, LeakyRelu, Sin, Softmax, "
-                        + "Flatten, Reshape, Transpose, Dropout, Identity, and Sub, Div, Mul by constants)");
+                throw no(n, "is not supported (read: Gemm, MatMul, Add, Conv, MaxPool, RNN, GRU, LSTM, Relu, Tanh, Sigmoid, LeakyRelu, Sin, Softmax, "
+                        + "Flatten, Reshape, Squeeze, Transpose, Dropout, Identity, and Sub, Div, Mul by constants; a text model's OneHot is not)");
         }
         current = out;
     }
@@ -137,6 +145,10 @@ final class OnnxLayers {
 
     private void transpose(OnnxReader.Node n) throws ModelException {
         long[] perm = ints(n, "perm");
+        if (shape != null && shape.sequence && Arrays.equals(perm, new long[] {1, 0, 2})) {
+            timeMajor = !timeMajor; // [N, T, D] and [T, N, D]
+            return;
+        }
         if (shape == null && nhwcInput && Arrays.equals(perm, new long[] {0, 3, 1, 2})) {
             // Keras: NHWC images in; the engine's input is CHW, which is what this gives
             shape = new Shape(rawDims[3], rawDims[1], rawDims[2]);
@@ -172,6 +184,12 @@ final class OnnxLayers {
         OnnxReader.Tensor t = constant(n, 1);
         if (t == null) throw no(n, "has no shape");
         double[] to = t.values;
+        if (!shape.spatial() && !shape.sequence && to.length == 3 && layers.isEmpty() && to[1] > 0 && to[2] > 0 && to[1] * to[2] == shape.size()) {
+            // flat rows [N, T D] as a sequence [N, T, D], step after step
+            shape = Shape.sequence((int) to[1], (int) to[2]);
+            inputShape = shape;
+            return;
+        }
         if (!shape.spatial() && to.length == 4 && layers.isEmpty()) {
             int c = (int) to[1], h = (int) to[2], wd = (int) to[3];
             if (c > 0 && h > 0 && wd > 0 && (long) c * h * wd == shape.size()) {
