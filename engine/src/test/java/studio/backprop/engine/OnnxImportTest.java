@@ -190,6 +190,14 @@ class OnnxImportTest {
         wide.end(h);
         assertMessage(wide.bytes(), "Gemm node 'gemm1' takes 5 values, and gets 4");
 
+        // ONNX's default GRU (reset before the product: Keras' reset_after=False) is not the engine's
+        OnnxFixture gru = new OnnxFixture(9);
+        gru.input("input", 4, 1);
+        h = gru.node("Transpose", new String[] {"input"}, "perm", new long[] {1, 0, 2});
+        h = gru.lastOutput("GRU", new String[] {h, gru.weights("W", 0.5, 1, 6, 1), gru.weights("R", 0.5, 1, 6, 2)}, "hidden_size", 2);
+        gru.end(h);
+        assertMessage(gru.bytes(), "resets before the product (linear_before_reset = 0");
+
         // a text model (one-hot symbols, an output at every step) is exported, not read back
         assertMessage(Onnx.write(OnnxRuntimeTest.run("data=names layers=lstm6,5 window=7 opt=adam lr=0.01 batch=64", null).model),
                 "OneHot node");
