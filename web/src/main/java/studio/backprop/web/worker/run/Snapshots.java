@@ -242,7 +242,7 @@ public final class Snapshots {
             // tanh-like outputs as they are, larger (ReLU) ones scaled down
             m.setNeuronPixels(Js.int32(Pixels.tiles(neurons(net), NEURON_GRID * NEURON_GRID, 1)));
         }
-        fit(m);
+        fit(m, status);
         double cost = Js.now() - start;
         nextDue = Js.now() + Math.max(200, 4 * cost);
         return m;
@@ -251,15 +251,28 @@ public final class Snapshots {
     /** Points of the sine's fitted curve, and test rows in a table's predicted-versus-actual plot. */
     static final int FIT_POINTS = 121, FIT_ROWS = 1000;
 
-    /** Regression's fit (see the Snapshot message): the sine's curve, or a table's actual and predicted values. */
-    private void fit(FromWorker.Snapshot m) {
+    /** A series' fit as last computed (see {@link #series}), and the epoch it was computed in. */
+    private double[] seriesFit;
+    private int seriesEpoch = -1;
+
+    /**
+     * Regression's fit (see the Snapshot message): the sine's curve, or a table's actual and
+     * predicted values; a series' forecasts once an epoch while it trains (300 predictions, a
+     * rollout among them), at every snapshot of a paused run (a step shows its own).
+     */
+    private void fit(FromWorker.Snapshot m, String status) {
         m.setFitKind(null);
         m.setFit(null);
         if (ex.model.classes.length > 0 || (planar && fitPoints == null)) return; // the plane has its heatmap
         double[] out;
         if (ex.settings.series()) {
             m.setFitKind("series");
-            m.setFit(Js.float64(series()));
+            int epoch = ex.trainer.epoch();
+            if (seriesFit == null || epoch != seriesEpoch || !status.equals("training")) {
+                seriesFit = series();
+                seriesEpoch = epoch;
+            }
+            m.setFit(Js.float64(seriesFit));
             return;
         }
         if (planar) {
