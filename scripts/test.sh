@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the engine's JUnit tests, then the browser tests in headless Chromium
 # against the built site (JS and WebAssembly builds). Installs what the tests need first:
-# Chromium and ChromeDriver, Maven, and (test-only, pinned in tools/onnx-check and tools/tfjs-check)
-# ONNX Runtime and TensorFlow.js for Node.
+# Chromium and ChromeDriver, Maven, and (test-only, pinned in tools/onnx-check, tools/tfjs-check and tools/a11y-check)
+# ONNX Runtime and TensorFlow.js for Node, and axe-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,11 @@ fi
 if [ ! -d tools/tfjs-check/node_modules/@tensorflow/tfjs ]; then
   echo "Installing TensorFlow.js (test-only) into tools/tfjs-check..."
   (cd tools/tfjs-check && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
+fi
+
+if [ ! -d tools/a11y-check/node_modules/axe-core ]; then
+  echo "Installing axe-core (test-only) into tools/a11y-check..."
+  (cd tools/a11y-check && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 fi
 
 mvn -B -ntp verify "$@"
