@@ -111,6 +111,7 @@ class SoundIT {
             b.waitUpTo(20).until(d -> count(b, 2) == 21);
             assertTrue(b.byTestId("mic-message").getAttribute("hidden") != null, b.text("mic-message"));
             b.screenshot("sounds");
+            assertEquals(List.of(), AccessibilityIT.violations(b), "a trained run's views, the sounds panel full");
             List<org.openqa.selenium.WebElement> high = b.byTestId("sound-clips-2").findElements(By.cssSelector("button.clip"));
             String newest = high.get(high.size() - 1).getAttribute("data-testid").substring("sound-clip-".length());
             b.byTestId("sound-clip-" + newest).click();
