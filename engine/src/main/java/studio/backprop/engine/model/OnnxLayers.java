@@ -3,7 +3,6 @@ package studio.backprop.engine.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import studio.backprop.engine.nn.Conv2D;
 import studio.backprop.engine.nn.LayerSpec;
 import studio.backprop.engine.nn.LeakyReLU;
 import studio.backprop.engine.nn.Shape;
@@ -91,7 +90,7 @@ final class OnnxLayers {
             case "Reshape": reshape(n); break;
             case "Gemm": gemm(n); break;
             case "MatMul": matMul(n); break;
-            case "Conv": conv(n); break;
+            case "Conv": OnnxConv.read(this, n); break;
             case "MaxPool": pool(n); break;
             case "Relu": activation(n, "relu"); break;
             case "Tanh": activation(n, "tanh"); break;
@@ -238,7 +237,7 @@ final class OnnxLayers {
         shape = Shape.flat(out);
     }
 
-    private void add(OnnxLayer l) throws ModelException {
+    void add(OnnxLayer l) throws ModelException {
         if (outputActivation != null || targetScale != null || targetShift != null) {
             throw new ModelException("it has a layer after its output's " + (outputActivation != null ? outputActivation : "scaling"));
         }
@@ -246,7 +245,7 @@ final class OnnxLayers {
         biasOpen = true;
     }
 
-    private void bias(OnnxReader.Node n, OnnxReader.Tensor c) throws ModelException {
+    void bias(OnnxReader.Node n, OnnxReader.Tensor c) throws ModelException {
         OnnxLayer l = layers.get(layers.size() - 1);
         int width = l.b.length;
         if (c.values.length == width) {
@@ -256,45 +255,6 @@ final class OnnxLayers {
         } else {
             throw no(n, "adds " + c.values.length + " values to " + width + " outputs");
         }
-    }
-
-    private void conv(OnnxReader.Node n) throws ModelException {
-        if (!shape.spatial()) throw no(n, "gets " + shape.size() + " flat values (a conv needs images: an input of [N, C, H, W] or a Reshape)");
-        if (nhwc) throw no(n, "gets NHWC maps");
-        OnnxReader.Tensor w = constant(n, 1);
-        if (w == null || w.dims.length != 4) throw no(n, "has no 4-D filters");
-        int f = w.dims[0], c = w.dims[1], kh = w.dims[2], kw = w.dims[3];
-        if (attr(n, "group", 1) != 1) throw no(n, "is a grouped convolution");
-        if (c != shape.channels) throw no(n, "has filters of " + c + " channels for " + shape.channels);
-        if (kh != kw) throw no(n, "has a " + kh + "\u00d7" + kw + " kernel (square kernels are read)");
-        long[] strides = ints(n, "strides"), dil = ints(n, "dilations"), pads = ints(n, "pads");
-        int s = strides == null ? 1 : (int) strides[0];
-        if (strides != null && (strides.length != 2 || strides[1] != s)) throw no(n, "has strides " + Arrays.toString(strides) + " (equal strides are read)");
-        if (dil != null) for (long d : dil) if (d != 1) throw no(n, "is dilated");
-        if (kh > LayerSpec.MAX_KERNEL || s > LayerSpec.MAX_KERNEL || f > LayerSpec.MAX_FILTERS) throw no(n, "is larger than the engine's conv layers (" + LayerSpec.MAX_FILTERS + " filters, kernels up to " + LayerSpec.MAX_KERNEL + ")");
-        Conv2D same = new Conv2D(c, shape.height, shape.width, 1, kh, s);
-        OnnxReader.Attribute auto = n.attributes.get("auto_pad");
-        String autoPad = auto == null || auto.s == null ? "NOTSET" : auto.s;
-        long[] want = {same.padTop, same.padLeft, same.padBottom, same.padRight};
-        boolean fits = autoPad.equals("SAME_UPPER") || (autoPad.equals("NOTSET") && Arrays.equals(pads == null ? new long[4] : pads, want))
-                || (autoPad.equals("VALID") && Arrays.equals(new long[4], want));
-        if (!fits) {
-            throw no(n, "pads " + (autoPad.equals("NOTSET") ? Arrays.toString(pads == null ? new long[4] : pads) : autoPad) + "; the engine's conv pads \"same\" "
-                    + Arrays.toString(want) + " for this input (unpadded, valid convolutions are not read yet)");
-        }
-        OnnxLayer l = new OnnxLayer(LayerSpec.Kind.CONV);
-        l.units = f;
-        l.kernel = kh;
-        l.stride = s;
-        l.w = new double[c * kh * kh][f];
-        for (int fi = 0; fi < f; fi++) {
-            for (int k = 0; k < c * kh * kh; k++) l.w[k][fi] = w.values[fi * c * kh * kh + k];
-        }
-        l.b = new double[f];
-        add(l);
-        OnnxReader.Tensor b = constant(n, 2);
-        if (b != null) bias(n, b);
-        shape = new Shape(f, same.outH, same.outW);
     }
 
     private void pool(OnnxReader.Node n) throws ModelException {

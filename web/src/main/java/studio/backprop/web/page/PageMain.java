@@ -246,9 +246,7 @@ public final class PageMain implements FromWorker.Receiver {
         requestRender();
     }
 
-    @Override public void progress(FromWorker.Progress m) {
-        upload.progress(m.getFraction()); // only the bar changes
-    }
+    @Override public void progress(FromWorker.Progress m) { upload.progress(m.getFraction()); } // only the bar changes
 
     @Override public void dataProgress(FromWorker.DataProgress m) {
         Dom.byTestId("data-loading").setHidden(m.getFraction() < 0);
@@ -272,9 +270,7 @@ public final class PageMain implements FromWorker.Receiver {
         requestRender();
     }
 
-    @Override public void exportFile(FromWorker.ExportFile m) {
-        models.download(m);
-    }
+    @Override public void exportFile(FromWorker.ExportFile m) { models.download(m); }
 
     @Override public void exportModel(FromWorker.ExportModel m) {
         // the training program writes no model files: the full one does, from the model it sent
@@ -324,10 +320,7 @@ public final class PageMain implements FromWorker.Receiver {
         ownData.awaiting(true);
     }
 
-    @Override public void images(FromWorker.ImagesSummary m) {
-        ownData.images.update(m);
-    }
-
+    @Override public void images(FromWorker.ImagesSummary m) { ownData.images.update(m); }
     @Override public void sounds(SoundMessages.Summary m) { ownData.sounds.update(m); }
     @Override public void soundsDecode(SoundMessages.Decode m) { ownData.sounds.decode(m); }
     @Override public void soundClip(SoundMessages.Clip m) { ownData.sounds.play(m); }

@@ -122,7 +122,15 @@ public final class FileWork implements Files {
     }
 
     @Override public void predictSound(Model model, SoundMessages.Listen m) {
-        Outbox.post(OwnSounds.predict(model, m));
+        // "Try it": the class probabilities of a sound (see SoundFormat.classify; a live microphone sends its last second)
+        try {
+            if (model == null) throw new IllegalArgumentException("this model does not take sounds");
+            double[] out = studio.backprop.engine.sound.SoundFormat.classify(model, m.getSamples().copyToJavaArray(), (int) m.getRate());
+            Outbox.post(FromWorker.prediction(null, studio.backprop.web.Js.float64(out), studio.backprop.engine.train.Metrics.predictedClass(out),
+                    Double.NaN, Double.NaN));
+        } catch (IllegalArgumentException e) {
+            Outbox.post(FromWorker.prediction(e.getMessage(), null, -1, Double.NaN, Double.NaN));
+        }
     }
 
     @Override public void open(ToWorker.Open m) {

@@ -18,10 +18,8 @@ import studio.backprop.engine.sound.SoundFiles;
 import studio.backprop.engine.sound.SoundFormat;
 import studio.backprop.engine.sound.Wav;
 import studio.backprop.engine.train.Experiment;
-import studio.backprop.engine.train.Metrics;
 import studio.backprop.engine.train.Settings;
 import studio.backprop.web.Js;
-import studio.backprop.web.protocol.FromWorker;
 import studio.backprop.web.protocol.SoundMessages;
 import studio.backprop.web.worker.run.Outbox;
 
@@ -35,22 +33,6 @@ import studio.backprop.web.worker.run.Outbox;
 public final class OwnSounds {
     /** The latest clips per class in the summary. */
     static final int SHOWN = 8;
-
-    private static final class Clip {
-        int cls;
-        final int id;
-        final String name;
-        final float[] samples;
-        double[] levels;
-
-        Clip(int cls, int id, String name, float[] samples) {
-            this.cls = cls;
-            this.id = id;
-            this.name = name;
-            this.samples = samples;
-        }
-    }
-
     /** A file waiting to be read: its class, name and bytes (a Blob; deflated while entry is not null). */
     private static final class Pending {
         int cls;
@@ -67,7 +49,7 @@ public final class OwnSounds {
     }
 
     private final List<String> classes = new ArrayList<>();
-    private final List<Clip> clips = new ArrayList<>();
+    private final List<SoundClip> clips = new ArrayList<>();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     /** Files the page is decoding: class and name, as "class\0name". */
     private final List<String> decoding = new ArrayList<>();
@@ -93,7 +75,7 @@ public final class OwnSounds {
         int side = SoundFormat.side(s.get("sound"));
         if (side != format.side) {
             format = new SoundFormat(side);
-            for (Clip c : clips) c.levels = format.spectrogram(c.samples);
+            for (SoundClip c : clips) c.levels = format.spectrogram(c.samples);
         }
         if (ready(s)) {
             then.run();
@@ -109,7 +91,7 @@ public final class OwnSounds {
         }
         SoundClasses c = new SoundClasses(format);
         for (String name : classes) c.addClass(name);
-        for (Clip clip : clips) c.add(classes.get(clip.cls), clip.name, clip.levels);
+        for (SoundClip clip : clips) c.add(classes.get(clip.cls), clip.name, clip.levels);
         return Experiment.fromSounds(s, c);
     }
 
@@ -181,7 +163,7 @@ public final class OwnSounds {
         List<float[]> parts = SoundFormat.clips(at16k);
         if (clips.size() + parts.size() > SoundClasses.MAX_CLIPS) throw new IllegalArgumentException("more than " + SoundClasses.MAX_CLIPS + " one-second clips (an hour)");
         for (int k = 0; k < parts.size(); k++) {
-            Clip c = new Clip(cls, nextId++, SoundClasses.clipName(name, k), parts.get(k));
+            SoundClip c = new SoundClip(cls, nextId++, SoundClasses.clipName(name, k), parts.get(k));
             c.levels = format.spectrogram(c.samples);
             clips.add(c);
         }
@@ -202,7 +184,7 @@ public final class OwnSounds {
                     classes.remove(i);
                     clips.removeIf(c -> c.cls == i);
                     queue.removeIf(p -> p.cls == i);
-                    for (Clip c : clips) if (c.cls > i) c.cls--;
+                    for (SoundClip c : clips) if (c.cls > i) c.cls--;
                     for (Pending p : queue) if (p.cls > i) p.cls--;
                 }
                 break;
@@ -218,7 +200,7 @@ public final class OwnSounds {
                 break;
             case "DELETE": clips.removeIf(c -> c.id == i); break;
             case "PLAY":
-                for (Clip c : clips) if (c.id == i) play(c.levels);
+                for (SoundClip c : clips) if (c.id == i) play(c.levels);
                 return;
             default: break;
         }
@@ -233,7 +215,7 @@ public final class OwnSounds {
     /** Every clip, for a project: its class, its name with .wav, and its samples as a float WAV (read back exactly). */
     List<Project.Image> files() {
         List<Project.Image> out = new ArrayList<>();
-        for (Clip c : clips) out.add(new Project.Image(classes.get(c.cls), c.name + ".wav", Wav.writeFloat(c.samples, SoundFormat.RATE)));
+        for (SoundClip c : clips) out.add(new Project.Image(classes.get(c.cls), c.name + ".wav", Wav.writeFloat(c.samples, SoundFormat.RATE)));
         return out;
     }
 
@@ -259,13 +241,13 @@ public final class OwnSounds {
 
     /** Plays the clip whose spectrogram this is (the very array a run's data set holds). */
     void play(double[] levels) {
-        for (Clip c : clips) if (c.levels == levels) Outbox.post(SoundMessages.clip(Float32Array.copyFromJavaArray(c.samples)));
+        for (SoundClip c : clips) if (c.levels == levels) Outbox.post(SoundMessages.clip(Float32Array.copyFromJavaArray(c.samples)));
     }
 
     /** An opened model's classes, made ready for the user's sounds, at its format. */
     void expect(Model model) {
         format = SoundFormat.parse(model.settings.get("sound"));
-        for (Clip c : clips) c.levels = format.spectrogram(c.samples);
+        for (SoundClip c : clips) c.levels = format.spectrogram(c.samples);
         for (String n : model.classes) classIndex(n);
         summary();
     }
@@ -383,11 +365,11 @@ public final class OwnSounds {
         lastSummary = Js.now();
         int n = classes.size(), plane = format.side * format.side;
         double[] counts = new double[n];
-        List<Clip> shown = new ArrayList<>();
+        List<SoundClip> shown = new ArrayList<>();
         for (int k = n - 1; k >= 0; k--) {
             int left = SHOWN;
             for (int i = clips.size() - 1; i >= 0; i--) {
-                Clip c = clips.get(i);
+                SoundClip c = clips.get(i);
                 if (c.cls != k) continue;
                 counts[k]++;
                 if (left-- > 0) shown.add(0, c);
@@ -397,7 +379,7 @@ public final class OwnSounds {
         String[] names = new String[shown.size()];
         byte[] levels = new byte[shown.size() * plane];
         for (int i = 0; i < shown.size(); i++) {
-            Clip c = shown.get(i);
+            SoundClip c = shown.get(i);
             cls[i] = c.cls;
             ids[i] = c.id;
             names[i] = c.name;
@@ -407,17 +389,6 @@ public final class OwnSounds {
         double fraction = loading ? (total == 0 ? 0 : (double) done / total) : -1;
         Outbox.post(SoundMessages.summary(classes.toArray(new String[0]), Js.float64(counts), format.side, Js.int32(cls), Js.int32(ids), names,
                 Int8Array.copyFromJavaArray(levels), skipped.toArray(new String[0]), fraction, message));
-    }
-
-    /** "Try it": the model's class probabilities for a sound (see {@link SoundFormat#classify}; a live microphone sends its last second). */
-    static FromWorker.Prediction predict(Model model, SoundMessages.Listen m) {
-        try {
-            if (model == null) throw new IllegalArgumentException("this model does not take sounds");
-            double[] out = SoundFormat.classify(model, m.getSamples().copyToJavaArray(), (int) m.getRate());
-            return FromWorker.prediction(null, Js.float64(out), Metrics.predictedClass(out), Double.NaN, Double.NaN);
-        } catch (IllegalArgumentException e) {
-            return FromWorker.prediction(e.getMessage(), null, -1, Double.NaN, Double.NaN);
-        }
     }
 
     private static String pad(int n) {
